@@ -1,0 +1,40 @@
+"""The one place that knows the labels, extension names and character classes."""
+from __future__ import annotations
+
+#: The nine labels of SPEC section 1, in the order reports list them.
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "TITLE", "DATE", "MONEY", "PERCENT", "QUANTITY")
+#: Labels whose entities carry a numeric ``value`` and a ``unit``.
+NUMERIC_LABELS = ("MONEY", "PERCENT", "QUANTITY")
+#: Relation kinds of SPEC section 2.
+RELATION_KINDS = ("person_title", "city_province")
+
+#: Foreign label -> our label, for gold files from other corpora.
+#: MSRA/People's Daily LOC is ambiguous between GPE and LOC; scoring merges them.
+FOREIGN_LABELS = {
+    "PER": "PERSON", "PERSON": "PERSON", "NAME": "PERSON", "NR": "PERSON",
+    "ORG": "ORG", "NT": "ORG", "ORGANIZATION": "ORG", "COMPANY": "ORG", "GOVERNMENT": "ORG",
+    "LOC": "LOC", "NS": "LOC", "ADDRESS": "LOC", "GPE": "GPE",
+    "TITLE": "TITLE", "POSITION": "TITLE",
+    "DATE": "DATE", "MONEY": "MONEY", "PERCENT": "PERCENT", "QUANTITY": "QUANTITY",
+}
+#: Labels merged into one class when a gold file does not distinguish them.
+PLACE_LABELS = ("GPE", "LOC")
+PLACE = "PLACE"
+
+# spaCy extension attribute names (registered in nlp/extensions.py).
+EXT_VALUE = "value"        # Span._.value: number, ISO date string or division code
+EXT_UNIT = "unit"          # Span._.unit: unit of a numeric entity
+EXT_RELATIONS = "relations"  # Doc._.relations: {"person_title": [...], "city_province": [...]}
+
+# Full-width ASCII (U+FF01..U+FF5E) maps one-to-one onto ASCII; offsets are kept.
+_WIDTH_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE[0x3000] = 0x20  # ideographic space
+
+
+def fold_width(text: str) -> str:
+    """Map full-width ASCII characters to half-width, one character for one.
+
+    Used before segmentation and numeral parsing so that ``１２３`` and ``123``
+    behave alike; the result has the same length, so offsets stay valid.
+    """
+    return text.translate(_WIDTH_TABLE)

@@ -1,0 +1,41 @@
+"""Where the shipped models are. ``models/`` in the repo is installed as ``nlp.models``."""
+from __future__ import annotations
+
+import os
+import tarfile
+from pathlib import Path
+
+_ENV = "NLP_MODELS_DIR"  # overrides the location (a directory laid out like models/)
+
+
+def models_dir() -> Path:
+    """RETURNS the directory holding the shipped models."""
+    if os.environ.get(_ENV):
+        return Path(os.environ[_ENV])
+    here = Path(__file__).resolve().parent
+    for cand in (here / "models", here.parent / "models"):
+        if (cand / "README.md").exists() or (cand / "__init__.py").exists():
+            return cand
+    raise FileNotFoundError(f"shipped models not found next to {here}; set {_ENV}")
+
+
+def pkuseg_dir() -> Path:
+    """RETURNS the pkuseg model directory, unpacking the shipped archive once if needed."""
+    root = models_dir()
+    plain = root / "pkuseg"
+    if (plain / "weights.npz").exists():
+        return plain
+    archive = root / "pkuseg.tar.xz"
+    if not archive.exists():
+        raise FileNotFoundError(f"{archive}: pkuseg model missing; run `python -m nlp train segmenter`")
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zh_news" / f"pkuseg-{int(archive.stat().st_mtime)}"
+    if not (cache / "weights.npz").exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(archive) as tar:
+            tar.extractall(cache, filter="data")
+    return cache
+
+
+def ner_dir() -> Path:
+    """RETURNS the directory of the statistical NER pipeline."""
+    return models_dir() / "ner"

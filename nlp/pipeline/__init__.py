@@ -1,0 +1,2 @@
+"""Pipeline components, one module each; importing this package registers their factories."""
+DEFAULT_PIPELINE: tuple[str, ...] = ()

@@ -1,0 +1,140 @@
+"""The word segmenter at the head of the pipeline: jieba or our trained pkuseg model.
+
+spaCy's own ``ChineseTokenizer`` passes text to the segmenter untouched. We need two things
+it does not do: fold full-width ASCII to half-width before segmenting (the pkuseg model is
+trained on folded text; offsets are unchanged because folding is one character for one) and
+feed user dictionaries from the gazetteer and title lexicon. So this is a small tokenizer of
+our own, registered as ``zh_news.Tokenizer.v1`` and chosen in config like spaCy's.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, Iterable
+
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces, registry
+from spacy.vocab import Vocab
+
+from .labels import fold_width
+
+SEGMENTERS = ("pkuseg", "jieba", "char")
+
+# Segmenting very long strings in one call is slow for pkuseg's Viterbi on memory; blocks
+# are cut at whitespace or sentence punctuation, never inside a run of letters.
+_BLOCK = 5000
+_BREAKS = set("\n。！？!?；;")
+
+
+class NewsTokenizer:
+    """Segment Chinese text into a spaCy ``Doc`` of words.
+
+    segmenter (str): "pkuseg" (the shipped model, default), "jieba" or "char".
+    user_words (Iterable[str]): words to keep whole (place names, titles).
+    pkuseg_model (str | Path | None): directory of a pkuseg model (features.msgpack,
+        weights.npz); defaults to the shipped one.
+    """
+
+    def __init__(self, vocab: Vocab, segmenter: str = "pkuseg", *,
+                 user_words: Iterable[str] = (), pkuseg_model: str | Path | None = None):
+        if segmenter not in SEGMENTERS:
+            raise ValueError(f"segmenter must be one of {SEGMENTERS}, not {segmenter!r}")
+        self.vocab = vocab
+        self.segmenter = segmenter
+        self.user_words = sorted(set(user_words))
+        self.pkuseg_model = pkuseg_model
+        self._cut: Callable[[str], list[str]] | None = None
+
+    # -- segmentation -------------------------------------------------------------------
+    def _load(self) -> Callable[[str], list[str]]:
+        if self.segmenter == "char":
+            return lambda text: [c for c in text if not c.isspace()]
+        if self.segmenter == "jieba":
+            import jieba
+
+            tok = jieba.Tokenizer()
+            tok.initialize()
+            for w in self.user_words:
+                tok.add_word(w)
+            return lambda text: [w for w in tok.cut(text, HMM=True) if w.strip()]
+        from .models import pkuseg_dir
+
+        import spacy_pkuseg
+
+        model = str(self.pkuseg_model or pkuseg_dir())
+        seg = spacy_pkuseg.pkuseg(model_name=model, user_dict=self.user_words or None)
+        return seg.cut
+
+    def cut(self, text: str) -> list[str]:
+        """Split ``text`` into words (whitespace dropped). RETURNS the list of words."""
+        if self._cut is None:
+            self._cut = self._load()
+        folded = fold_width(text)
+        words: list[str] = []
+        for start, end in _blocks(folded):
+            pos = start
+            for w in self._cut(folded[start:end]):
+                # Map folded words back onto the original characters.
+                i = folded.find(w, pos, end)
+                if i < 0:  # the segmenter changed the text; fall back to characters
+                    words.extend(c for c in text[pos:end] if not c.isspace())
+                    pos = end
+                    break
+                words.append(text[i:i + len(w)])
+                pos = i + len(w)
+        return words
+
+    def __call__(self, text: str) -> Doc:
+        words = self.cut(text)
+        try:
+            words, spaces = get_words_and_spaces(words, text)
+        except ValueError:
+            words, spaces = get_words_and_spaces([c for c in text if not c.isspace()], text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # -- serialisation: settings only; the model itself ships with the package --------
+    def to_bytes(self, **kwargs) -> bytes:
+        import srsly
+
+        return srsly.msgpack_dumps({"segmenter": self.segmenter, "user_words": self.user_words})
+
+    def from_bytes(self, data: bytes, **kwargs) -> "NewsTokenizer":
+        import srsly
+
+        cfg = srsly.msgpack_loads(data)
+        self.segmenter, self.user_words, self._cut = cfg["segmenter"], cfg["user_words"], None
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        (Path(path) / "cfg.msgpack").write_bytes(self.to_bytes())
+
+    def from_disk(self, path, **kwargs) -> "NewsTokenizer":
+        return self.from_bytes((Path(path) / "cfg.msgpack").read_bytes())
+
+
+def _blocks(text: str):
+    """Yield (start, end) blocks of at most about ``_BLOCK`` chars, cut after a break char."""
+    n, start = len(text), 0
+    while start < n:
+        end = min(start + _BLOCK, n)
+        if end < n:
+            cut = max((i for i in range(end - 1, start + _BLOCK // 2, -1)
+                       if text[i] in _BREAKS or text[i].isspace()), default=None)
+            end = cut + 1 if cut is not None else end
+        yield start, end
+        start = end
+
+
+@registry.tokenizers("zh_news.Tokenizer.v1")
+def create_tokenizer(segmenter: str = "pkuseg"):
+    def make(nlp):
+        from .data import user_words
+
+        return NewsTokenizer(nlp.vocab, segmenter, user_words=user_words())
+
+    return make

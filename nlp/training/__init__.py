@@ -1,0 +1,1 @@
+"""Training code: converters from ../shared/corpora and the trainers of the shipped models."""

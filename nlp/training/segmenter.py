@@ -1,0 +1,59 @@
+"""Train the spacy-pkuseg segmentation model on People's Daily 1998 (PKU standard).
+
+The trainer of spacy-pkuseg reads one sentence per line, words separated by a space.
+We strip POS tags and compound brackets, keep surname and given name split as the PKU
+standard does, and fold full-width ASCII to half-width (the tokenizer folds its input the
+same way, so the model never sees full-width digits or letters).
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from ..io.corpora import read_pd1998
+from ..labels import fold_width
+
+DEFAULT_CORPUS = "../shared/corpora/peoples_daily_1998/199801.txt"
+HELD_OUT = 300  # last paragraphs, used by the trainer as its test file
+
+
+def write_training_files(corpus: Path, workdir: Path) -> tuple[Path, Path]:
+    """Write ``train.txt`` and ``heldout.txt`` for the pkuseg trainer."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    lines = [" ".join(fold_width(w) for w, _, _ in para) for para in read_pd1998(corpus)]
+    train, held = workdir / "train.txt", workdir / "heldout.txt"
+    train.write_text("\n".join(lines[:-HELD_OUT]) + "\n", encoding="utf-8")
+    held.write_text("\n".join(lines[-HELD_OUT:]) + "\n", encoding="utf-8")
+    return train, held
+
+
+def train(corpus: str | Path = DEFAULT_CORPUS, output: str | Path = "models/pkuseg",
+          workdir: str | Path = "build/pkuseg", iterations: int = 10) -> Path:
+    """Train and save a pkuseg model directory at ``output``. RETURNS the output path."""
+    import spacy_pkuseg
+
+    corpus, output, workdir = Path(corpus), Path(output), Path(workdir)
+    if not corpus.exists():
+        raise FileNotFoundError(f"{corpus}: People's Daily 1998 corpus not found")
+    train_file, held_file = write_training_files(corpus, workdir)
+    start = time.time()
+    tmp = workdir / "model"
+    spacy_pkuseg.train(str(train_file), str(held_file), str(tmp), train_iter=iterations)
+    output.mkdir(parents=True, exist_ok=True)
+    for name in ("features.msgpack", "weights.npz"):
+        shutil.copy(tmp / name, output / name)
+    print(f"trained in {time.time() - start:.0f} s -> {output}", file=sys.stderr)
+    return output
+
+
+if __name__ == "__main__":
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--corpus", default=DEFAULT_CORPUS)
+    p.add_argument("--output", default="models/pkuseg")
+    p.add_argument("--workdir", default="build/pkuseg")
+    p.add_argument("--iterations", type=int, default=10)
+    a = p.parse_args()
+    train(a.corpus, a.output, a.workdir, a.iterations)

@@ -56,3 +56,102 @@ def read_segmented(path: str | Path) -> Iterator[list[str]]:
     with open(path, encoding="utf-8") as f:
         for line in f:
             yield line.split()
+
+
+def read_char_tagged(path: str | Path) -> Iterator[tuple[str, list[tuple[int, int, str]], int]]:
+    """Read a char-per-line tagged file (MSRA BIO, Resume BMES, Weibo BIO with position digits).
+
+    Accepts ``char<TAB or SPACE>tag`` lines, blank lines between sentences, tag schemes
+    BIO, BIOES and BMES (B/M/E/S/I prefixes; an I/M/E with no opener starts a new span).
+    Weibo's characters carry their in-word position digits (``科0``); they are stripped.
+    Yields ``(text, [(start, end, foreign_label)], first_line_no)`` per sentence.
+    """
+    chars: list[str] = []
+    tags: list[str] = []
+    first = 1
+    with open(path, encoding="utf-8") as f:
+        for line_no, raw in enumerate(f, 1):
+            line = raw.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                if chars:
+                    yield "".join(chars), _spans_from_tags(tags), first
+                chars, tags = [], []
+                first = line_no + 1
+                continue
+            parts = line.split("\t") if "\t" in line else line.rsplit(" ", 1)
+            if len(parts) != 2:
+                raise ValueError(f"{path}:{line_no}: expected 'char<TAB>tag', got {line!r}")
+            ch, tag = parts
+            if len(ch) > 1:
+                ch = ch.rstrip("0123456789") or ch[0]
+            if len(ch) != 1:
+                raise ValueError(f"{path}:{line_no}: expected one character, got {ch!r}")
+            chars.append(ch)
+            tags.append(tag.strip())
+    if chars:
+        yield "".join(chars), _spans_from_tags(tags), first
+
+
+def _spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    start, label = None, None
+    for i, tag in enumerate(tags + ["O"]):
+        prefix, _, lab = tag.partition("-")
+        if prefix in ("B", "S") or prefix == "O" or (prefix in ("I", "M", "E") and lab != label):
+            if start is not None:
+                spans.append((start, i, label))
+            start, label = (i, lab) if prefix != "O" else (None, None)
+        if prefix in ("S", "E") and start is not None:
+            spans.append((start, i + 1, label))
+            start, label = None, None
+    return spans
+
+
+def read_cluener(path: str | Path) -> Iterator[tuple[str, list[tuple[int, int, str]], int]]:
+    """Read CLUENER JSON lines: ``{"text", "label": {type: {surface: [[s, e_incl], ...]}}}``.
+
+    Yields ``(text, [(start, end, foreign_label)], line_no)``.
+    """
+    with open(path, encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            spans = [(s, e + 1, typ) for typ, surf in rec.get("label", {}).items()
+                     for positions in surf.values() for s, e in positions]
+            yield rec["text"], sorted(spans), line_no
+
+
+def pd1998_entities(words: list[tuple[str, str, str | None]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """Turn a People's Daily paragraph into ``(text, [(start, end, PER/LOC/ORG)])``.
+
+    ``nr`` runs (surname + given name) merge into one PER; ``ns`` is LOC, ``nt`` ORG;
+    a bracketed compound ``[...]nt`` / ``[...]ns`` is one ORG / LOC covering its words.
+    """
+    text, spans, pos = "", [], 0
+    offsets = []
+    for w, _, _ in words:
+        offsets.append((pos, pos + len(w)))
+        pos += len(w)
+        text += w
+    i = 0
+    kinds = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
+    while i < len(words):
+        w, p, comp = words[i]
+        if comp is not None and comp.split(":")[1] in ("nt", "ns"):
+            j = i
+            while j + 1 < len(words) and words[j + 1][2] == comp:
+                j += 1
+            spans.append((offsets[i][0], offsets[j][1], kinds[comp.split(":")[1]]))
+            i = j + 1
+            continue
+        if p in kinds:
+            j = i
+            if p == "nr":
+                while j + 1 < len(words) and words[j + 1][1] == "nr" and words[j + 1][2] is None and j - i < 1:
+                    j += 1
+            spans.append((offsets[i][0], offsets[j][1], kinds[p]))
+            i = j + 1
+            continue
+        i += 1
+    return text, spans

@@ -57,3 +57,31 @@ if __name__ == "__main__":
     p.add_argument("--iterations", type=int, default=10)
     a = p.parse_args()
     train(a.corpus, a.output, a.workdir, a.iterations)
+
+
+def install(model_dir: str | Path, models: str | Path = "models") -> Path:
+    """Pack a trained model into ``models/pkuseg.tar.xz`` (weights stored as float32).
+
+    pkuseg keeps float64 weights; float32 loses nothing measurable for Viterbi decoding
+    (checked: identical segmentation of the held-out file) and halves the size.
+    RETURNS the archive path.
+    """
+    import io
+    import tarfile
+
+    import numpy as np
+
+    model_dir, models = Path(model_dir), Path(models)
+    models.mkdir(parents=True, exist_ok=True)
+    archive = models / "pkuseg.tar.xz"
+    with np.load(model_dir / "weights.npz") as z:
+        arrays = {k: (z[k].astype(np.float32) if z[k].dtype == np.float64 else z[k]) for k in z.files}
+    buf = io.BytesIO()
+    np.savez(buf, **arrays)
+    with tarfile.open(archive, "w:xz") as tar:
+        tar.add(model_dir / "features.msgpack", arcname="features.msgpack")
+        info = tarfile.TarInfo("weights.npz")
+        info.size = buf.getbuffer().nbytes
+        buf.seek(0)
+        tar.addfile(info, buf)
+    return archive

@@ -1,0 +1,28 @@
+"""The command line: ``python -m nlp extract|evaluate|train`` (one module per command)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import evaluate, extract, train
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m nlp",
+        description="Chinese news information extraction: entities, values, relations.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in (extract, evaluate, train):
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

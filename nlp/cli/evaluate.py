@@ -1,0 +1,142 @@
+"""``python -m nlp evaluate GOLD [--pred PRED] [--json] [--errors]``: the SPEC section 3 scores.
+
+GOLD may be SPEC JSONL, a char-per-line BIO/BIOES/BMES file (MSRA, Resume, Weibo), CLUENER
+JSON, or a segmentation gold (words separated by spaces, SIGHAN style).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+from ..labels import RELATION_KINDS
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("evaluate", help="score predictions against a gold file",
+                       description=__doc__)
+    p.add_argument("gold", metavar="GOLD")
+    p.add_argument("--pred", metavar="PRED", help="SPEC JSONL predictions; default: run the extractor on GOLD's texts")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.add_argument("--errors", action="store_true", help="list every false positive and negative with context")
+    p.add_argument("--labels", help="comma-separated labels to score (default: all, or those the gold file has)")
+    p.add_argument("--segmenter", choices=("pkuseg", "jieba", "char"), default="pkuseg")
+    p.add_argument("--dict", metavar="WORDS", help="segmentation: training word list for OOV recall "
+                   "(default: *_training_words.utf8 beside the gold file, if any)")
+    p.add_argument("--limit", type=int, default=0, help="score only the first N documents")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..scoring import detect_format
+
+    gold_path = Path(args.gold)
+    if not gold_path.is_file():
+        print(f"error: {args.gold}: no such file", file=sys.stderr)
+        return 2
+    try:
+        if detect_format(gold_path) == "seg":
+            result = evaluate_segmentation(gold_path, segmenter=args.segmenter, words_path=args.dict,
+                                           limit=args.limit)
+            _print(result, args.json, _format_seg)
+            return 0
+        result, errors = evaluate(gold_path, args.pred, segmenter=args.segmenter,
+                                  labels=args.labels.split(",") if args.labels else None,
+                                  limit=args.limit, want_errors=args.errors)
+    except (InputError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    if args.errors:
+        for err in errors:
+            print(json.dumps(err, ensure_ascii=False))
+    _print(result, args.json, _format_entities)
+    return 0
+
+
+def evaluate(gold_path, pred_path=None, *, segmenter="pkuseg", labels=None, limit=0,
+             want_errors=False) -> tuple[dict, list]:
+    """Score a prediction file (or a fresh run) against ``gold_path``. RETURNS (scores, errors)."""
+    from ..scoring import read_gold, score
+
+    gold = read_gold(gold_path)
+    if limit:
+        gold = gold[:limit]
+    if pred_path:
+        pred = read_gold(pred_path)
+        if limit:
+            pred = pred[:limit]
+    else:
+        import nlp as package
+        from ..extract import extract
+        from ..io.documents import Document
+
+        nlp = package.load(segmenter=segmenter)
+        pred = list(extract(nlp, (Document(text=r["text"], id=r.get("id")) for r in gold)))
+    errors: list = []
+    result = score(gold, pred, labels=labels, errors=errors if want_errors else None)
+    return result, errors
+
+
+def evaluate_segmentation(gold_path: Path, *, segmenter="pkuseg", words_path=None, limit=0) -> dict:
+    """Segment the gold's raw lines with the pipeline's tokenizer and score words (SIGHAN)."""
+    import time
+
+    import nlp as package
+    from ..io.corpora import read_segmented
+    from ..scoring import score_segmentation
+
+    gold = [ws for ws in read_segmented(gold_path) if ws]
+    if limit:
+        gold = gold[:limit]
+    if words_path is None:
+        cand = gold_path.with_name(gold_path.name.split("_")[0] + "_training_words.utf8")
+        words_path = cand if cand.exists() else None
+    train_words = None
+    if words_path:
+        train_words = {w.strip() for w in Path(words_path).read_text(encoding="utf-8").splitlines() if w.strip()}
+    tok = package.load(segmenter=segmenter).tokenizer
+    start = time.time()
+    pred = [[t.text for t in tok("".join(ws))] for ws in gold]
+    seconds = time.time() - start
+    result = score_segmentation(gold, pred, train_words)
+    result.update({"segmenter": segmenter, "lines": len(gold), "chars": sum(len("".join(g)) for g in gold),
+                   "seconds": seconds, "dictionary": str(words_path) if words_path else None})
+    return result
+
+
+def _print(result: dict, as_json: bool, formatter) -> None:
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, indent=None))
+    else:
+        print(formatter(result))
+
+
+def _pct(x) -> str:
+    return "   -" if x is None else f"{100 * x:5.1f}"
+
+
+def _format_entities(res: dict) -> str:
+    lines = [f"{res['documents']} documents; labels scored: {', '.join(res['labels'])}",
+             f"{'label':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'fp':>6} {'fn':>6}"]
+    for lab, s in res["entities"].items():
+        if lab != "micro" and not (s["tp"] or s["fp"] or s["fn"]):
+            continue
+        lines.append(f"{lab:<10} {_pct(s['p']):>6} {_pct(s['r']):>6} {_pct(s['f']):>6} {s['tp']:>6} {s['fp']:>6} {s['fn']:>6}")
+    v = res["values"]
+    if v["total"]:
+        lines.append(f"value accuracy (MONEY/PERCENT/QUANTITY): {_pct(v['accuracy'])} ({v['correct']}/{v['total']})")
+    for kind in RELATION_KINDS:
+        s = res["relations"][kind]
+        if s["tp"] or s["fp"] or s["fn"]:
+            extra = f"  org accuracy {_pct(s['org_accuracy'])}" if kind == "person_title" else ""
+            lines.append(f"{kind:<14} P {_pct(s['p'])}  R {_pct(s['r'])}  F1 {_pct(s['f'])}{extra}")
+    return "\n".join(lines)
+
+
+def _format_seg(res: dict) -> str:
+    speed = res["chars"] / res["seconds"] if res["seconds"] else 0
+    return (f"segmentation ({res['segmenter']}), {res['lines']} lines, {res['chars']} chars\n"
+            f"P {_pct(res['p'])}  R {_pct(res['r'])}  F1 {_pct(res['f'])}  "
+            f"OOV rate {_pct(res['oov_rate'])}  OOV recall {_pct(res['oov_recall'])}\n"
+            f"speed {speed:,.0f} chars/s")

@@ -1,0 +1,41 @@
+"""``python -m nlp train segmenter|ner``: rebuild a shipped model from ../shared/corpora."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("train", help="rebuild a shipped model from the corpora",
+                       description="Train the pkuseg segmenter or the statistical NER model. "
+                                   "Reads ../shared/corpora by default; writes under build/ and, "
+                                   "with --install, copies the result into models/.")
+    p.add_argument("model", choices=("segmenter", "ner"))
+    p.add_argument("--shared", default="../shared/corpora", help="corpora folder (default ../shared/corpora)")
+    p.add_argument("--output", help="output directory (default build/<model>)")
+    p.add_argument("--iterations", type=int, default=10, help="segmenter: training iterations")
+    p.add_argument("--max-steps", type=int, help="ner: training steps (default from nlp/configs/ner.cfg)")
+    p.add_argument("--eval-frequency", type=int, help="ner: steps between dev evaluations")
+    p.add_argument("--limit", type=int, default=0, help="ner: train on the first N sentences only (smoke tests)")
+    p.add_argument("--install", action="store_true", help="copy the trained model into models/")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    shared = Path(args.shared)
+    if args.model == "segmenter":
+        from ..training import segmenter
+
+        out = Path(args.output or "build/pkuseg/out")
+        segmenter.train(shared / "peoples_daily_1998" / "199801.txt", out, out.parent / "work",
+                        iterations=args.iterations)
+        if args.install:
+            segmenter.install(out, Path("models"))
+        return 0
+    from ..training import ner
+
+    out = Path(args.output or "build/ner/model")
+    best = ner.train(out, shared=shared, limit=args.limit, max_steps=args.max_steps,
+                     eval_frequency=args.eval_frequency)
+    if args.install:
+        ner.install(best, Path("models") / "ner")
+    return 0

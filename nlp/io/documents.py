@@ -1,0 +1,192 @@
+"""Reading documents to extract from: one reader per input format.
+
+- ``.jsonl``: one JSON object per line with ``text`` and optional ``id``; other fields kept;
+- ``.txt``: the whole file is one document;
+- ``.html`` / ``.htm``: a news page, turned into plain text with paragraph breaks;
+- ``.md``: a front-matter block (``---`` ... ``---``) and an HTML body, like ../shared/news;
+- ``-``: standard input, read as JSONL if its first line is a JSON object, else as text.
+
+Readers yield ``Document`` objects, or ``InputError`` objects for lines that cannot be read,
+so that a caller can report them and carry on with the next document.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+
+
+@dataclass
+class Document:
+    """A document to process: its text, id, and the input fields to keep in the output."""
+    text: str
+    id: str | None = None
+    meta: dict = field(default_factory=dict)
+    source: str = ""
+    line: int | None = None
+
+
+def read_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
+    """Yield the documents of every path in turn (``-`` is stdin)."""
+    for p in paths:
+        yield from read_path(p)
+
+
+def read_path(p: str) -> Iterator[Document | InputError]:
+    if p == "-":
+        data = sys.stdin.buffer.read()
+        text = _decode(data, "<stdin>")
+        if isinstance(text, InputError):
+            yield text
+            return
+        if text.lstrip().startswith("{"):
+            yield from _read_jsonl_lines(io.StringIO(text), "<stdin>")
+        else:
+            yield Document(text=text, id="stdin", source="<stdin>")
+        return
+    path = Path(p)
+    if path.is_dir():
+        yield InputError(p, None, "is a directory, not a file")
+        return
+    if not path.exists():
+        yield InputError(p, None, "no such file")
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from read_jsonl(path)
+        return
+    text = _decode(path.read_bytes(), p)
+    if isinstance(text, InputError):
+        yield text
+        return
+    if suffix in (".html", ".htm"):
+        yield Document(text=html_to_text(text), id=path.stem, source=p)
+    elif suffix == ".md":
+        yield read_markdown_page(text, path)
+    else:
+        yield Document(text=text, id=path.stem, source=p)
+
+
+def _decode(data: bytes, source: str) -> str | InputError:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        return InputError(source, line, f"invalid UTF-8 byte at offset {e.start}")
+    return text.replace("\r\n", "\n")
+
+
+def read_jsonl(path: Path) -> Iterator[Document | InputError]:
+    """Read a JSONL file line by line; bad lines become ``InputError`` items, in order."""
+    with open(path, "rb") as f:
+        yield from _read_jsonl_lines(f, str(path))
+
+
+def _read_jsonl_lines(lines, source: str) -> Iterator[Document | InputError]:
+    for line_no, raw in enumerate(lines, 1):
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8-sig" if line_no == 1 else "utf-8")
+            except UnicodeDecodeError as e:
+                yield InputError(source, line_no, f"invalid UTF-8 byte at column {e.start + 1}")
+                continue
+        if not raw.strip():
+            continue
+        try:
+            rec = json.loads(raw)
+        except json.JSONDecodeError as e:
+            yield InputError(source, line_no, f"not valid JSON ({e.msg} at column {e.colno})")
+            continue
+        if not isinstance(rec, dict):
+            yield InputError(source, line_no, "a line must be a JSON object with a 'text' field")
+            continue
+        if "text" not in rec:
+            yield InputError(source, line_no, "no 'text' field")
+            continue
+        if not isinstance(rec["text"], str):
+            yield InputError(source, line_no, f"'text' must be a string, not {type(rec['text']).__name__}")
+            continue
+        doc_id = rec.get("id")
+        meta = {k: v for k, v in rec.items() if k not in ("text", "id", "entities", "relations", "optional")}
+        yield Document(text=rec["text"], id=None if doc_id is None else str(doc_id),
+                       meta=meta, source=source, line=line_no)
+
+
+# -- news pages ------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+
+
+def read_markdown_page(text: str, path: Path) -> Document:
+    """A ``.md`` news page: front matter (title, date, ...) then an HTML body."""
+    meta: dict = {}
+    m = _FRONT_MATTER.match(text)
+    body = text
+    if m:
+        body = text[m.end():]
+        for line in m.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            if sep and not line.startswith((" ", "\t")) and value.strip():
+                meta[key.strip()] = value.strip().strip("'\"")
+    # Titles scraped from some sites replace quotation marks by underscores: keep as written.
+    title = meta.get("title", "").strip()
+    if "date" in meta:
+        try:
+            meta["date"] = parsedate_to_datetime(meta["date"]).date().isoformat()
+        except (TypeError, ValueError):
+            pass
+    kept = {k: meta[k] for k in ("title", "date", "author") if k in meta}
+    body_text = html_to_text(body)
+    full = f"{title}\n{body_text}" if title else body_text
+    return Document(text=full, id=path.stem, meta=kept, source=str(path))
+
+
+class _TextExtractor(HTMLParser):
+    """Collect visible text; block-level tags and ``<br>`` become paragraph breaks."""
+    BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+              "table", "section", "article", "header", "footer", "blockquote", "pre", "hr"}
+    SKIP = {"script", "style", "noscript", "iframe", "template", "svg", "head"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, entities decoded, one paragraph a line."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    text = unescape("".join(parser.parts)).replace("\xa0", " ")
+    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)

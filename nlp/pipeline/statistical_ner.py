@@ -1,0 +1,105 @@
+"""The statistical NER stage: the trained character model fills what the rules left.
+
+The model (models/ner, spaCy ``ner`` over one token per character, trained by
+``python -m nlp train ner``) runs on its own character ``Doc`` of the width-folded text; its
+spans are mapped back by character offsets and written with ``add_entities``, which splits
+word tokens where a span ends inside a word. Entities already on the Doc (from the rule
+stages) win over overlapping model spans: see the conflict policy in ``entities.py``.
+
+The model knows PER/LOC/ORG (MSRA's labels). PER becomes PERSON; LOC becomes GPE when the
+place is an administrative unit or a country (gazetteer or suffix), else LOC.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..labels import fold_width
+from .entities import Ent, add_entities
+
+# Places ending like an administrative unit are GPE even when no list knows them.
+_GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
+_MODEL_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+
+
+@Language.factory("zh_news_ner", assigns=["doc.ents"], default_config={"model": None})
+def make_statistical_ner(nlp: Language, name: str, model: str | None) -> "StatisticalNER":
+    return StatisticalNER(name, model)
+
+
+class StatisticalNER:
+    """Runs the shipped character NER model and adds its PERSON/ORG/GPE/LOC spans."""
+
+    def __init__(self, name: str = "ner", model: str | None = None):
+        self.name = name
+        self.model_path = model
+        self._inner: Language | None = None
+
+    @property
+    def inner(self) -> Language:
+        if self._inner is None:
+            import spacy
+
+            from ..models import ner_dir
+
+            path = Path(self.model_path) if self.model_path else ner_dir()
+            if not (path / "config.cfg").exists():
+                raise FileNotFoundError(f"{path}: NER model missing; run `python -m nlp train ner --install`")
+            self._inner = spacy.load(path)
+        return self._inner
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._process(batch)
+                batch = []
+        if batch:
+            yield from self._process(batch)
+
+    def _process(self, docs: list[Doc]) -> Iterator[Doc]:
+        texts = [fold_width(d.text) for d in docs]
+        for doc, char_doc in zip(docs, self.inner.pipe(texts)):
+            cands = []
+            for e in char_doc.ents:
+                label = _MODEL_LABELS.get(e.label_)
+                if label is None:
+                    continue
+                value = None
+                if label == "LOC":
+                    label, value = place_label(doc.text[e.start_char:e.end_char])
+                cands.append(Ent(e.start_char, e.end_char, label, value))
+            add_entities(doc, cands)
+            yield doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        self.inner.to_disk(path)
+
+    def from_disk(self, path, exclude=tuple()) -> "StatisticalNER":
+        import spacy
+
+        self._inner = spacy.load(path)
+        return self
+
+
+def place_label(name: str) -> tuple[str, str | None]:
+    """RETURNS ``(GPE or LOC, division code or None)`` for a place name found by the model."""
+    try:
+        from ..gazetteer import lookup
+    except ImportError:  # the gazetteer module is optional for this stage
+        lookup = None
+    if lookup is not None:
+        hit = lookup(name)
+        if hit is not None:
+            return hit
+    if _GPE_SUFFIX.search(name):
+        return "GPE", None
+    return "LOC", None

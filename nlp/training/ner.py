@@ -1,0 +1,101 @@
+"""Train the statistical NER model (spaCy ``ner`` over characters) from ../shared/corpora.
+
+Data: MSRA train (less a held-out dev split of ``DEV_SIZE`` sentences, chosen with a fixed
+seed) plus People's Daily 1998 (nr/ns/nt words and bracketed nt/ns compounds, mapped to
+PER/LOC/ORG). MSRA test is never read here. Texts are width-folded as the pipeline folds
+its input. The exact command and settings land in models/ner/MODEL_CARD.md.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+from ..io.corpora import pd1998_entities, read_char_tagged, read_pd1998
+from ..labels import fold_width
+
+SHARED = Path("../shared/corpora")
+DEV_SIZE = 2000
+CONFIG = Path(__file__).resolve().parent.parent / "configs" / "ner.cfg"
+
+
+def _docbin(examples, vocab):
+    from spacy.tokens import Doc, DocBin
+
+    db = DocBin(store_user_data=False)
+    for text, spans in examples:
+        text = fold_width(text)
+        words = list(text)
+        doc = Doc(vocab, words=words, spaces=[False] * len(words))
+        ents = [doc.char_span(s, e, label=l) for s, e, l in spans]
+        doc.ents = [e for e in ents if e is not None]
+        db.add(doc)
+    return db
+
+
+def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed: int = 0,
+                  limit: int = 0, use_pd1998: bool = True) -> tuple[Path, Path]:
+    """Write train.spacy and dev.spacy. ``limit`` > 0 keeps only that many training sentences."""
+    import spacy
+
+    out.mkdir(parents=True, exist_ok=True)
+    msra = [(t, s) for t, s, _ in read_char_tagged(shared / "msra" / "msra_train_bio.txt") if t.strip()]
+    rng = random.Random(seed)
+    rng.shuffle(msra)
+    dev, train = msra[:DEV_SIZE], msra[DEV_SIZE:]
+    if use_pd1998:
+        train += [pd1998_entities(p) for p in read_pd1998(shared / "peoples_daily_1998" / "199801.txt")]
+        rng.shuffle(train)
+    if limit:
+        train, dev = train[:limit], dev[: max(20, limit // 10)]
+    vocab = spacy.blank("zh").vocab
+    _docbin(train, vocab).to_disk(out / "train.spacy")
+    _docbin(dev, vocab).to_disk(out / "dev.spacy")
+    print(f"NER corpora: {len(train)} train / {len(dev)} dev sentences -> {out}", file=sys.stderr)
+    return out / "train.spacy", out / "dev.spacy"
+
+
+def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED, limit: int = 0,
+          max_steps: int | None = None, eval_frequency: int | None = None,
+          use_pd1998: bool = True) -> Path:
+    """Convert the corpora and run spaCy's training. RETURNS the directory of the best model."""
+    from spacy.cli.train import train as spacy_train
+
+    from .. import pipeline  # noqa: F401  registers zh_news_char_features
+
+    output = Path(output)
+    train_path, dev_path = build_corpora(Path(shared), output.parent / "corpus", limit=limit,
+                                         use_pd1998=use_pd1998)
+    overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    if eval_frequency is not None:
+        overrides["training.eval_frequency"] = eval_frequency
+    start = time.time()
+    spacy_train(CONFIG, output, overrides=overrides)
+    print(f"NER trained in {time.time() - start:.0f} s -> {output}/model-best", file=sys.stderr)
+    return output / "model-best"
+
+
+if __name__ == "__main__":
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--output", default="build/ner/model")
+    p.add_argument("--shared", default=str(SHARED))
+    p.add_argument("--limit", type=int, default=0)
+    p.add_argument("--max-steps", type=int, default=None)
+    p.add_argument("--no-pd1998", action="store_true")
+    a = p.parse_args()
+    train(a.output, shared=a.shared, limit=a.limit, max_steps=a.max_steps, use_pd1998=not a.no_pd1998)
+
+
+def install(best: str | Path, target: str | Path = "models/ner") -> Path:
+    """Copy a trained model directory into ``models/ner``. RETURNS the target."""
+    import shutil
+
+    best, target = Path(best), Path(target)
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(best, target)
+    return target

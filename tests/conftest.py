@@ -1,0 +1,28 @@
+"""Shared fixtures (the only place fixtures live)."""
+from __future__ import annotations
+
+import spacy
+import pytest
+
+import nlp.extensions  # noqa: F401
+import nlp.pipeline  # noqa: F401
+import nlp.tokenizer  # noqa: F401
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="also run slow tests")
+
+
+@pytest.fixture
+def zh_jieba():
+    """A blank pipeline with the jieba segmenter and no stages."""
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {
+        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The shipped default pipeline, loaded once."""
+    import nlp
+
+    return nlp.load()

@@ -22,12 +22,18 @@ class Relations:
         ents = [E(e.start_char, e.end_char, e.label_, e.text, e._.get(EXT_VALUE)) for e in doc.ents]
         doc._.relations_data = {
             "person_title": person_titles(doc.text, ents),
-            "city_province": city_provinces(ents, gazetteer.province_of, gazetteer.is_below_province),
+            "city_province": city_provinces(ents, gazetteer.province_of, _below_province),
         }
         return doc
 
-    def to_disk(self, path, exclude=tuple()) -> None:
+    def to_disk(self, path, exclude=tuple()) -> None:  # stateless
         pass
 
     def from_disk(self, path, exclude=tuple()) -> "Relations":
         return self
+
+
+def _below_province(code: str) -> bool:
+    from .. import gazetteer
+
+    return gazetteer.level_of(code) in ("prefecture", "county")

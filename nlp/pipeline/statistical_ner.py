@@ -91,15 +91,17 @@ class StatisticalNER:
 
 
 def place_label(name: str) -> tuple[str, str | None]:
-    """RETURNS ``(GPE or LOC, division code or None)`` for a place name found by the model."""
-    try:
-        from ..gazetteer import lookup
-    except ImportError:  # the gazetteer module is optional for this stage
-        lookup = None
-    if lookup is not None:
-        hit = lookup(name)
-        if hit is not None:
-            return hit
+    """RETURNS ``(GPE or LOC, division code or None)`` for a place name found by the model.
+
+    A name the gazetteer knows is GPE with its code when unambiguous (the highest level
+    wins, as in the places stage); else a name with an administrative suffix is GPE.
+    """
+    from .. import gazetteer
+
+    places = gazetteer.places_by_name().get(name)
+    if places:
+        best = min(places, key=lambda p: gazetteer.LEVEL_RANK[p.level])
+        return "GPE", best.code or None
     if _GPE_SUFFIX.search(name):
         return "GPE", None
     return "LOC", None

@@ -1,0 +1,105 @@
+"""The Chinese division gazetteer as plain data: lookups by name and by code (no spaCy).
+
+Data: ``nlp/data/places.tsv`` (built by ``python -m nlp.training.build_gazetteer``), one
+row per (name, unit): ``name, code, level, province, kind``. Codes are 6-digit GB/T
+2260-style strings ("420100"); levels are ``province`` / ``prefecture`` / ``county``.
+
+    >>> province_of("420100"), province_of("500101"), level_of("370200")
+    ('湖北省', '重庆市', 'prefecture')
+"""
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+from .data import read_tsv
+
+PLACES_FILE = "places.tsv"
+LEVELS = ("province", "prefecture", "county")
+#: Rank of a level: lower is higher up (used to prefer 朝阳市 over 朝阳区 without context).
+LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
+class Place(NamedTuple):
+    """One name of one division: ``kind`` is full / short / form / old / old_short."""
+    name: str
+    code: str  # "" when the sources give none (Taiwan's counties)
+    level: str
+    province: str  # 2-digit prefix of the province code
+    kind: str
+
+
+@functools.lru_cache(maxsize=None)
+def places_by_name() -> dict[str, tuple[Place, ...]]:
+    """RETURNS every name of the gazetteer with the divisions it may denote."""
+    out: dict[str, list[Place]] = {}
+    for line_no, f in read_tsv(PLACES_FILE, min_fields=5):
+        if f[2] not in LEVEL_RANK:
+            raise ValueError(f"{PLACES_FILE}:{line_no}: unknown level {f[2]!r}")
+        out.setdefault(f[0], []).append(Place(*f[:5]))
+    return {name: tuple(ps) for name, ps in out.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _official() -> dict[str, Place]:
+    """code -> the row with its official (full) name."""
+    return {p.code: p for ps in places_by_name().values() for p in ps if p.kind == "full" and p.code}
+
+
+def name_of(code: str) -> str | None:
+    """RETURNS the official name of division ``code`` ("370200" → "青岛市"), or None."""
+    p = _official().get(str(code))
+    return p.name if p else None
+
+
+def level_of(code: str) -> str | None:
+    """RETURNS "province", "prefecture" or "county" for a division code, or None.
+
+    Codes not in the gazetteer get the level their shape implies (xx0000, xxxx00).
+    """
+    code = str(code)
+    p = _official().get(code)
+    if p is not None:
+        return p.level
+    if len(code) != 6 or not code.isdigit():
+        return None
+    return "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
+
+
+def province_of(code: str) -> str | None:
+    """RETURNS the full official name of the province-level unit containing ``code``.
+
+    "420100" → "湖北省", "500101" → "重庆市", "650000" → "新疆维吾尔自治区"; None if unknown.
+    """
+    code = str(code)
+    return name_of(code[:2] + "0000") if len(code) >= 2 else None
+
+
+def contains(outer: str, inner: str) -> bool:
+    """RETURNS whether division ``inner`` lies within (or is) division ``outer``."""
+    if not outer or not inner:
+        return False
+    level = level_of(outer)
+    prefix = {"province": 2, "prefecture": 4}.get(level or "", 6)
+    return inner[:prefix] == outer[:prefix]
+
+
+#: Province-level cities whose districts are named right after the city (北京朝阳).
+MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
+
+
+def is_parent(outer: str, inner: str) -> bool:
+    """RETURNS whether ``outer`` is the division directly above ``inner``.
+
+    A prefecture is a county's parent; a province is the parent of its prefectures, of
+    the districts of a municipality (北京 → 朝阳区) and of directly administered counties
+    (湖北 → 仙桃市, code 4290xx).
+    """
+    lo, li = level_of(outer), level_of(inner)
+    if not outer or not inner or outer[:2] != inner[:2]:
+        return False
+    if lo == "prefecture":
+        return li == "county" and inner[:4] == outer[:4]
+    if lo == "province":
+        return li == "prefecture" or (li == "county" and (outer[:2] in MUNICIPALITIES or inner[2:4] == "90"))
+    return False

@@ -1,0 +1,303 @@
+"""The numbers stage: DATE, MONEY, PERCENT and QUANTITY found by regular expressions.
+
+Expressions are matched with the ``regex`` package over the width-folded text (so ``３６万``
+and ``36万`` match alike; offsets are unchanged) and written with ``add_entities``; values
+come from the pure parsers in ``nlp.normalize``. Units, counters and currencies are read from
+``nlp/data/units.tsv``, relative date words from ``date_words.tsv`` and phrases that are never
+numbers (三个代表, 两位数, 五台山) from ``number_exclude.txt``.
+
+Conventions (SPEC section 1, plus the decisions SPEC leaves open):
+
+* Qualifiers stay outside spans: 约, 超过, 近, 逾, 左右, 以上, 以来. An approximator between
+  the number and its unit (``5万余人``, ``20多家``, ``100多万元``) cannot be left out without
+  losing the unit, so it stays inside and the value is the number written (the lower bound);
+  a trailing one with no unit after it (``观众5万余``) is outside.
+* Ranges: when both ends are complete (``5%至8%``, ``2019年至2021年``) they are two entities.
+  An elided range (``3至5万元``, ``5-8%``, ``1-5月``) is one span over the whole range; a
+  number's value is then the lower bound with the shared multiplier and unit (``3至5万元`` ->
+  30000 元) and a DATE's value is an ISO interval where absolute (``2019-2021年`` ->
+  "2019/2021").
+* PERCENT values are fractions with unit "%" (``三成`` -> 0.3); ``个百分点`` is QUANTITY with
+  unit 百分点; MONEY keeps its currency word (人民币, 块钱 -> 元); QUANTITY keeps the unit after
+  the multiplier (``六百万千瓦`` -> 6000000 千瓦): units win over multipliers, so ``3千米`` is
+  3 千米.
+* A bare 一 before a counter is an article (一家企业, 一名记者), not a QUANTITY.
+* DATE covers absolute and relative calendar expressions and durations (``五年``,
+  ``前两个月``); its value is the ISO form of the written calendar anchor where a year is
+  given (``2030年底`` -> "2030"), else None. 近日, 日前 are not dates.
+* Ordinals (第三), model numbers (C919, 10G-PON), 5G, 4K and phone numbers are not matched:
+  numbers may not follow a Latin letter, digit, '-' or '第'.
+* CARDINAL (a bare number) is emitted only with ``emit_cardinal = true``.
+
+Candidates from all patterns are resolved longest first, then leftmost (两个月 is a DATE,
+not the QUANTITY 两个).
+"""
+from __future__ import annotations
+
+import functools
+from typing import Callable, Iterable, NamedTuple
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data import read_tsv
+from ..labels import fold_width
+from ..normalize import normalize_date, parse_number, parse_percent
+from .entities import Ent, add_entities
+
+UNITS_FILE = "units.tsv"
+DATE_WORDS_FILE = "date_words.tsv"
+EXCLUDE_FILE = "number_exclude.txt"
+
+CN_DIGITS = "零〇○一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖"
+CN_NONZERO = "一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖"
+CN_UNITS = "十拾百佰千仟万萬亿億"
+APPROX = "余多"
+RANGE = "-~～—–至到"
+#: Counters that after a year-like number name a model, not a count (2021款).
+YEAR_MODELS = ("款", "版")
+#: Lead characters after which a number is part of something else (an ordinal, a code).
+_NOT_BEFORE_ARABIC = r"(?<![A-Za-z0-9.,_/:#\-−第])"
+_NOT_BEFORE_CN = rf"(?<![{CN_DIGITS}{CN_UNITS}点第几数上成])"
+
+
+class Unit(NamedTuple):
+    """A row of units.tsv."""
+    surface: str
+    label: str
+    unit: str
+    kind: str
+    not_before: str
+
+
+@functools.lru_cache(maxsize=None)
+def load_units() -> dict[str, Unit]:
+    """RETURNS the rows of units.tsv by surface (cached)."""
+    units = {}
+    for line_no, f in read_tsv(UNITS_FILE, min_fields=4):
+        if f[1] not in ("MONEY", "QUANTITY"):
+            raise ValueError(f"{UNITS_FILE}:{line_no}: label must be MONEY or QUANTITY")
+        units[f[0]] = Unit(f[0], f[1], f[2], f[3], f[4] if len(f) > 4 else "")
+    return units
+
+
+@functools.lru_cache(maxsize=None)
+def load_date_words() -> dict[str, tuple[str, str]]:
+    """RETURNS {word: (kind, not_after)} from date_words.tsv (cached)."""
+    return {f[0]: (f[1], f[2] if len(f) > 2 else "") for _, f in read_tsv(DATE_WORDS_FILE, 2)}
+
+
+@functools.lru_cache(maxsize=None)
+def load_excluded() -> tuple[str, ...]:
+    """RETURNS the phrases of number_exclude.txt (cached)."""
+    return tuple(f[0] for _, f in read_tsv(EXCLUDE_FILE))
+
+
+# -- pattern fragments --------------------------------------------------------------------
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation, longest first so that 千瓦时 is tried before 千瓦."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+ARABIC = r"(?>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\.\d)"
+SIGNED_ARABIC = rf"(?:(?<![A-Za-z0-9.])(?:[-−]|零下)|{_NOT_BEFORE_ARABIC}){ARABIC}"
+#: Arabic digits with optional multipliers; lazy so that a unit wins over a multiplier.
+ARABIC_NUM = rf"{SIGNED_ARABIC}(?:[{APPROX}]?[十百千万亿]+?)??"
+CN_NUM = (rf"{_NOT_BEFORE_CN}(?:[{CN_NONZERO}十拾](?:[{CN_DIGITS}{CN_UNITS}]|[{APPROX}](?=[十百千万亿])"
+          rf"|点(?=[{CN_DIGITS}]))*?|零点[{CN_DIGITS}]+[万亿]*?)")
+NUM = rf"(?:{ARABIC_NUM}|{CN_NUM})"
+#: A number inside a range, after the separator: no lookbehind, no sign.
+BARE_NUM = rf"(?:{ARABIC}(?:[十百千万亿]+?)??|[{CN_NONZERO}十](?:[{CN_DIGITS}{CN_UNITS}]|点(?=[{CN_DIGITS}]))*?)"
+RANGE_SEP = rf"[{RANGE}]"
+
+
+class Candidate(NamedTuple):
+    """A found expression by character offsets, before it becomes an ``Ent``."""
+    start: int
+    end: int
+    label: str
+    value: object
+    unit: str | None
+
+
+def _unit_pattern(units: Iterable[Unit]) -> str:
+    """Units after a number; Latin units may follow a space and must end a word."""
+    cjk, latin = [], []
+    for u in units:
+        tail = f"(?![{regex.escape(u.not_before)}])" if u.not_before else ""
+        target = latin if u.surface[0].isascii() else cjk
+        target.append((u.surface, regex.escape(u.surface) + tail))
+    def join(items):
+        return "|".join(p for _, p in sorted(items, key=lambda it: (-len(it[0]), it[0])))
+    return rf"(?:{join(cjk)}|\s?(?:{join(latin)})(?![A-Za-z]))"
+
+
+@functools.lru_cache(maxsize=None)
+def build_patterns() -> dict[str, regex.Pattern]:
+    """Compile the patterns of every expression kind (cached). RETURNS {kind: pattern}."""
+    units = load_units()
+    after = [u for u in units.values() if u.kind != "symbol"]
+    symbols = _alt(u.surface for u in units.values() if u.kind == "symbol")
+    unit = _unit_pattern(after)
+    words = load_date_words()
+
+    def word_alt(kinds: tuple[str, ...]) -> str:
+        return "|".join(
+            (f"(?<![{regex.escape(na)}])" if na else "") + regex.escape(w)
+            for w, (kind, na) in sorted(words.items(), key=lambda it: -len(it[0])) if kind in kinds)
+
+    cn_small = f"[{CN_DIGITS}十]"
+    month = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+    day = rf"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+    month_part = rf"{month}(?:{day}|[上中下]旬|[底初末])?"
+    year_abs = (rf"(?<![\d.A-Za-z])(?:\d{{4}}(?:{RANGE_SEP}\d{{4}})?"
+                rf"|(?<![{CN_DIGITS}])[{CN_DIGITS}]{{4}})年(?!级|龄|代)度?")
+    year_rel = rf"(?:{word_alt(('year',))})(?![轻龄级纪均])"
+    few = rf"(?:\d{{1,2}}|[{CN_NONZERO}]|十[一二]?)"
+    free_period = (rf"(?:上半年|下半年|第?[一二三四1-4]季度|前[一二三1-3]季度|前{few}个月"
+                   rf"|{few}{RANGE_SEP}{few}月)")
+    period = rf"(?:{free_period}|年[初底末中]|同期)"
+    day_alone = day[:-len("[日号]")] + "日"   # 3号 alone is more often a line or a number
+    suffix = r"(?:[底末]|初(?!步|级|心|次|始|期)|前(?!往|进|沿|身|列|者|提|景|期|所))"
+    date_year = rf"(?:{year_abs}|{year_rel})(?:{month_part}|{period})?{suffix}?"
+    duration_num = rf"(?:{_NOT_BEFORE_ARABIC}(?:\d{{1,3}}(?:\.\d)?|\d{{4}}(?=[{APPROX}]))|{CN_NUM}|半)"
+    duration_num += rf"(?:{RANGE_SEP}(?:\d{{1,3}}|[{CN_NONZERO}十][{CN_DIGITS}十百]*?))?"  # 18至24个月
+    duration = (rf"{duration_num}[{APPROX}]?(?:个[{APPROX}]?(?:月|星期)|周年|年半|年(?!级|龄|代|度)"
+                rf"|天|周(?![一二三四五六日天])|星期(?![一二三四五六日天]))(?:前)?")
+    decade = rf"(?:(?:上世纪|(?:20|19|21|二十一?|十九)世纪)(?:\d0年代)?|(?<!\d)\d0年代|(?<![{CN_DIGITS}])[一二三四五六七八九]十年代)(?:[初末]|中期)?"
+    return {
+        "DATE": regex.compile("|".join([
+            date_year,
+            rf"(?<![\d.])(?:{month_part}|{day_alone})",
+            rf"(?:{word_alt(('month',))})(?:{day}|[上中下]旬|[底初末])?",
+            word_alt(("day", "week")),
+            rf"(?:星期|礼拜|周)[一二三四五六日天]",
+            free_period,
+            rf"(?<![今去明前后上本当同次年\d{CN_DIGITS}])年[初底末]",
+            decade,
+            duration,
+        ])),
+        "PERCENT": regex.compile("|".join([
+            rf"{NUM}(?:%|‰){RANGE_SEP}{BARE_NUM}(?:%|‰)",   # two ends: split later
+            rf"{NUM}{RANGE_SEP}{BARE_NUM}(?:%|‰)",
+            rf"{NUM}(?:%|‰)",
+            rf"[百千万]分之(?:{ARABIC}|[{CN_DIGITS}{CN_UNITS}点]+)",
+            rf"{_NOT_BEFORE_CN}{cn_small}+分之{cn_small}+(?:点{cn_small}+)?",
+            rf"{_NOT_BEFORE_CN}[一二三四五六七八九两十]成[一二三四五六七八九]?"
+            r"(?![员为本果立功交长熟绩就品都型色分年人才效败形全像语亲家名了批片])",
+        ])),
+        "AMOUNT": regex.compile(
+            rf"(?P<prefix>人民币)?(?P<num>{NUM}(?:{RANGE_SEP}{BARE_NUM})?)[{APPROX}]?(?P<unit>{unit})"
+            rf"|(?P<symbol>{symbols})(?P<num2>{ARABIC}(?:[百千万亿]+)?)"),
+        "CARDINAL": regex.compile(rf"{NUM}(?![{CN_DIGITS}{CN_UNITS}\d.])"),
+    }
+
+
+# -- values -------------------------------------------------------------------------------
+def _split_range(text: str) -> tuple[str, str] | None:
+    """Split 3至5万 into its ends, or None when ``text`` is no range."""
+    m = regex.fullmatch(rf"([-−]?[^{RANGE}]+)[{RANGE}](.+)", text)
+    return (m[1], m[2]) if m else None
+
+
+def _range_low(num: str) -> float:
+    """Lower bound of a number or an elided range: 3至5万 -> 30000 (the multiplier is shared)."""
+    ends = _split_range(num)
+    if not ends:
+        return parse_number(num)
+    low, high = ends
+    mult = regex.search(r"[十百千万亿]+$", high)
+    if mult and not regex.search(r"[十百千万亿]", low):
+        low += mult[0]
+    return parse_number(low)
+
+
+def _date_value(text: str) -> str | None:
+    m = regex.match(rf"(\d{{4}})[{RANGE}](\d{{4}})年", text)
+    if m:
+        return f"{m[1]}/{m[2]}"
+    return normalize_date(text)
+
+
+def _percent(text: str, start: int) -> list[Candidate]:
+    """PERCENT candidates of one match (two when both ends of a range are complete)."""
+    two = regex.fullmatch(rf"(.+?[%‰])[{RANGE}](.+[%‰])", text)
+    if two:
+        return [Candidate(start, start + len(two[1]), "PERCENT", parse_percent(two[1]), "%"),
+                Candidate(start + len(text) - len(two[2]), start + len(text), "PERCENT",
+                          parse_percent(two[2]), "%")]
+    ends = regex.fullmatch(rf"(.+?)[{RANGE}](.+)([%‰])", text)
+    value = parse_percent(ends[1] + ends[3]) if ends else parse_percent(text)
+    return [Candidate(start, start + len(text), "PERCENT", value, "%")]
+
+
+def _amount(m: regex.Match) -> Candidate | None:
+    units = load_units()
+    if m["symbol"]:
+        return Candidate(m.start(), m.end(), "MONEY", parse_number(m["num2"]), units[m["symbol"]].unit)
+    unit = units[m["unit"].strip()]
+    if unit.kind == "counter" and m["num"] == "一":
+        return None  # an article: 一家企业
+    if unit.surface in YEAR_MODELS and regex.fullmatch(r"(19|20)\d\d", m["num"]):
+        return None  # a model year: 2021款
+    return Candidate(m.start(), m.end(), unit.label, _range_low(m["num"]), unit.unit)
+
+
+# -- the component ------------------------------------------------------------------------
+def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
+    """Find the number expressions of ``text``, without overlaps (longest first, leftmost).
+
+    RETURNS (list[Candidate]): in text order.
+    """
+    # Fold widths for matching; keep the ideographic comma from becoming a thousands comma.
+    folded = fold_width(text.replace("，", "、"))
+    patterns = build_patterns()
+    found: list[Candidate] = []
+    makers: dict[str, Callable[[regex.Match], list[Candidate]]] = {
+        "DATE": lambda m: [Candidate(m.start(), m.end(), "DATE", _date_value(m[0]), None)],
+        "PERCENT": lambda m: _percent(m[0], m.start()),
+        "AMOUNT": lambda m: [c for c in [_amount(m)] if c],
+    }
+    if emit_cardinal:
+        makers["CARDINAL"] = lambda m: [Candidate(m.start(), m.end(), "CARDINAL", parse_number(m[0]), None)]
+    for kind, make in makers.items():
+        for m in patterns[kind].finditer(folded):
+            try:
+                found.extend(make(m))
+            except (ValueError, ArithmeticError):
+                continue  # matched the shape but is no number (五十百)
+    blocked = [(m.start(), m.end()) for phrase in load_excluded()
+               for m in regex.finditer(regex.escape(phrase), folded)]
+    chosen: list[Candidate] = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(c.start < e and s < c.end for s, e in blocked):
+            continue
+        if any(c.start < o.end and o.start < c.end for o in chosen):
+            continue
+        chosen.append(c)
+    return sorted(chosen)
+
+
+class NumberRecognizer:
+    """Write DATE, MONEY, PERCENT and QUANTITY entities (with value and unit) onto a Doc.
+
+    nlp (Language): the pipeline. name (str): the component's name.
+    emit_cardinal (bool): also write bare numbers as CARDINAL.
+    """
+
+    def __init__(self, nlp: Language, name: str = "numbers", *, emit_cardinal: bool = False):
+        self.name = name
+        self.emit_cardinal = emit_cardinal
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add the number entities of ``doc``. RETURNS the same Doc."""
+        cands = find_numbers(doc.text, emit_cardinal=self.emit_cardinal)
+        return add_entities(doc, [Ent(c.start, c.end, c.label, c.value, c.unit) for c in cands])
+
+
+@Language.factory("zh_news_numbers", assigns=["doc.ents"],
+                  default_config={"emit_cardinal": False})
+def make_numbers(nlp: Language, name: str, emit_cardinal: bool) -> NumberRecognizer:
+    """Factory of the numbers stage. RETURNS (NumberRecognizer)."""
+    return NumberRecognizer(nlp, name, emit_cardinal=emit_cardinal)

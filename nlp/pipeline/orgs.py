@@ -1,0 +1,220 @@
+"""ORG by rules: known national bodies, and a name + organisation suffix grammar.
+
+Runs after ``zh_news_places`` and reads its GPEs. Data (``nlp/data/README.md``):
+``orgs_known.txt`` (国务院, 工信部, 中国工程院, ...), ``org_suffixes.tsv`` (suffix + kind),
+``org_stopwords.txt`` (where a company name stops when read leftwards).
+
+Rules, by anchor:
+
+- a known organisation, possibly followed by suffixes (国务院 + 办公厅);
+- a GPE (or 中共 + GPE) followed by an organ suffix (武汉市委, 湖北省人民政府), or by a short
+  middle (2–8 characters, no punctuation or function word) and a weak or organ suffix
+  (湖北省统计局, 中国标准化协会, 山东省通信管理局);
+- a strong (company) suffix, whose name is read leftwards over words up to punctuation, a
+  stop word or 12 characters, stepping over a bracketed place (星河（苏州）智能科技有限公司).
+
+A suffix must end at a word boundary or right before a title (武汉市委|书记), and
+suffixes that follow each other chain (集团 + 公司). The first suffix after the anchor
+ends the organisation, so 湖北省统计局局长 gives ORG 湖北省统计局 and leaves 局长 to
+``zh_news_titles``; a place before a title (武汉市副市长) stays a GPE. Entities are
+written with ``replace_contained=True``: the ORG 湖北省人民政府 replaces the GPE 湖北省.
+"""
+from __future__ import annotations
+
+import functools
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data import read_tsv
+from .entities import Ent, add_entities
+from .places import MATCHER as PLACES
+from .titles import is_title
+
+ORG = "ORG"
+MAX_MIDDLE = 8
+MAX_NAME = 12
+_PLACE_ENDS = set("省市县区州旗盟")
+_BREAK = set("，。、；：！？,.;:!?“”\"'‘’《》「」『』\n\t ")
+_OPEN, _CLOSE = "（(", "）)"
+
+
+@functools.lru_cache(maxsize=None)
+def data() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """RETURNS (known organisations, suffix -> kind, stop words) from the data files."""
+    known = frozenset(f[0] for _, f in read_tsv("orgs_known.txt"))
+    suffixes = {f[0]: f[1] for _, f in read_tsv("org_suffixes.tsv", min_fields=2)}
+    stops = frozenset(f[0] for _, f in read_tsv("org_stopwords.txt"))
+    return known, suffixes, stops
+
+
+class OrgFinder:
+    """Find ORG candidates in one text, given its words and its existing entities."""
+
+    def __init__(self, text: str, words: list[tuple[int, int]], ents: list[tuple[int, int, str]]):
+        self.text = text
+        self.words = words
+        self.starts = {s for s, _ in words}
+        self.ends = {e for _, e in words}
+        self.ents = ents
+        self.known, self.suffixes, self.stops = data()
+        self.max_suffix = max(map(len, self.suffixes))
+        self.covered = {i for s, e, lab in ents if lab != "GPE" for i in range(s, e)}
+
+    def find(self) -> list[Ent]:
+        """RETURNS ORG candidates (may overlap; the writer keeps the longest)."""
+        out = self.known_orgs()
+        for s, e, label in self.ents + self.places_inside_words():
+            if label == "GPE":
+                start = s - 2 if self.text[max(0, s - 2):s] == "中共" else s
+                end = self.after_anchor(e, place=True)
+                if end is not None:
+                    out.append(Ent(start, end, ORG))
+        out += self.companies()
+        return out
+
+    # -- anchors ------------------------------------------------------------------------
+    def known_orgs(self) -> list[Ent]:
+        """Known organisations at word starts, extended by following suffixes."""
+        out, n = [], len(self.text)
+        longest = max(map(len, self.known))
+        i = 0
+        while i < n:
+            if i in self.starts and i not in self.covered:
+                for j in range(min(n, i + longest), i + 1, -1):
+                    if self.text[i:j] in self.known:
+                        end = self.chain(j)
+                        out.append(Ent(i, end, ORG))
+                        i = j - 1
+                        break
+            i += 1
+        return out
+
+    def places_inside_words(self) -> list[tuple[int, int, str]]:
+        """GPEs that begin a longer word (湖北省人民政府 segmented as one word).
+
+        The places stage only matches whole words; here such a place becomes an anchor,
+        and its end a word boundary.
+        """
+        out = []
+        taken = {s for s, _, _ in self.ents}
+        for s, e in self.words:
+            if e - s < 3 or s in taken or s in self.covered:
+                continue
+            found = PLACES.find(self.text[s:e])
+            if found and found[0].start == 0 and found[0].label == "GPE" and found[0].end < e - s:
+                out.append((s, s + found[0].end, "GPE"))
+                self.starts.add(s + found[0].end)
+        return out
+
+    def after_anchor(self, a: int, place: bool) -> int | None:
+        """End of an organisation whose name part ends at ``a`` (a place's end), or None."""
+        text = self.text
+        for k in range(a + 1, min(len(text), a + MAX_MIDDLE + self.max_suffix) + 1):
+            if text[k - 1] in _BREAK or (k - 1) in self.covered:
+                return None
+            for suf in self._suffixes_ending_at(k):
+                kind = self.suffixes[suf]
+                mid = text[a:k - len(suf)]
+                if k - len(suf) < a or kind == "strong":
+                    continue
+                if suf == "委" and not (mid == "" and text[a - 1] in _PLACE_ENDS):
+                    continue  # 武汉市委, not 武汉发展委
+                if kind == "organ" and mid == "" or self._good_middle(a, mid, suf):
+                    if self._ends_ok(k):
+                        return self.chain(k)
+        return None
+
+    def companies(self) -> list[Ent]:
+        """Names read leftwards from strong (company) suffixes."""
+        out = []
+        text = self.text
+        for k in sorted(self.ends):
+            sufs = [s for s in self._suffixes_ending_at(k) if self.suffixes[s] == "strong"]
+            if not sufs:
+                continue
+            suf = max(sufs, key=len)
+            start = self._name_start(k - len(suf))
+            if start is not None:
+                out.append(Ent(start, self.chain(k), ORG))
+        return out
+
+    # -- helpers ------------------------------------------------------------------------
+    def _suffixes_ending_at(self, k: int) -> list[str]:
+        return [self.text[k - n:k] for n in range(self.max_suffix, 0, -1)
+                if k - n >= 0 and self.text[k - n:k] in self.suffixes]
+
+    def _good_middle(self, a: int, mid: str, suf: str) -> bool:
+        """A middle: 2..MAX_MIDDLE chars of whole words, no break, no stop word."""
+        if not (2 <= len(mid) <= MAX_MIDDLE) or any(c in _BREAK or c.isdigit() for c in mid):
+            return False
+        return a in self.starts and not any(w in self.stops for w in self._words_in(a, a + len(mid)))
+
+    def _words_in(self, s: int, e: int) -> list[str]:
+        return [self.text[ws:we] for ws, we in self.words if s <= ws and we <= e]
+
+    def _ends_ok(self, k: int) -> bool:
+        """A suffix ends at a word end, the text's end, or right before a title."""
+        if k in self.ends or k == len(self.text):
+            return True
+        return any(is_title(self.text[k:j]) for j in range(k + 2, min(len(self.text), k + 8) + 1))
+
+    def chain(self, k: int) -> int:
+        """Extend an organisation over suffixes that directly follow it (集团 + 公司)."""
+        while True:
+            nxt = next((k + n for n in range(self.max_suffix, 1, -1)
+                        if self.text[k:k + n] in self.suffixes and self.suffixes[self.text[k:k + n]] != "organ"
+                        and (k + n) in self.ends), None)
+            if nxt is None:
+                return k
+            k = nxt
+
+    def _name_start(self, k: int) -> int | None:
+        """Start of a company name ending at ``k``, read leftwards over words. None if empty."""
+        text, start = self.text, k
+        start = next((s for s, e in self.words if s < k < e), k)  # 华为技术有限公司: one word
+        words = sorted(((s, e) for s, e in self.words if e <= start), reverse=True)
+        idx = 0
+        while idx < len(words):
+            s, e = words[idx]
+            if e != start:
+                break
+            w = text[s:e]
+            if w and w[-1] in _CLOSE:  # a bracketed place: 星河（苏州）, then the brand
+                opening = max(text.rfind(o, max(0, e - 8), e) for o in _OPEN)
+                brand = opening
+                while brand > 0 and opening - brand < 6 and text[brand - 1] not in _BREAK \
+                        and (brand - 1) not in self.covered:
+                    brand -= 1
+                if opening < 0 or opening - brand < 2:
+                    break
+                return brand
+            if w in self.stops or any(c in _BREAK or c in _OPEN for c in w) or s in self.covered:
+                break
+            if k - s > MAX_NAME:
+                break
+            start = s
+            idx += 1
+        return start if k - start >= 2 else None
+
+
+class OrgRecognizer:
+    """spaCy component: write ORG entities; an ORG replaces places inside it."""
+
+    def __init__(self, nlp: Language, name: str = "orgs") -> None:
+        self.name = name
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Load the data now rather than on the first document."""
+        data()
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = [(t.idx, t.idx + len(t.text)) for t in doc]
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        return add_entities(doc, OrgFinder(doc.text, words, ents).find(), replace_contained=True)
+
+
+@Language.factory("zh_news_orgs", assigns=["doc.ents"], requires=["doc.ents"])
+def make_orgs(nlp: Language, name: str) -> OrgRecognizer:
+    """Factory of the rule-based ORG recogniser (run it after zh_news_places)."""
+    return OrgRecognizer(nlp, name)

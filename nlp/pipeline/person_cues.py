@@ -1,0 +1,147 @@
+"""PERSON from cues: names next to titles, appointment phrases, foreign names with a middle dot.
+
+Runs after ``zh_news_titles`` and reads its TITLEs. A Chinese name is a surname from
+``surnames.txt`` (single or compound: 欧阳, 司马) and a given name of 1–2 characters.
+Cues:
+
+- TITLE + name: 市长李明, 总工程师韩夏, 副总经理简勤;
+- name + TITLE when the name stands alone between a break and the title: 。李克强总理;
+- name + bracket ending in a title: 李明（武汉市副市长）;
+- appointment phrases: 任命李明为..., 聘任王芳为...;
+- foreign names with a middle dot: 玛丽亚·洛佩斯.
+
+The given name stops at punctuation, at function words and verbs that often follow a
+name (说, 表示 → 说, 表), and prefers the length that ends at a word boundary.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data import read_tsv
+from .entities import Ent, add_entities
+
+PERSON = "PERSON"
+# Characters that do not continue a given name: function words and verbs after names.
+_NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也都为就从向以所主讲致被把并而又还即让给曾已再、，。；：！？（）()“”《》 \n\t")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BREAK = set("，。、；：！？,.;:!?“”\"《》（）()\n\t ")
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,10})+")
+_APPOINT = re.compile(r"(?:任命|聘任|聘请|推选|选举|提名|免去|任免)(?=[\u4e00-\u9fff]{2,4}(?:为|同志|的))")
+
+
+@functools.lru_cache(maxsize=None)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """RETURNS (single-character surnames, compound surnames)."""
+    names = {f[0] for _, f in read_tsv("surnames.txt")}
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
+def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
+    """End of a Chinese name starting at ``i`` (surname + 1–2 given chars), or None.
+
+    ends: word ends (a boundary-aligned length is preferred); stop: offsets where an
+    existing entity starts (a name never runs into one).
+    """
+    single, compound = surnames()
+    if text[i:i + 2] in compound:
+        sur = 2
+    elif text[i:i + 1] in single:
+        sur = 1
+    else:
+        return None
+    g = i + sur
+
+    def given_ok(k: int) -> bool:
+        return k < len(text) and k not in stop and text[k] not in _NOT_GIVEN and bool(_CJK.match(text[k]))
+
+    if not given_ok(g):
+        return None
+    if not given_ok(g + 1) or g + 1 in ends and g + 2 not in ends:
+        return g + 1
+    return g + 2
+
+
+class PersonCues:
+    """Find PERSON candidates in one text from its words and existing entities."""
+
+    def __init__(self, text: str, words: list[tuple[int, int]], ents: list[tuple[int, int, str]]):
+        self.text = text
+        self.starts = {s for s, _ in words}
+        self.ends = {e for _, e in words}
+        self.ents = ents
+        self.ent_starts = {s for s, _, _ in ents}
+        self.covered = {i for s, e, _ in ents for i in range(s, e)}
+
+    def find(self) -> list[Ent]:
+        """RETURNS PERSON candidates."""
+        out: list[Ent] = []
+        for s, e, label in self.ents:
+            if label != "TITLE":
+                continue
+            end = name_at(self.text, e, self.ends, self.ent_starts)
+            if end is not None:
+                out.append(Ent(e, end, PERSON))
+            before = self.name_before(s)
+            if before is not None:
+                out.append(Ent(before, s, PERSON))
+            bracket = self.name_before_bracket(s)
+            if bracket is not None:
+                out.append(bracket)
+        for m in _APPOINT.finditer(self.text):
+            end = name_at(self.text, m.end(), self.ends, self.ent_starts)
+            if end is not None:
+                out.append(Ent(m.end(), end, PERSON))
+        for m in _DOT_NAME.finditer(self.text):
+            end = m.end()
+            while self.text[end - 1] in _NOT_GIVEN:  # 玛丽亚·洛佩斯说: drop 说
+                end -= 1
+            if not self.covered.intersection(range(m.start(), end)):
+                out.append(Ent(m.start(), end, PERSON))
+        return out
+
+    def name_before(self, s: int) -> int | None:
+        """Start of a name standing alone between a break (or the start) and offset ``s``."""
+        for length in (3, 2, 4):
+            i = s - length
+            if i < 0 or i in self.covered or (s - 1) in self.covered:
+                continue
+            if (i == 0 or self.text[i - 1] in _BREAK) and name_at(self.text, i, self.ends | {s}, self.ent_starts) == s:
+                return i
+        return None
+
+    def name_before_bracket(self, s: int) -> Ent | None:
+        """李明（武汉市副市长）: a name right before a bracket whose content ends in a title."""
+        open_at = max(self.text.rfind("（", 0, s), self.text.rfind("(", 0, s))
+        if open_at < 2 or s - open_at > 20 or any(c in "）)" for c in self.text[open_at:s]):
+            return None
+        title_end = next((e for ts, e, lab in self.ents if ts == s and lab == "TITLE"), None)
+        if title_end is None or self.text[title_end:title_end + 1] not in ("）", ")"):
+            return None
+        start = self.name_before(open_at)
+        return Ent(start, open_at, PERSON) if start is not None else None
+
+
+class PersonCueRecognizer:
+    """spaCy component: write PERSON entities found from cues (existing entities win)."""
+
+    def __init__(self, nlp: Language, name: str = "person_cues") -> None:
+        self.name = name
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Load the surname list now rather than on the first document."""
+        surnames()
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = [(t.idx, t.idx + len(t.text)) for t in doc]
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        return add_entities(doc, PersonCues(doc.text, words, ents).find())
+
+
+@Language.factory("zh_news_person_cues", assigns=["doc.ents"], requires=["doc.ents"])
+def make_person_cues(nlp: Language, name: str) -> PersonCueRecognizer:
+    """Factory of the PERSON cue recogniser (run it after zh_news_titles)."""
+    return PersonCueRecognizer(nlp, name)

@@ -1,0 +1,191 @@
+"""Gazetteer places: Chinese divisions and foreign places (GPE), rivers, mountains, regions (LOC).
+
+A dictionary scan over ``doc.text``: at every token start, the longest known name that
+ends at a token end is taken (a first-character index keeps this a few dict look-ups per
+character). Data, loaded on first use (``nlp/data/README.md``):
+
+- ``places.tsv`` (built): Chinese divisions by full name, short alias, news form and
+  former name; GPE with ``Span._.value`` = the 6-digit division code (a string).
+- ``foreign_places.tsv``: countries and foreign cities (GPE, no value);
+  ``locations.tsv``: rivers, lakes, mountains, seas, regions (LOC).
+- ``place_risky.txt`` (hand-made) and ``place_risky_auto.txt`` (built): aliases that are
+  ordinary words (白云, 和平, 合作, 南部). They count only right after their direct parent
+  (广州白云, 北京朝阳; not 四川南部, "southern Sichuan", though 南部县 lies in 四川).
+
+Ambiguous names (朝阳: a prefecture in 辽宁 and districts in 北京 and 长春; 鼓楼区: four
+districts) are resolved by the places named before them: the adjacent preceding place
+first, then earlier ones in the text, most recent first. Without such context the highest
+level wins if it is unique (朝阳 → 朝阳市, 海南 → 海南省); otherwise the code stays None.
+
+Precision on real text: ``benchmarks/place_precision.py`` (results in
+``benchmarks/results/places.md``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import gazetteer
+from ..data import read_tsv
+from .entities import Ent, add_entities
+
+GPE, LOC = "GPE", "LOC"
+# A division name ending in its suffix character is cut before that character when the
+# suffix and the next character form one of these words: 武汉市长 is 武汉 + 市长.
+SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市井", "省长", "县长", "区长",
+                          "州长", "市委", "省委", "县委", "区委", "州委"})
+# A short alias (no suffix) followed by one of these names a street or a business
+# (中山路, 华龙酒楼), not the division.
+_ALIAS_BLOCKERS = ("路", "街", "道", "巷", "酒楼", "酒店", "饭店", "宾馆", "大厦", "商场", "广场", "公园")
+# Foreign names with a middle dot: 隆德 in 古斯塔夫·哈格隆德 is no place.
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]+(?:[·•‧・][\u4e00-\u9fff]+)+")
+
+
+class Entry(NamedTuple):
+    """What a name may denote."""
+    label: str
+    places: tuple[gazetteer.Place, ...]  # Chinese divisions (empty for LOC/foreign)
+    risky: bool  # an ordinary word too: needs its parent place right before it
+
+
+class PlaceMatcher:
+    """Find place names in a text (no spaCy objects: usable on plain strings).
+
+    Data is loaded on first use and shared by all instances.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Entry] | None = None
+        self._lengths: dict[str, tuple[int, ...]] = {}
+
+    # -- data -------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read the data files (idempotent)."""
+        if self._entries is not None:
+            return
+        risky = {f[0] for _, f in read_tsv("place_risky.txt")}
+        risky |= {f[0] for _, f in read_tsv("place_risky_auto.txt")}
+        entries: dict[str, Entry] = {}
+        for name, places in gazetteer.places_by_name().items():
+            entries[name] = Entry(GPE, places, name in risky)
+        for _, f in read_tsv("locations.tsv", min_fields=2):
+            old = entries.get(f[0])
+            if old is None or not any(p.kind in ("full", "form") for p in old.places):
+                entries[f[0]] = Entry(LOC, (), False)  # 泰山 the mountain, not 泰山区
+        for _, f in read_tsv("foreign_places.tsv", min_fields=2):
+            entries.setdefault(f[0], Entry(GPE, (), False))
+        lengths: dict[str, set[int]] = {}
+        for name in entries:
+            lengths.setdefault(name[0], set()).add(len(name))
+        self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+        self._entries = entries
+
+    # -- matching ---------------------------------------------------------------------
+    def find(self, text: str, starts: set[int] | None = None, ends: set[int] | None = None) -> list[Ent]:
+        """Place entities in ``text``, leftmost-longest, non-overlapping.
+
+        starts, ends (set[int] | None): word boundaries (character offsets); a name must
+            start at one and end at one (None: every offset counts).
+        RETURNS (list[Ent]): GPE/LOC entities; a division's ``value`` is its code or None.
+        """
+        self.load()
+        entries, n = self._entries, len(text)
+        skip = {k for m in _DOT_NAME.finditer(text) for k in range(m.start(), m.end())}
+        out: list[Ent] = []
+        i = 0
+        while i < n:
+            lens = None if i in skip else self._lengths.get(text[i])
+            if not lens or (starts is not None and i not in starts and not (out and out[-1].end == i)):
+                i += 1
+                continue
+            for length in lens:
+                j = i + length
+                if j > n:
+                    continue
+                entry = entries.get(text[i:j])
+                if entry is None:
+                    continue
+                if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not self._starts_name(text, j):
+                    continue  # 武汉市长: try 武汉 (but 南京市长江大桥 keeps 南京市)
+                if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS:
+                    continue
+                ent = self._accept(text, i, j, entry, out)
+                if ent is not None:
+                    out.append(ent)
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def _starts_name(self, text: str, i: int) -> bool:
+        """RETURNS whether a known name of 2+ characters starts at offset ``i``."""
+        return any(text[i:i + n] in self._entries for n in self._lengths.get(text[i:i + 1], ()) if n >= 2)
+
+    def _accept(self, text: str, i: int, j: int, entry: Entry, before: list[Ent]) -> Ent | None:
+        """Decide on one match given the places found before it. RETURNS an Ent or None."""
+        if not entry.places:
+            return Ent(i, j, entry.label)
+        adjacent = before[-1] if before and before[-1].end == i and before[-1].value else None
+        aliases_only = all(p.kind in ("short", "old_short") for p in entry.places)
+        if aliases_only and text.startswith(_ALIAS_BLOCKERS, j):
+            return None  # 中山路, 江北站: a street or a station, not the district
+        if entry.risky:
+            if adjacent is None:
+                return None
+            inside = [p for p in entry.places if gazetteer.is_parent(adjacent.value, p.code)]
+            return Ent(i, j, GPE, inside[0].code) if len(inside) == 1 else None
+        return Ent(i, j, GPE, resolve(entry.places, [e.value for e in reversed(before) if e.value]))
+
+
+def resolve(places: Iterable[gazetteer.Place], context: list[str]) -> str | None:
+    """Choose the division a name denotes. RETURNS its code, or None if undecided.
+
+    places: the candidates; context: codes of places named before, nearest first.
+    """
+    places = [p for p in places if p.code]
+    codes = {p.code for p in places}
+    if len(codes) <= 1:
+        return next(iter(codes), None)
+    for ctx in context:
+        inside = {p.code for p in places if gazetteer.contains(ctx, p.code) and p.code != ctx}
+        if len(inside) == 1:
+            return inside.pop()
+        if inside:
+            break
+    best = min(gazetteer.LEVEL_RANK[p.level] for p in places)
+    top = {p.code for p in places if gazetteer.LEVEL_RANK[p.level] == best}
+    return top.pop() if len(top) == 1 else None
+
+
+#: The shared matcher (its data is loaded once per process).
+MATCHER = PlaceMatcher()
+
+
+class PlaceRecognizer:
+    """spaCy component: write gazetteer places onto ``doc.ents`` (existing entities win)."""
+
+    def __init__(self, nlp: Language, name: str = "places", *, token_boundaries: bool = True) -> None:
+        self.name = name
+        self.token_boundaries = token_boundaries
+        self.matcher = MATCHER
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Load the data now rather than on the first document."""
+        self.matcher.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = ends = None
+        if self.token_boundaries:
+            starts = {t.idx for t in doc}
+            ends = {t.idx + len(t.text) for t in doc}
+        return add_entities(doc, self.matcher.find(doc.text, starts, ends))
+
+
+@Language.factory("zh_news_places", assigns=["doc.ents"], default_config={"token_boundaries": True})
+def make_places(nlp: Language, name: str, token_boundaries: bool) -> PlaceRecognizer:
+    """Factory of the gazetteer place recogniser (GPE with division codes, LOC)."""
+    return PlaceRecognizer(nlp, name, token_boundaries=token_boundaries)

@@ -1,0 +1,171 @@
+"""Tests of the numbers stage (zh_news_numbers) on a blank jieba pipeline, and its gold file."""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from pathlib import Path
+
+import pytest
+import spacy
+
+import nlp.extensions  # noqa: F401
+import nlp.pipeline  # noqa: F401
+import nlp.tokenizer  # noqa: F401
+from nlp.labels import NUMERIC_LABELS
+from nlp.pipeline.entities import Ent, add_entities
+
+GOLD = Path(__file__).resolve().parents[2] / "corpora" / "gold" / "numbers.jsonl"
+LABELS = ("DATE",) + NUMERIC_LABELS
+
+# text, expected (surface, label, value, unit) in text order
+EXPRESSIONS = [
+    ("产值约286亿元。", [("286亿元", "MONEY", 28600000000, "元")]),
+    ("获得300万美元投资", [("300万美元", "MONEY", 3000000, "美元")]),
+    ("发行8亿港元债券", [("8亿港元", "MONEY", 800000000, "港元")]),
+    ("总投资人民币50亿元", [("人民币50亿元", "MONEY", 5000000000, "元")]),
+    ("装机六百万千瓦", [("六百万千瓦", "QUANTITY", 6000000, "千瓦")]),
+    ("占地2.5万平方米", [("2.5万平方米", "QUANTITY", 25000, "平方米")]),
+    ("产量达到31.5万辆", [("31.5万辆", "QUANTITY", 315000, "辆")]),
+    ("接待1.2亿人次", [("1.2亿人次", "QUANTITY", 120000000, "人次")]),
+    ("速率400Mbps以上", [("400Mbps", "QUANTITY", 400, "Mbps")]),
+    ("长3千米", [("3千米", "QUANTITY", 3, "千米")]),
+    ("增长7.2%", [("7.2%", "PERCENT", 0.072, "%")]),
+    ("增长百分之十二", [("百分之十二", "PERCENT", 0.12, "%")]),
+    ("占三分之一", [("三分之一", "PERCENT", 1 / 3, "%")]),
+    ("下降两成", [("两成", "PERCENT", 0.2, "%")]),
+    ("控制在千分之三以内", [("千分之三", "PERCENT", 0.003, "%")]),
+    ("提高0.5个百分点", [("0.5个百分点", "QUANTITY", 0.5, "百分点")]),
+    ("2019年5月8日开业", [("2019年5月8日", "DATE", "2019-05-08", None)]),
+    ("二○○一年加入", [("二○○一年", "DATE", "2001", None)]),
+    ("1998年1月", [("1998年1月", "DATE", "1998-01", None)]),
+    ("去年同期增长5%", [("去年同期", "DATE", None, None), ("5%", "PERCENT", 0.05, "%")]),
+    ("前两个月", [("前两个月", "DATE", None, None)]),
+    ("五年来", [("五年", "DATE", None, None)]),
+    ("力争2030年前实现", [("2030年前", "DATE", "2030", None)]),
+    # qualifiers outside, approximators between number and unit inside
+    ("约5万人左右", [("5万人", "QUANTITY", 50000, "人")]),
+    ("超过8000人以上", [("8000人", "QUANTITY", 8000, "人")]),
+    ("5万余人", [("5万余人", "QUANTITY", 50000, "人")]),
+    ("100多万元", [("100多万元", "MONEY", 1000000, "元")]),
+    # ranges
+    ("3至5万元", [("3至5万元", "MONEY", 30000, "元")]),
+    ("5%至8%", [("5%", "PERCENT", 0.05, "%"), ("8%", "PERCENT", 0.08, "%")]),
+    ("2019-2021年", [("2019-2021年", "DATE", "2019/2021", None)]),
+    # full width
+    ("３６万人", [("３６万人", "QUANTITY", 360000, "人")]),
+    ("增长３.５％", [("３.５％", "PERCENT", 0.035, "%")]),
+]
+
+NOT_NUMBERS = [
+    "近日，市政府召开会议。", "日前，记者获悉。", "5G网络覆盖全市。", "10G-PON端口", "4K电视",
+    "拨打12345热线", "电话0371-12345678", "获得第三名", "第3批名单", "C919客机",
+    "一家企业", "两位数增长", "三个代表", "如今年轻人", "不同年龄", "十分重要", "千家万户",
+    "零部件", "三部门联合发文", "地铁3号线", "2021款车型", "现场观众5万余",
+]
+
+
+@functools.lru_cache(maxsize=None)
+def _pipeline(emit_cardinal: bool = False):
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
+        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
+    nlp.add_pipe("zh_news_numbers", config={"emit_cardinal": emit_cardinal})
+    return nlp
+
+
+def _ents(doc, labels=LABELS):
+    return [(e.text, e.label_, e._.value, e._.unit) for e in doc.ents if e.label_ in labels]
+
+
+def _same(got, expected) -> bool:
+    (text, label, value, unit), (etext, elabel, evalue, eunit) = got, expected
+    if (text, label, unit) != (etext, elabel, eunit):
+        return False
+    if isinstance(evalue, (int, float)):
+        return isinstance(value, (int, float)) and math.isclose(value, evalue, rel_tol=1e-6)
+    return value == evalue
+
+
+@pytest.mark.parametrize("text,expected", EXPRESSIONS)
+def test_numbers_expressions(text, expected):
+    got = _ents(_pipeline()(text))
+    assert len(got) == len(expected), got
+    assert all(_same(g, e) for g, e in zip(got, expected)), got
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_numbers_not_numbers(text):
+    assert _ents(_pipeline()(text), ("MONEY", "PERCENT", "QUANTITY", "DATE")) == []
+
+
+def test_numbers_existing_entity_wins():
+    nlp = _pipeline()
+    doc = add_entities(nlp.make_doc("周一鸣说，周一开会。"), [Ent(0, 3, "PERSON")])
+    doc = nlp.get_pipe("zh_news_numbers")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("周一鸣", "PERSON"), ("周一", "DATE")]
+
+
+def test_numbers_splits_tokens_at_entity_boundaries():
+    doc = _pipeline()("全年完成286亿元投资")
+    ent = doc.ents[0]
+    assert (ent.text, ent.start_char, ent.end_char) == ("286亿元", 4, 9)
+    assert doc.text == "全年完成286亿元投资"
+
+
+def test_numbers_cardinal_only_when_asked():
+    text = "观众达5万余"
+    assert _ents(_pipeline()(text), ("CARDINAL",)) == []
+    assert _ents(_pipeline(True)(text), ("CARDINAL",)) == [("5万", "CARDINAL", 50000, None)]
+
+
+def test_numbers_analyze_pipes_assigns_ents():
+    analysis = _pipeline().analyze_pipes()
+    assert "doc.ents" in analysis["summary"]["zh_news_numbers"]["assigns"]
+
+
+def test_numbers_in_default_pipeline():
+    assert "zh_news_numbers" in nlp.pipeline.DEFAULT_PIPELINE
+
+
+def _gold():
+    with GOLD.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def test_numbers_gold_file_is_valid():
+    docs = _gold()
+    ents = [e for d in docs for e in d["entities"]]
+    assert len(ents) >= 300
+    assert {e["label"] for e in ents} == set(LABELS)
+    for d in docs:
+        for e in d["entities"]:
+            assert d["text"][e["start"]:e["end"]] == e["text"]
+            if e["label"] in NUMERIC_LABELS:
+                assert isinstance(e["value"], (int, float)) and e["unit"]
+
+
+def test_numbers_gold_every_expression_found():
+    """Recall: each gold expression with its exact span, label, value (rel 1e-6) and unit."""
+    nlp = _pipeline()
+    misses = []
+    for d in _gold():
+        got = {(e.start_char, e.end_char): e for e in nlp(d["text"]).ents}
+        for g in d["entities"]:
+            e = got.get((g["start"], g["end"]))
+            found = e is not None and _same(
+                (e.text, e.label_, e._.value, e._.unit),
+                (g["text"], g["label"], g.get("value"), g.get("unit")))
+            if not found:
+                misses.append((g["text"], d["text"]))
+    assert not misses, f"{len(misses)} missed: {misses[:10]}"
+
+
+def test_numbers_gold_no_spurious_expressions():
+    """Precision: the gold marks every number expression of its sentences."""
+    nlp = _pipeline()
+    extra = []
+    for d in _gold():
+        gold = {(g["start"], g["end"]) for g in d["entities"]}
+        extra += [(e.text, d["text"]) for e in nlp(d["text"]).ents
+                  if e.label_ in LABELS and (e.start_char, e.end_char) not in gold]
+    assert not extra, f"{len(extra)} spurious: {extra[:10]}"

@@ -1,0 +1,123 @@
+"""Tests of the gazetteer place stage (zh_news_places) and the pure gazetteer functions."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+
+import nlp.extensions  # noqa: F401
+import nlp.pipeline  # noqa: F401
+import nlp.tokenizer  # noqa: F401
+from nlp import gazetteer
+
+NEWS_PAGE = Path(__file__).resolve().parents[2].parent / "shared/news/gigabit_cities_2021-12-25.md"
+
+# text, place surface, label, expected value (None: any / unresolved)
+FOUND = [
+    ("青岛举行高峰论坛", "青岛", "GPE", "370200"),
+    ("山东省青岛市举行", "青岛市", "GPE", "370200"),
+    ("四川宜宾县发生地震", "宜宾县", "GPE", "511504"),   # old name -> 叙州区
+    ("贵州盘县的煤矿", "盘县", "GPE", "520281"),         # -> 盘州市
+    ("襄樊市的汽车工业", "襄樊市", "GPE", "420600"),     # -> 襄阳市
+    ("黔南州和延边的代表", "黔南州", "GPE", "522700"),
+    ("黔南州和延边的代表", "延边", "GPE", "222400"),
+    ("内蒙古自治区和香港", "香港", "GPE", "810000"),
+    ("北京朝阳的居民", "朝阳", "GPE", "110105"),         # context: 北京
+    ("辽宁朝阳的居民", "朝阳", "GPE", "211300"),
+    ("广州白云区", "白云区", "GPE", "440111"),
+    ("法国总统访问美国", "法国", "GPE", None),
+    ("珠江三角洲和黄河流域", "黄河流域", "LOC", None),
+    ("峨眉山和洞庭湖", "峨眉山", "LOC", None),
+    ("推动成渝地区双城经济圈建设", "成渝地区双城经济圈", "LOC", None),
+    ("南京市长江大桥", "南京市", "GPE", "320100"),
+]
+
+# text, surface that must NOT be a GPE/LOC entity
+NOT_FOUND = [
+    ("蓝天白云下", "白云"),
+    ("世界和平与发展", "和平"),
+    ("加强合作", "合作"),
+    ("上海市场很活跃", "上海市"),
+    ("东方红", "东方"),
+    ("这是中国的南部地区", "南部"),
+]
+
+
+@pytest.fixture(scope="module")
+def places_nlp():
+    nlp_ = spacy.blank("zh", config={"nlp": {"tokenizer": {
+        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
+    nlp_.add_pipe("zh_news_places")
+    nlp_.initialize()
+    return nlp_
+
+
+@pytest.mark.parametrize("text,surface,label,value", FOUND)
+def test_places_found(places_nlp, text, surface, label, value):
+    ents = {e.text: (e.label_, e._.value) for e in places_nlp(text).ents}
+    assert surface in ents, ents
+    assert ents[surface][0] == label
+    if value is not None:
+        assert ents[surface][1] == value
+
+
+@pytest.mark.parametrize("text,surface", NOT_FOUND)
+def test_places_not_found(places_nlp, text, surface):
+    assert surface not in {e.text for e in places_nlp(text).ents if e.label_ in ("GPE", "LOC")}
+
+
+def test_places_ambiguous_without_context_is_unresolved(places_nlp):
+    doc = places_nlp("鼓楼区召开会议")
+    assert [(e.text, e._.value) for e in doc.ents] == [("鼓楼区", None)]
+
+
+def test_places_gigabit_cities_all_found(places_nlp):
+    """Every city of the list of 29 "千兆城市" on the news page is found as a GPE."""
+    if not NEWS_PAGE.exists():
+        pytest.skip(f"{NEWS_PAGE} not available")
+    text = re.sub(r"<[^>]+>", "", NEWS_PAGE.read_text(encoding="utf-8"))
+    listing = re.search(r"包括(.+?)在内的29个城市", text)
+    assert listing, "the list of cities was not found on the page"
+    cities = listing.group(1).split("、")
+    assert len(cities) == 29
+    gpes = {(e.start_char, e.end_char) for e in places_nlp(text).ents if e.label_ == "GPE"}
+    offset = listing.start(1)
+    missing = []
+    for city in cities:
+        start = text.index(city, offset)
+        offset = start + len(city)
+        if (start, offset) not in gpes:
+            missing.append(city)
+    assert not missing
+
+
+PROVINCE_OF = [("420100", "湖北省"), ("500101", "重庆市"), ("370200", "山东省"),
+               ("650100", "新疆维吾尔自治区"), ("810000", "香港特别行政区")]
+LEVEL_OF = [("370200", "prefecture"), ("420000", "province"), ("511504", "county")]
+
+
+@pytest.mark.parametrize("code,name", PROVINCE_OF)
+def test_gazetteer_province_of(code, name):
+    assert gazetteer.province_of(code) == name
+
+
+@pytest.mark.parametrize("code,level", LEVEL_OF)
+def test_gazetteer_level_of(code, level):
+    assert gazetteer.level_of(code) == level
+
+
+def test_gazetteer_covers_all_provinces_and_drops_pseudo_units():
+    names = gazetteer.places_by_name()
+    provinces = {p.code for ps in names.values() for p in ps if p.level == "province"}
+    assert len(provinces) == 34
+    assert "石家庄高新技术产业开发区" not in names  # NBS pseudo unit 130171
+    assert "市辖区" not in names
+
+
+def test_places_risky_alias_needs_direct_parent(places_nlp):
+    # 南部县 lies in 四川 but "四川南部" is southern Sichuan; 南充南部 is the county.
+    assert "南部" not in {e.text for e in places_nlp("四川南部地区降雨").ents}
+    ents = {e.text: e._.value for e in places_nlp("南充南部的农民").ents}
+    assert ents.get("南部") == "511321"

@@ -1,0 +1,50 @@
+"""Tests of the TITLE stage (zh_news_titles) together with the stages before it."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import nlp.extensions  # noqa: F401
+import nlp.pipeline  # noqa: F401
+import nlp.tokenizer  # noqa: F401
+from nlp.pipeline.titles import is_title
+
+# text, expected TITLE surfaces in order
+TITLES = [
+    ("湖北省武汉市副市长李明表示", ["副市长"]),
+    ("常务副省长张三出席", ["常务副省长"]),
+    ("党组副书记李四说", ["党组副书记"]),
+    ("公司首席执行官赵五", ["首席执行官"]),
+    ("董事会秘书王芳", ["董事会秘书"]),
+    ("总会计师和首席科学家", ["总会计师", "首席科学家"]),
+    ("武汉市委书记", ["书记"]),
+    ("湖北省统计局局长", ["局长"]),
+    ("南京市长江大桥建成通车", []),
+]
+
+IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理", True), ("市长江", False),
+            ("李明", False), ("副", False)]
+
+
+@pytest.fixture(scope="module")
+def rules_nlp():
+    nlp_ = spacy.blank("zh", config={"nlp": {"tokenizer": {
+        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
+    for name in ("zh_news_places", "zh_news_orgs", "zh_news_titles", "zh_news_person_cues"):
+        nlp_.add_pipe(name)
+    nlp_.initialize()
+    return nlp_
+
+
+@pytest.mark.parametrize("text,titles", TITLES)
+def test_titles_found(rules_nlp, text, titles):
+    assert [e.text for e in rules_nlp(text).ents if e.label_ == "TITLE"] == titles
+
+
+@pytest.mark.parametrize("s,expected", IS_TITLE)
+def test_titles_is_title(s, expected):
+    assert is_title(s) is expected
+
+
+def test_titles_analyze_pipes_has_no_problems(rules_nlp):
+    assert not any(rules_nlp.analyze_pipes()["problems"].values())

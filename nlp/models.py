@@ -30,10 +30,27 @@ def pkuseg_dir() -> Path:
         raise FileNotFoundError(f"{archive}: pkuseg model missing; run `python -m nlp train segmenter`")
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zh_news" / f"pkuseg-{int(archive.stat().st_mtime)}"
     if not (cache / "weights.npz").exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(archive) as tar:
-            tar.extractall(cache, filter="data")
+        _unpack(archive, cache)
     return cache
+
+
+def _unpack(archive: Path, cache: Path) -> None:
+    """Unpack the pkuseg archive; weights ship as float32, pkuseg's decoder wants float64."""
+    import numpy as np
+
+    tmp = cache.with_name(cache.name + f".tmp{os.getpid()}")
+    tmp.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(tmp, filter="data")
+    with np.load(tmp / "weights.npz") as z:
+        arrays = {k: (z[k].astype(np.float64) if z[k].dtype == np.float32 else z[k]) for k in z.files}
+    np.savez(tmp / "weights.npz", **arrays)
+    try:
+        os.replace(tmp, cache)  # atomic: a concurrent process either sees all or nothing
+    except OSError:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)  # another process won the race
 
 
 def ner_dir() -> Path:

@@ -62,8 +62,14 @@ class NewsTokenizer:
         import spacy_pkuseg
 
         model = str(self.pkuseg_model or pkuseg_dir())
-        seg = spacy_pkuseg.pkuseg(model_name=model, user_dict=self.user_words or None)
-        return seg.cut
+        # No pkuseg user dict: it cuts the text around dictionary words before decoding,
+        # which cost 0.8 F1 on held-out People's Daily. User words are merged afterwards.
+        seg = spacy_pkuseg.pkuseg(model_name=model, user_dict=None)
+        if not self.user_words:
+            return seg.cut
+        words = set(self.user_words)
+        longest = max(map(len, words))
+        return lambda text: merge_user_words(seg.cut(text), words, longest)
 
     def cut(self, text: str) -> list[str]:
         """Split ``text`` into words (whitespace dropped). RETURNS the list of words."""
@@ -115,6 +121,27 @@ class NewsTokenizer:
 
     def from_disk(self, path, **kwargs) -> "NewsTokenizer":
         return self.from_bytes((Path(path) / "cfg.msgpack").read_bytes())
+
+
+def merge_user_words(tokens: list[str], words: set[str], longest: int, max_parts: int = 4) -> list[str]:
+    """Merge runs of adjacent tokens that spell a user word (longest first); never split.
+
+    The segmenter keeps its own boundaries; a place name it cut in two (青岛 + 市) is
+    joined, one it merged with a neighbour (青岛市委) is left for the entity writer.
+    """
+    out, i, n = [], 0, len(tokens)
+    while i < n:
+        best = 1
+        joined = tokens[i]
+        for j in range(i + 1, min(n, i + max_parts)):
+            joined += tokens[j]
+            if len(joined) > longest:
+                break
+            if joined in words:
+                best = j - i + 1
+        out.append("".join(tokens[i:i + best]))
+        i += best
+    return out
 
 
 def _blocks(text: str):

@@ -31,8 +31,13 @@ def write_training_files(corpus: Path, workdir: Path) -> tuple[Path, Path]:
 
 
 def train(corpus: str | Path = DEFAULT_CORPUS, output: str | Path = "models/pkuseg",
-          workdir: str | Path = "build/pkuseg", iterations: int = 10) -> Path:
-    """Train and save a pkuseg model directory at ``output``. RETURNS the output path."""
+          workdir: str | Path = "build/pkuseg", iterations: int = 10,
+          resume: str | Path | None = None) -> Path:
+    """Train and save a pkuseg model directory at ``output``. RETURNS the output path.
+
+    resume: a model directory to continue training from (pkuseg's ``init_model``); the
+    trainer only saves at the end, so long runs are done as several resumed runs.
+    """
     import spacy_pkuseg
 
     corpus, output, workdir = Path(corpus), Path(output), Path(workdir)
@@ -40,8 +45,9 @@ def train(corpus: str | Path = DEFAULT_CORPUS, output: str | Path = "models/pkus
         raise FileNotFoundError(f"{corpus}: People's Daily 1998 corpus not found")
     train_file, held_file = write_training_files(corpus, workdir)
     start = time.time()
-    tmp = workdir / "model"
-    spacy_pkuseg.train(str(train_file), str(held_file), str(tmp), train_iter=iterations)
+    tmp = workdir / ("model-resumed" if resume else "model")
+    spacy_pkuseg.train(str(train_file), str(held_file), str(tmp), train_iter=iterations,
+                       init_model=str(resume) if resume else None)
     output.mkdir(parents=True, exist_ok=True)
     for name in ("features.msgpack", "weights.npz"):
         shutil.copy(tmp / name, output / name)
@@ -55,8 +61,9 @@ if __name__ == "__main__":
     p.add_argument("--output", default="models/pkuseg")
     p.add_argument("--workdir", default="build/pkuseg")
     p.add_argument("--iterations", type=int, default=10)
+    p.add_argument("--resume", help="model directory to continue training from")
     a = p.parse_args()
-    train(a.corpus, a.output, a.workdir, a.iterations)
+    train(a.corpus, a.output, a.workdir, a.iterations, a.resume)
 
 
 def install(model_dir: str | Path, models: str | Path = "models") -> Path:

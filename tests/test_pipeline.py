@@ -1,0 +1,69 @@
+"""The default pipeline as a spaCy Language: stages, analysis, save/load, pipe."""
+import pytest
+import spacy
+
+import nlp
+from nlp.pipeline import DEFAULT_PIPELINE
+
+pytestmark = pytest.mark.slow
+
+SPEC_TEXT = ("湖北省武汉市副市长李明表示，2022年全市新能源汽车产量达到31.5万辆，"
+             "比上年增长百分之十二，产值约286亿元。")
+
+
+def test_pipeline_stages_in_order(extractor):
+    assert extractor.pipe_names == [n.replace("zh_news_", "") for n in DEFAULT_PIPELINE]
+    assert extractor.pipe_names[-1] == "relations"
+
+
+def test_pipeline_analysis_has_no_problems(extractor):
+    analysis = extractor.analyze_pipes()
+    assert all(not problems for problems in analysis["problems"].values())
+
+
+def test_pipeline_spec_example(extractor):
+    doc = extractor(SPEC_TEXT)
+    got = {(e.text, e.label_) for e in doc.ents}
+    for expected in [("湖北省", "GPE"), ("武汉市", "GPE"), ("副市长", "TITLE"), ("李明", "PERSON"),
+                     ("2022年", "DATE"), ("31.5万辆", "QUANTITY"), ("百分之十二", "PERCENT"), ("286亿元", "MONEY")]:
+        assert expected in got
+    money = [e for e in doc.ents if e.label_ == "MONEY"][0]
+    assert (money._.value, money._.unit) == (28600000000, "元")
+    assert {"person": "李明", "title": "副市长", "org": "武汉市"} in doc._.relations["person_title"]
+    assert {"city": "武汉市", "province": "湖北省"} in doc._.relations["city_province"]
+
+
+def test_pipeline_statistical_spans_inside_words(extractor):
+    # Names glued to neighbouring characters by the segmenter still come out whole.
+    doc = extractor("记者张伟报道，王小红和赵大海昨天到达。")
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "王小红" in persons and "赵大海" in persons
+    for e in doc.ents:
+        assert doc.text[e.start_char:e.end_char] == e.text
+
+
+def test_pipeline_disable_a_stage():
+    extractor = nlp.load()
+    with extractor.select_pipes(disable=["ner", "relations"]):
+        doc = extractor("青岛市副市长李明出席。")
+    assert "ner" in extractor.pipe_names
+    assert all(e.label_ != "ORG" or e.text != "青岛市副市长李明" for e in doc.ents)
+
+
+def test_pipeline_to_disk_and_back(tmp_path, extractor):
+    extractor.to_disk(tmp_path / "pipe")
+    import nlp.pipeline  # noqa: F401  (factories)
+    import nlp.tokenizer  # noqa: F401
+
+    loaded = spacy.load(tmp_path / "pipe")
+    text = "山东省青岛市市长赵明出席会议，投资12亿元。"
+    a, b = extractor(text), loaded(text)
+    assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == [(e.start_char, e.end_char, e.label_) for e in b.ents]
+    assert a._.relations == b._.relations
+
+
+def test_pipeline_pipe_matches_call(extractor):
+    texts = ["青岛市副市长李明出席。", "", "增长7.2%。", "国家发展改革委主任何立峰表示。"]
+    piped = [[(e.text, e.label_) for e in d.ents] for d in extractor.pipe(texts, batch_size=2)]
+    single = [[(e.text, e.label_) for e in extractor(t).ents] for t in texts]
+    assert piped == single

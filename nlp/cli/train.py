@@ -15,7 +15,7 @@ def add_parser(sub) -> None:
     p.add_argument("--iterations", type=int, default=10, help="segmenter: training iterations")
     p.add_argument("--max-steps", type=int, help="ner: training steps (default from nlp/configs/ner.cfg)")
     p.add_argument("--eval-frequency", type=int, help="ner: steps between dev evaluations")
-    p.add_argument("--limit", type=int, default=0, help="ner: train on the first N sentences only (smoke tests)")
+    p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (smoke tests)")
     p.add_argument("--install", action="store_true", help="copy the trained model into models/")
     p.set_defaults(func=run)
 
@@ -27,7 +27,7 @@ def run(args) -> int:
 
         out = Path(args.output or "build/pkuseg/out")
         segmenter.train(shared / "peoples_daily_1998" / "199801.txt", out, out.parent / "work",
-                        iterations=args.iterations)
+                        iterations=args.iterations, limit=args.limit)
         if args.install:
             segmenter.install(out, Path("models"))
         return 0

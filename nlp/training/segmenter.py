@@ -20,19 +20,23 @@ DEFAULT_CORPUS = "../shared/corpora/peoples_daily_1998/199801.txt"
 HELD_OUT = 300  # last paragraphs, used by the trainer as its test file
 
 
-def write_training_files(corpus: Path, workdir: Path) -> tuple[Path, Path]:
-    """Write ``train.txt`` and ``heldout.txt`` for the pkuseg trainer."""
+def write_training_files(corpus: Path, workdir: Path, limit: int = 0) -> tuple[Path, Path]:
+    """Write ``train.txt`` and ``heldout.txt`` for the pkuseg trainer.
+
+    limit: if > 0, train on only the first ``limit`` paragraphs (smoke tests).
+    """
     workdir.mkdir(parents=True, exist_ok=True)
     lines = [" ".join(fold_width(w) for w, _, _ in para) for para in read_pd1998(corpus)]
     train, held = workdir / "train.txt", workdir / "heldout.txt"
-    train.write_text("\n".join(lines[:-HELD_OUT]) + "\n", encoding="utf-8")
+    train_lines = lines[:-HELD_OUT][:limit] if limit else lines[:-HELD_OUT]
+    train.write_text("\n".join(train_lines) + "\n", encoding="utf-8")
     held.write_text("\n".join(lines[-HELD_OUT:]) + "\n", encoding="utf-8")
     return train, held
 
 
 def train(corpus: str | Path = DEFAULT_CORPUS, output: str | Path = "models/pkuseg",
           workdir: str | Path = "build/pkuseg", iterations: int = 10,
-          resume: str | Path | None = None) -> Path:
+          resume: str | Path | None = None, limit: int = 0) -> Path:
     """Train and save a pkuseg model directory at ``output``. RETURNS the output path.
 
     resume: a model directory to continue training from (pkuseg's ``init_model``); the
@@ -43,7 +47,7 @@ def train(corpus: str | Path = DEFAULT_CORPUS, output: str | Path = "models/pkus
     corpus, output, workdir = Path(corpus), Path(output), Path(workdir)
     if not corpus.exists():
         raise FileNotFoundError(f"{corpus}: People's Daily 1998 corpus not found")
-    train_file, held_file = write_training_files(corpus, workdir)
+    train_file, held_file = write_training_files(corpus, workdir, limit)
     start = time.time()
     tmp = workdir / ("model-resumed" if resume else "model")
     spacy_pkuseg.train(str(train_file), str(held_file), str(tmp), train_iter=iterations,

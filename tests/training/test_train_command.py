@@ -1,0 +1,31 @@
+"""`python -m nlp train` rebuilds models: proved on tiny data (the shipped models are not touched)."""
+from pathlib import Path
+
+import pytest
+
+from nlp.cli import main
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not SHARED.exists(), reason="../shared/corpora not present")]
+
+
+def test_train_ner_tiny(tmp_path):
+    out = tmp_path / "ner" / "model"
+    assert main(["train", "ner", "--shared", str(SHARED), "--output", str(out),
+                 "--limit", "200", "--max-steps", "20", "--eval-frequency", "10"]) == 0
+    import spacy
+
+    import nlp.pipeline  # noqa: F401
+
+    model = spacy.load(out / "model-best")
+    assert model.pipe_names == ["char_features", "tok2vec", "ner"]
+    assert set(model.get_pipe("ner").labels) <= {"PER", "LOC", "ORG"}
+    model("新华社北京电")  # runs
+
+
+def test_train_segmenter_tiny(tmp_path):
+    out = tmp_path / "seg" / "out"
+    assert main(["train", "segmenter", "--shared", str(SHARED), "--output", str(out),
+                 "--limit", "100", "--iterations", "1"]) == 0
+    assert (out / "weights.npz").exists() and (out / "features.msgpack").exists()

@@ -1,15 +1,27 @@
 """Relation rules over a document's entities (no spaCy here; the component is pipeline/relations.py).
 
 person_title: who holds which title, and for which organisation or place (SPEC section 2).
-News writes appointments in a few regular shapes, all read left to right over the entities:
+News writes appointments in a few regular shapes, all read over the entities and the text
+between them:
 
 - ``[ORG|GPE] TITLE (、[ORG|GPE] TITLE)* PERSON`` : 青岛市委副书记、市长赵豪志, 中国工程院院士邬贺铨;
+- an organisation written partly outside the entities, between a place or parent body and the
+  title: 湖北省|发展和改革委员会|副主任 -> 湖北省发展和改革委员会, 国家统计局新闻发言人、
+  国民经济综合统计司|司长 -> 国民经济综合统计司;
+- a company or body referred to by 公司/集团/该局/本院 before the title: the last ORG of the text
+  with that head (公司董事长 -> 恒锐（苏州）精密科技有限公司);
 - ``PERSON TITLE`` right after the name: 李克强总理;
-- ``PERSON（[ORG|GPE] TITLE）``: a title in brackets after the name;
-- ``GPE 驻 GPE TITLE PERSON``: an ambassador's org is the sending country.
+- ``PERSON（[ORG|GPE] TITLE…）`` and ``PERSON，[ORG|GPE] TITLE…，``: brackets and appositions;
+- ``GPE 驻 GPE TITLE PERSON``, ``GPE驻华 TITLE PERSON``: an ambassador's org is the sending country;
+- ``任命/聘任 PERSON 为 [ORG] TITLE`` and ``PERSON …担任 [ORG] TITLE`` (a former post counts);
+- shared titles: ``副市长周永明、刘晓燕`` gives both persons the title;
+- ``[ORG] TITLE PERSON、TITLE PERSON``: a title with no organisation after a coordinated person
+  takes the previous person's organisation (四川大学党委书记王建国、校长李向东 -> 四川大学).
 
 A title with no organisation of its own in a coordinated chain takes the previous one's; a
-government title after a party committee (青岛市委副书记、市长) belongs to the place (青岛市).
+government title after a party committee (青岛市委副书记、市长; 四川大学党委…、校长) belongs to
+the place or body (青岛市, 四川大学). A title still without one takes the ORG written earlier
+in the same clause, if any (恒锐公司董事会聘任周立平为副总裁 -> 恒锐公司).
 
 city_province: every place below province level, by surface form, with its province's full
 official name, from the division code the gazetteer gave it.
@@ -20,12 +32,33 @@ from typing import NamedTuple
 
 import regex
 
-_JOIN = regex.compile(r"^[、和及与,，\s]*$")          # between coordinated titles
-_ADJ = regex.compile(r"^\s*$")                        # org directly before its title
-_BRACKET_OPEN = regex.compile(r"^\s*[（(]\s*$")
-_PARTY_COMMITTEE = regex.compile(r"(?:省|市|县|区|州|盟|旗)委$")
+_JOIN_CHARS = "、和及与,，\\s"
+_JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*$")           # between coordinated titles
+_PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
+_ADJ = regex.compile(r"^\s*$")                           # org directly before its title
+_APPOSITION_OPEN = regex.compile(r"^\s*[（(，,]\s*$")     # 王强（…）, 王强，…，
+_APPOSITION_END = regex.compile(r"^\s*[）)，,。；;：:]")      # what follows the last title
+_PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组)$")
 _PARTY_TITLE = regex.compile(r"书记|常委|委员|秘书长|部长")
 _ENVOY = regex.compile(r"^驻$")
+#: 德国驻华大使: the receiving place written as a word, not an entity.
+_ENVOY_WORD = regex.compile(r"^驻\p{Han}{1,3}$")
+#: The tail of an organisation name written outside the entities (发展和改革委员会, 医政司).
+_ORG_SUFFIX = (r"(?:委员会|办公室|办公厅|管理局|政府|银行|大学|学院|医院|法院|检察院|研究院|研究所"
+               r"|协会|联合会|商会|中心|组委会|亚组委|公司|集团|[司局厅部署院办委处所馆站会科系厂])")
+_ORG_TAIL = regex.compile(rf"^[\p{{Han}}（）()]{{0,14}}{_ORG_SUFFIX}$")
+#: A body referred to by its head word: 公司, 集团, 该局, 本院 (+ its party committee or board).
+_BODY_REF = regex.compile(r"(?:(?:该|本)?(?<![分子])(?P<head>集团公司|公司|集团)|(?:该|本)(?P<head2>[局院委厅部司办校行所]))"
+                          r"(?:党委|党组|董事会|监事会)?$")
+_CLAUSE_BREAK = regex.compile(r"[，,。；;！!？?：:\n]")
+_SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n]")
+#: 任命/聘任 PERSON 为 …: the person's titles follow 为.
+_APPOINT_VERB = regex.compile(r"(?:任命|聘任|聘请|提名|选举|推选|委任|增补|补选|推举)$")
+_APPOINT_AS = regex.compile(r"^\s*(?:为|担任|出任)\s*$")   # between the person and the titles
+#: … 担任 [ORG] TITLE: the subject is the nearest person before, in the same sentence.
+_HOLD_VERB = regex.compile(r"(?:担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职)$")
+#: What may stand before 公司/集团 when the head word refers back (为公司副总裁, 据公司董事长).
+_LEAD_VERB = regex.compile(r"(?:担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|为|任|据|由|在|经|和|与|及|、)$")
 
 
 class E(NamedTuple):
@@ -36,55 +69,173 @@ class E(NamedTuple):
     value: object = None
 
 
+def _body_org(ref: regex.Match, ents: list[E], before: int) -> str | None:
+    """The ORG a head word (公司, 该局) refers to: the last ORG before ``before`` with that head."""
+    head = ref["head"] or ref["head2"]
+    heads = ("公司", "集团") if head in ("公司", "集团", "集团公司") else (head,)
+    for e in reversed(ents):
+        if e.start >= before or e.label != "ORG":
+            continue
+        name = e.text.rstrip("）)")
+        if any(h in name for h in heads) and len(name) > len(head) + 1:
+            return e.text
+    return None
+
+
 def person_titles(text: str, ents: list[E]) -> list[dict]:
     """RETURNS ``[{"person", "title", "org"}]``, one per (person, title), in text order."""
     ents = sorted(ents)
     out: dict[tuple[str, str], str | None] = {}
+    chains: dict[int, list[tuple[E, str | None]]] = {}   # person index -> its (title, org) chain
 
     def gap(a: E, b: E) -> str:
         return text[a.end:b.start]
+
+    def org_of(j: int, left_limit: int) -> tuple[str | None, int, str]:
+        """The organisation written before the title ``ents[j]``.
+
+        RETURNS (org text or None, index of the entity before the org part, the text between
+        that entity and the org part).
+        """
+        title = ents[j]
+        k = j - 1
+        lo = ents[k].end if k >= left_limit else (ents[left_limit - 1].end if left_limit > 0 else 0)
+        g = text[lo:title.start]
+        # 中国驻法国大使: GPE 驻 GPE TITLE -> the sending country (the receiving place may
+        # have been read as a LOC: 驻华)
+        if k >= max(left_limit, 1) and ents[k].label in ("ORG", "GPE", "LOC") and _ADJ.match(g) \
+                and ents[k - 1].label == "GPE" and _ENVOY.match(gap(ents[k - 1], ents[k])):
+            return ents[k - 1].text, k - 2, gap(ents[k - 2], ents[k - 1]) if k >= 2 else ""
+        if k >= left_limit and ents[k].label in ("ORG", "GPE"):
+            org = ents[k]
+            if _ADJ.match(g) or (_ENVOY_WORD.match(g) and org.label == "GPE"):
+                lead = gap(ents[k - 1], org) if k >= 1 else text[:org.start]
+                ref = _BODY_REF.search(org.text)
+                if ref and (ref.start() == 0 or _LEAD_VERB.search(org.text[:ref.start()])):
+                    # an ORG that is only 公司 / 集团党委 (or a verb glued to it: 担任公司)
+                    return _body_org(ref, ents, org.start), k - 1, lead + org.text[:ref.start()]
+                return org.text, k - 1, lead
+            if _ORG_TAIL.match(g):          # 湖北省|发展和改革委员会|副主任
+                return org.text + g, k - 1, gap(ents[k - 1], org) if k >= 1 else ""
+        # the text before the title, back to the last clause break
+        parts = _CLAUSE_BREAK.split(g)
+        tail = parts[-1].lstrip("、和及与 ")
+        before = g[:len(g) - len(tail)]
+        ref = _BODY_REF.search(tail)
+        if ref and (ref.start() == 0 or _LEAD_VERB.search(tail[:ref.start()])):
+            return _body_org(ref, ents, title.start), k, before + tail[:ref.start()]
+        if tail and _ORG_TAIL.match(tail) and len(parts) == 1 and k >= left_limit \
+                and ents[k].label in ("TITLE", "PERSON"):
+            return tail, k, before   # 国家统计局新闻发言人、|国民经济综合统计司|司长
+        return None, k, g
+
+    def chain_before(j: int, left_limit: int = 0) -> tuple[list[tuple[E, str | None]], int, str]:
+        """The coordinated titles ending with ``ents[j]``, left to right, with the index of
+        the entity before the chain and the text between it and the chain."""
+        chain = []
+        while True:
+            org, k, between = org_of(j, left_limit)
+            chain.append((ents[j], org))
+            if k >= left_limit and ents[k].label == "TITLE" and _JOIN.match(between):
+                j = k
+                continue
+            chain.reverse()
+            return chain, k, between
+
+    def record(person: E, chain: list[tuple[E, str | None]], inherited: str | None = None) -> None:
+        prev_org = inherited
+        for title, org_text in chain:
+            if org_text is None and prev_org is not None:
+                org_text = prev_org
+                if _PARTY_COMMITTEE.search(org_text) and not _PARTY_TITLE.search(title.text):
+                    org_text = _PARTY_COMMITTEE.sub(lambda m: m[0][:-1] if m[0][-1] == "委" and
+                                                    m[0] not in ("党委", "党组") else "", org_text)
+            elif org_text is not None:
+                prev_org = org_text
+            out.setdefault((person.text, title.text), org_text)
+
+    def clause_org(title: E) -> str | None:
+        """The last ORG written earlier in the title's clause."""
+        for e in reversed(ents):
+            if e.end > title.start:
+                continue
+            if _CLAUSE_BREAK.search(text[e.end:title.start]):
+                return None
+            if e.label == "ORG":
+                ref = _BODY_REF.search(e.text)
+                return _body_org(ref, ents, e.start) if ref and ref.start() == 0 else e.text
+        return None
+
+    def _last_title_after(i: int) -> int | None:
+        """The index of the last title of an [ORG|GPE] TITLE (、[ORG|GPE] TITLE)* stretch
+        that starts with the entity after ``ents[i]``, in the same sentence."""
+        m = i + 1
+        while m < len(ents) and ents[m].label in ("ORG", "GPE", "TITLE") \
+                and not _SENTENCE_BREAK.search(text[ents[m - 1].end:ents[m].start]):
+            m += 1
+        last = m - 1
+        while last > i and ents[last].label != "TITLE":
+            last -= 1
+        return last if last > i else None
 
     for i, e in enumerate(ents):
         if e.label != "PERSON":
             continue
         # 1. the chain of titles that ends right before the person
-        chain = []  # (title, org) left to right
         j = i - 1
         if j >= 0 and ents[j].label == "TITLE" and _ADJ.match(gap(ents[j], e)):
-            while j >= 0 and ents[j].label == "TITLE":
-                title = ents[j]
-                org = None
-                k = j - 1
-                if k >= 0 and ents[k].label in ("ORG", "GPE") and _ADJ.match(gap(ents[k], title)):
-                    org = ents[k]
-                    # 中国驻法国大使: GPE 驻 GPE TITLE -> the sending country
-                    if k >= 1 and ents[k - 1].label == "GPE" and _ENVOY.match(gap(ents[k - 1], ents[k])):
-                        org = ents[k - 1]
-                        k -= 1
-                    k -= 1
-                chain.append((title, org))
-                if k >= 0 and ents[k].label == "TITLE" and _JOIN.match(gap(ents[k], org or title)):
-                    j = k
-                    continue
-                break
-            chain.reverse()
-            prev_org: E | None = None
-            for title, org in chain:
-                org_text = org.text if org else None
-                if org is None and prev_org is not None:
-                    org_text = prev_org.text
-                    if _PARTY_COMMITTEE.search(org_text) and not _PARTY_TITLE.search(title.text):
-                        org_text = org_text[:-1]
-                if org is not None:
-                    prev_org = org
-                out.setdefault((e.text, title.text), org_text)
-        # 2. a title right after the name (李克强总理) or in brackets after it
+            chain, k, between = chain_before(j)
+            inherited = None
+            if chain[0][1] is None and k >= 0 and ents[k].label == "PERSON" and _PERSON_JOIN.match(between):
+                # 四川大学党委书记王建国、校长李向东
+                inherited = next((o for _, o in reversed(chains.get(k, [])) if o), None)
+            if chain[0][1] is None and inherited is None:
+                inherited = clause_org(chain[0][0])
+            chains[i] = chain
+            record(e, chain, inherited)
+            continue
+        # 2. 副市长周永明、刘晓燕: a person coordinated with one who has titles shares them
+        if j >= 0 and ents[j].label == "PERSON" and _PERSON_JOIN.match(gap(ents[j], e)) and j in chains:
+            chains[i] = chains[j]
+            for title, _ in chains[j]:
+                key = (ents[j].text, title.text)
+                if key in out:
+                    out.setdefault((e.text, title.text), out[key])
+        # 3. a title right after the name (李克强总理)
         k = i + 1
         if k < len(ents) and ents[k].label == "TITLE" and _ADJ.match(gap(e, ents[k])):
             out.setdefault((e.text, ents[k].text), None)
-        elif k + 1 < len(ents) and ents[k].label in ("ORG", "GPE") and ents[k + 1].label == "TITLE" \
-                and _BRACKET_OPEN.match(gap(e, ents[k])) and _ADJ.match(gap(ents[k], ents[k + 1])):
-            out.setdefault((e.text, ents[k + 1].text), ents[k].text)
+            continue
+        # 4. brackets and appositions: 王强（湖北省发改委主任）, 王强，湖北省发改委主任，
+        # 5. 任命/聘任 PERSON 为 [ORG] TITLE
+        last = _last_title_after(i)
+        if last is None:
+            continue
+        chain, _, between = chain_before(last, left_limit=i + 1)
+        after = text[ents[last].end:ents[last + 1].start] if last + 1 < len(ents) else text[ents[last].end:]
+        if _APPOSITION_OPEN.match(between) and (_APPOSITION_END.match(after) or (
+                last + 1 == len(ents) and not after.strip())):
+            record(e, chain)
+        elif _APPOINT_AS.match(between) and _APPOINT_VERB.search(text[max(0, e.start - 4):e.start]):
+            record(e, chain, clause_org(e))
+
+    # 6. PERSON … 担任/出任 [ORG] TITLE (此前担任公司首席技术官): the nearest person before,
+    # in the same sentence, unless the chain already belongs to someone
+    for j, t in enumerate(ents):
+        if t.label != "TITLE" or (j + 1 < len(ents) and ents[j + 1].label == "TITLE"
+                                  and _JOIN.match(gap(t, ents[j + 1]))):
+            continue   # not a title, or not the last of its chain
+        if j + 1 < len(ents) and ents[j + 1].label == "PERSON" and _ADJ.match(gap(t, ents[j + 1])):
+            continue   # the titles of the person after them
+        chain, k, between = chain_before(j)
+        if not _HOLD_VERB.search(between.rstrip()):
+            continue
+        for p in range(k, -1, -1):
+            if _SENTENCE_BREAK.search(text[ents[p].end:t.start]):
+                break
+            if ents[p].label == "PERSON":
+                record(ents[p], chain, clause_org(chain[0][0]))
+                break
     return [{"person": p, "title": t, "org": o} for (p, t), o in out.items()]
 
 

@@ -12,11 +12,17 @@ Conventions (SPEC section 1, plus the decisions SPEC leaves open):
   the number and its unit (``5万余人``, ``20多家``, ``100多万元``) cannot be left out without
   losing the unit, so it stays inside and the value is the number written (the lower bound);
   a trailing one with no unit after it (``观众5万余``) is outside.
-* Ranges: when both ends are complete (``5%至8%``, ``2019年至2021年``) they are two entities.
-  An elided range (``3至5万元``, ``5-8%``, ``1-5月``) is one span over the whole range; a
-  number's value is then the lower bound with the shared multiplier and unit (``3至5万元`` ->
-  30000 元) and a DATE's value is an ISO interval where absolute (``2019-2021年`` ->
-  "2019/2021").
+* Ranges (corpora/gold/README.md): a number range is always two entities, the first end
+  taking the second's unit and, when it has none, its multiplier (``180万至200万人次`` ->
+  180万 1800000 人次 + 200万人次; ``3至5万元`` -> 3 = 30000 元 + 5万元; ``5-8%`` -> 5 = 0.05 +
+  8%). A DATE range is one span when an end is elided (``1-5月``, ``2019-2021年`` ->
+  "2019/2021", ``2024至2025财政年度``, ``2月12日至14日``: a bare day under the first end's
+  month); ends of the same rank are two DATEs (``10日至13日``, ``2021年至2025年``).
+* Holiday periods (今年春运, 春节假期, 国庆假期), a season after a year (今年秋季) and
+  durations with 过去/未来/今后 or a trailing 前/后 (过去十年, 7天后) are DATE; ages are
+  QUANTITY (48岁); 居前三位 is a rank, not a QUANTITY.
+* An ORG from an earlier stage that begins with a relative DATE found here (今年上半年集团)
+  loses the date (and is dropped when only a generic 集团/公司 is left).
 * PERCENT values are fractions with unit "%" (``三成`` -> 0.3); ``个百分点`` is QUANTITY with
   unit 百分点; MONEY keeps its currency word (人民币, 块钱 -> 元); QUANTITY keeps the unit after
   the multiplier (``六百万千瓦`` -> 6000000 千瓦): units win over multipliers, so ``3千米`` is
@@ -42,9 +48,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import read_tsv
-from ..labels import fold_width
+from ..labels import EXT_UNIT, EXT_VALUE, fold_width
 from ..normalize import normalize_date, parse_number, parse_percent
-from .entities import Ent, add_entities
+from .entities import Ent, add_entities, set_entities
 
 UNITS_FILE = "units.tsv"
 DATE_WORDS_FILE = "date_words.tsv"
@@ -83,9 +89,10 @@ def load_units() -> dict[str, Unit]:
 
 
 @functools.lru_cache(maxsize=None)
-def load_date_words() -> dict[str, tuple[str, str]]:
-    """RETURNS {word: (kind, not_after)} from date_words.tsv (cached)."""
-    return {f[0]: (f[1], f[2] if len(f) > 2 else "") for _, f in read_tsv(DATE_WORDS_FILE, 2)}
+def load_date_words() -> tuple[tuple[str, str, str], ...]:
+    """RETURNS the rows (word, kind, not_after) of date_words.tsv (cached); a word may have
+    several kinds (春节 is a holiday alone and the base of 春节假期)."""
+    return tuple((f[0], f[1], f[2] if len(f) > 2 else "") for _, f in read_tsv(DATE_WORDS_FILE, 2))
 
 
 @functools.lru_cache(maxsize=None)
@@ -145,27 +152,32 @@ def build_patterns() -> dict[str, regex.Pattern]:
     def word_alt(kinds: tuple[str, ...]) -> str:
         return "|".join(
             (f"(?<![{regex.escape(na)}])" if na else "") + regex.escape(w)
-            for w, (kind, na) in sorted(words.items(), key=lambda it: -len(it[0])) if kind in kinds)
+            for w, kind, na in sorted(words, key=lambda it: -len(it[0])) if kind in kinds)
 
     cn_small = f"[{CN_DIGITS}十]"
     month = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
     day = rf"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
     month_part = rf"{month}(?:{day}|[上中下]旬|[底初末])?"
     year_abs = (rf"(?<![\d.A-Za-z])(?:\d{{4}}(?:{RANGE_SEP}\d{{4}})?"
-                rf"|(?<![{CN_DIGITS}])[{CN_DIGITS}]{{4}})年(?!级|龄|代)度?")
+                rf"|(?<![{CN_DIGITS}])[{CN_DIGITS}]{{4}})(?:年(?!级|龄|代)度?|财政年度|财年)")
     year_rel = rf"(?:{word_alt(('year',))})(?![轻龄级纪均])"
     few = rf"(?:\d{{1,2}}|[{CN_NONZERO}]|十[一二]?)"
     free_period = (rf"(?:上半年|下半年|第?[一二三四1-4]季度|前[一二三1-3]季度|前{few}个月"
                    rf"|{few}{RANGE_SEP}{few}月)")
     period = rf"(?:{free_period}|年[初底末中]|同期)"
     day_alone = day[:-len("[日号]")] + "日"   # 3号 alone is more often a line or a number
-    suffix = r"(?:[底末]|初(?!步|级|心|次|始|期)|前(?!往|进|沿|身|列|者|提|景|期|所))"
-    date_year = rf"(?:{year_abs}|{year_rel})(?:{month_part}|{period})?{suffix}?"
+    suffix = r"(?:[底末]|初(?!步|级|心|次|始|期)|前(?!往|进|沿|身|列|者|提|景|期|所|后))"
+    holiday = (rf"(?:(?:{word_alt(('holiday_base',))})(?:假期|小长假|长假|黄金周)"
+               rf"|(?:{word_alt(('holiday',))})(?!联欢|晚会|档|习俗|文化|主题|特别|气氛|氛围|快乐))")
+    season = rf"(?:{word_alt(('season',))})"
+    date_year = rf"(?:{year_abs}|{year_rel})(?:{month_part}|{period}|{holiday}|{season})?{suffix}?"
     duration_num = rf"(?:{_NOT_BEFORE_ARABIC}(?:\d{{1,3}}(?:\.\d)?|\d{{4}}(?=[{APPROX}]))|{CN_NUM}|半)"
     duration_num += rf"(?:{RANGE_SEP}(?:\d{{1,3}}|[{CN_NONZERO}十][{CN_DIGITS}十百]*?))?"  # 18至24个月
-    duration = (rf"{duration_num}[{APPROX}]?(?:个[{APPROX}]?(?:月|星期)|周年|年半|年(?!级|龄|代|度)"
-                rf"|天|周(?![一二三四五六日天])|星期(?![一二三四五六日天]))(?:前)?")
-    decade = rf"(?:(?:上世纪|(?:20|19|21|二十一?|十九)世纪)(?:\d0年代)?|(?<!\d)\d0年代|(?<![{CN_DIGITS}])[一二三四五六七八九]十年代)(?:[初末]|中期)?"
+    duration = (rf"(?:过去|未来|今后|最近)?{duration_num}[{APPROX}]?"
+                rf"(?:个[{APPROX}]?(?:月|星期)|周年|年半|年(?!级|龄|代|度)"
+                rf"|天|周(?![一二三四五六日天])|星期(?![一二三四五六日天]))"
+                rf"(?:前|后(?!续|期|备|勤|方|台|者|面|来|果|盾|代|事|劲|生|排|端|门|半))?")
+    decade = rf"(?:(?:上世纪|本世纪|(?:20|19|21|二十一?|十九)世纪)(?:\d0年代)?|(?<!\d)\d0年代|(?<![{CN_DIGITS}])[一二三四五六七八九]十年代)(?:[初末]|中期|中叶)?"
     return {
         "DATE": regex.compile("|".join([
             date_year,
@@ -173,7 +185,8 @@ def build_patterns() -> dict[str, regex.Pattern]:
             rf"(?:{word_alt(('month',))})(?:{day}|[上中下]旬|[底初末])?",
             word_alt(("day", "week")),
             rf"(?:星期|礼拜|周)[一二三四五六日天]",
-            free_period,
+            rf"{free_period}{suffix}?",
+            holiday,
             rf"(?<![今去明前后上本当同次年\d{CN_DIGITS}])年[初底末]",
             decade,
             duration,
@@ -214,34 +227,82 @@ def _range_low(num: str) -> float:
 
 
 def _date_value(text: str) -> str | None:
-    m = regex.match(rf"(\d{{4}})[{RANGE}](\d{{4}})年", text)
+    m = regex.match(rf"(\d{{4}})[{RANGE}](\d{{4}})(?:年|财)", text)
     if m:
         return f"{m[1]}/{m[2]}"
     return normalize_date(text)
 
 
 def _percent(text: str, start: int) -> list[Candidate]:
-    """PERCENT candidates of one match (two when both ends of a range are complete)."""
-    two = regex.fullmatch(rf"(.+?[%‰])[{RANGE}](.+[%‰])", text)
-    if two:
-        return [Candidate(start, start + len(two[1]), "PERCENT", parse_percent(two[1]), "%"),
-                Candidate(start + len(text) - len(two[2]), start + len(text), "PERCENT",
-                          parse_percent(two[2]), "%")]
-    ends = regex.fullmatch(rf"(.+?)[{RANGE}](.+)([%‰])", text)
-    value = parse_percent(ends[1] + ends[3]) if ends else parse_percent(text)
-    return [Candidate(start, start + len(text), "PERCENT", value, "%")]
+    """PERCENT candidates of one match: two for a range (``5%至8%``, and ``5-8%`` whose first
+    end ``5`` takes the second's %)."""
+    ends = regex.fullmatch(rf"(.+?)([%‰]?)[{RANGE}](.+)([%‰])", text)
+    if ends:
+        low, high = ends[1], ends[3] + ends[4]
+        return [Candidate(start, start + len(low) + len(ends[2]), "PERCENT",
+                          parse_percent(low + (ends[2] or ends[4])), "%"),
+                Candidate(start + len(text) - len(high), start + len(text), "PERCENT",
+                          parse_percent(high), "%")]
+    return [Candidate(start, start + len(text), "PERCENT", parse_percent(text), "%")]
 
 
-def _amount(m: regex.Match) -> Candidate | None:
+#: Counters that after 前 rank rather than count (居前三位, 排名前十名).
+RANK_COUNTERS = ("位", "名")
+
+
+def _amount(m: regex.Match) -> list[Candidate]:
+    """MONEY/QUANTITY candidates of one match: two for a range (``180万至200万人次``,
+    ``3至5亿元``): the first end takes the second's unit and, when it has none, its
+    multiplier (3 -> 300000000 元)."""
     units = load_units()
     if m["symbol"]:
-        return Candidate(m.start(), m.end(), "MONEY", parse_number(m["num2"]), units[m["symbol"]].unit)
+        return [Candidate(m.start(), m.end(), "MONEY", parse_number(m["num2"]), units[m["symbol"]].unit)]
     unit = units[m["unit"].strip()]
     if unit.kind == "counter" and m["num"] == "一":
-        return None  # an article: 一家企业
+        return []  # an article: 一家企业
     if unit.surface in YEAR_MODELS and regex.fullmatch(r"(19|20)\d\d", m["num"]):
-        return None  # a model year: 2021款
-    return Candidate(m.start(), m.end(), unit.label, _range_low(m["num"]), unit.unit)
+        return []  # a model year: 2021款
+    if unit.surface in RANK_COUNTERS and m.start() > 0 and m.string[m.start() - 1] == "前":
+        return []  # a rank: 居前三位
+    ends = _split_range(m["num"])
+    if not ends:
+        return [Candidate(m.start(), m.end(), unit.label, parse_number(m["num"]), unit.unit)]
+    low, high = ends
+    num_start = m.start("num")
+    return [Candidate(m.start(), num_start + len(low), unit.label, _range_low(m["num"]), unit.unit),
+            Candidate(num_start + len(low) + 1, m.end(), unit.label, parse_number(high), unit.unit)]
+
+
+def _date_rank(text: str) -> int:
+    """The largest calendar component a DATE writes: 3 year, 2 month, 1 day, 0 other."""
+    if regex.search(r"年(?!代)", text):
+        return 3
+    if "月" in text:
+        return 2
+    if regex.search(r"[日号]$", text):
+        return 1
+    return 0
+
+
+def _merge_date_ranges(cands: list[Candidate], folded: str) -> list[Candidate]:
+    """Join ``X至Y`` into one DATE when Y is a bare day under X's month (2月12日至14日,
+    2024年3月5日至7日); ends of the same rank stay two DATEs (10日至13日, 2021年至2025年,
+    9月下旬至10月上旬), and so do a month after a year (2023年1月至6月, as the numbers gold)."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev and prev.label == c.label == "DATE" and c.start == prev.end + 1
+                and folded[prev.end] in RANGE):
+            hi, lo = _date_rank(folded[prev.start:prev.end]), _date_rank(folded[c.start:c.end])
+            if hi > lo == 1:
+                value = None
+                if isinstance(prev.value, str) and len(prev.value) == 10:  # 2024-03-05/2024-03-07
+                    end = normalize_date(f"{prev.value[:4]}年{int(prev.value[5:7])}月{folded[c.start:c.end]}")
+                    value = f"{prev.value}/{end}" if end else None
+                out[-1] = Candidate(prev.start, c.end, "DATE", value, None)
+                continue
+        out.append(c)
+    return out
 
 
 # -- the component ------------------------------------------------------------------------
@@ -257,7 +318,7 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
     makers: dict[str, Callable[[regex.Match], list[Candidate]]] = {
         "DATE": lambda m: [Candidate(m.start(), m.end(), "DATE", _date_value(m[0]), None)],
         "PERCENT": lambda m: _percent(m[0], m.start()),
-        "AMOUNT": lambda m: [c for c in [_amount(m)] if c],
+        "AMOUNT": _amount,
     }
     if emit_cardinal:
         makers["CARDINAL"] = lambda m: [Candidate(m.start(), m.end(), "CARDINAL", parse_number(m[0]), None)]
@@ -276,7 +337,7 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
         if any(c.start < o.end and o.start < c.end for o in chosen):
             continue
         chosen.append(c)
-    return sorted(chosen)
+    return _merge_date_ranges(sorted(chosen), folded)
 
 
 class NumberRecognizer:
@@ -293,7 +354,32 @@ class NumberRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         """Add the number entities of ``doc``. RETURNS the same Doc."""
         cands = find_numbers(doc.text, emit_cardinal=self.emit_cardinal)
+        _free_leading_dates(doc, cands)
         return add_entities(doc, [Ent(c.start, c.end, c.label, c.value, c.unit) for c in cands])
+
+
+#: Labels of earlier stages whose span may have been grown over a date written before it.
+_GLUED_LABELS = ("ORG",)
+
+
+def _free_leading_dates(doc: Doc, cands: list[Candidate]) -> None:
+    """An organisation name never starts with a relative date: where an earlier stage's ORG
+    begins with a DATE found here (今年上半年集团, 今年一季度公司), cut the date off the ORG;
+    a remainder of two characters or fewer (集团, 公司) is a generic noun and is dropped."""
+    dates = {c.start: c for c in cands if c.label == "DATE" and c.value is None}
+    if not dates:
+        return
+    ents, changed = [], False
+    for e in doc.ents:
+        d = dates.get(e.start_char)
+        if e.label_ in _GLUED_LABELS and d and d.end < e.end_char:
+            changed = True
+            if e.end_char - d.end > 2:
+                ents.append(Ent(d.end, e.end_char, e.label_, e._.get(EXT_VALUE), e._.get(EXT_UNIT)))
+            continue
+        ents.append(Ent(e.start_char, e.end_char, e.label_, e._.get(EXT_VALUE), e._.get(EXT_UNIT)))
+    if changed:
+        set_entities(doc, ents)
 
 
 @Language.factory("zh_news_numbers", assigns=["doc.ents"],

@@ -48,10 +48,34 @@ EXPRESSIONS = [
     ("超过8000人以上", [("8000人", "QUANTITY", 8000, "人")]),
     ("5万余人", [("5万余人", "QUANTITY", 50000, "人")]),
     ("100多万元", [("100多万元", "MONEY", 1000000, "元")]),
-    # ranges
-    ("3至5万元", [("3至5万元", "MONEY", 30000, "元")]),
+    # ranges: numbers are always two entities, the first end taking the second's unit (and
+    # multiplier when it has none); a DATE range is one span when an end is elided
+    ("3至5万元", [("3", "MONEY", 30000, "元"), ("5万元", "MONEY", 50000, "元")]),
+    ("180万至200万人次", [("180万", "QUANTITY", 1800000, "人次"), ("200万人次", "QUANTITY", 2000000, "人次")]),
+    ("30至50家", [("30", "QUANTITY", 30, "家"), ("50家", "QUANTITY", 50, "家")]),
     ("5%至8%", [("5%", "PERCENT", 0.05, "%"), ("8%", "PERCENT", 0.08, "%")]),
+    ("下调5-8%", [("5", "PERCENT", 0.05, "%"), ("8%", "PERCENT", 0.08, "%")]),
     ("2019-2021年", [("2019-2021年", "DATE", "2019/2021", None)]),
+    ("2024至2025财政年度", [("2024至2025财政年度", "DATE", "2024/2025", None)]),
+    ("3月5日至7日举行", [("3月5日至7日", "DATE", None, None)]),
+    ("2024年3月5日至7日", [("2024年3月5日至7日", "DATE", "2024-03-05/2024-03-07", None)]),
+    ("10日至13日", [("10日", "DATE", None, None), ("13日", "DATE", None, None)]),
+    ("2021年至2025年", [("2021年", "DATE", "2021", None), ("2025年", "DATE", "2025", None)]),
+    # relative periods, holidays, seasons, durations with 过去/未来 and 前/后
+    ("今年春运期间", [("今年春运", "DATE", None, None)]),
+    ("春节假期期间", [("春节假期", "DATE", None, None)]),
+    ("去年国庆假期", [("去年国庆假期", "DATE", None, None)]),
+    ("五一小长假", [("五一小长假", "DATE", None, None)]),
+    ("中秋节前后", [("中秋节", "DATE", None, None)]),
+    ("今年秋季开学", [("今年秋季", "DATE", None, None)]),
+    ("过去十年", [("过去十年", "DATE", None, None)]),
+    ("未来五年", [("未来五年", "DATE", None, None)]),
+    ("预计7天后抵达", [("7天后", "DATE", None, None)]),
+    ("十年前", [("十年前", "DATE", None, None)]),
+    # ages and compound counters
+    ("现年48岁", [("48岁", "QUANTITY", 48, "岁")]),
+    ("人均预期寿命83.27岁", [("83.27岁", "QUANTITY", 83.27, "岁")]),
+    ("存栏1500万头只", [("1500万头只", "QUANTITY", 15000000, "头只")]),
     # full width
     ("３６万人", [("３６万人", "QUANTITY", 360000, "人")]),
     ("增长３.５％", [("３.５％", "PERCENT", 0.035, "%")]),
@@ -62,7 +86,13 @@ NOT_NUMBERS = [
     "拨打12345热线", "电话0371-12345678", "获得第三名", "第3批名单", "C919客机",
     "一家企业", "两位数增长", "三个代表", "如今年轻人", "不同年龄", "十分重要", "千家万户",
     "零部件", "三部门联合发文", "地铁3号线", "2021款车型", "现场观众5万余",
+    "数量居全国前三位", "排名前十名", "春节联欢晚会", "岁月静好",
 ]
+
+#: numbers.jsonl cases written before the dev gold fixed these conventions (corpora/gold/README.md:
+#: number ranges are always two entities, ages are QUANTITY, holiday periods are DATE). They
+#: are kept in the file as written (its cases are not edited here) and skipped until relabelled.
+SUPERSEDED: dict[str, str] = {}  # cases whose convention changed; none at present
 
 
 @functools.lru_cache(maxsize=None)
@@ -127,13 +157,16 @@ def test_numbers_in_default_pipeline():
     assert "zh_news_numbers" in nlp.pipeline.DEFAULT_PIPELINE
 
 
-def _gold():
+def _gold(current_only: bool = True):
+    """The numbers gold; ``current_only`` leaves out the SUPERSEDED cases."""
     with GOLD.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+        docs = [json.loads(line) for line in f if line.strip()]
+    return [d for d in docs if not (current_only and d["id"] in SUPERSEDED)]
 
 
 def test_numbers_gold_file_is_valid():
-    docs = _gold()
+    docs = _gold(current_only=False)
+    assert set(SUPERSEDED) <= {d["id"] for d in docs}
     ents = [e for d in docs for e in d["entities"]]
     assert len(ents) >= 300
     assert {e["label"] for e in ents} == set(LABELS)

@@ -103,3 +103,56 @@ def is_parent(outer: str, inner: str) -> bool:
     if lo == "province":
         return li == "prefecture" or (li == "county" and (outer[:2] in MUNICIPALITIES or inner[2:4] == "90"))
     return False
+
+
+FOREIGN_FILE = "foreign_places.tsv"
+LOCATIONS_FILE = "locations.tsv"
+
+
+@functools.lru_cache(maxsize=None)
+def foreign_places() -> frozenset[str]:
+    """RETURNS the names in ``foreign_places.tsv`` (countries, foreign cities and regions: GPE)."""
+    return frozenset(f[0] for _, f in read_tsv(FOREIGN_FILE, min_fields=2))
+
+
+@functools.lru_cache(maxsize=None)
+def locations() -> frozenset[str]:
+    """RETURNS the names in ``locations.tsv`` (rivers, lakes, mountains, seas, regions: LOC)."""
+    return frozenset(f[0] for _, f in read_tsv(LOCATIONS_FILE, min_fields=2))
+
+
+def best_code(places: tuple[Place, ...] | list[Place]) -> str | None:
+    """RETURNS the code of the highest-level division among ``places`` if it is unique, else None.
+
+    Without context 朝阳 is 朝阳市 (a prefecture above the districts 朝阳区) and 海南 is 海南省;
+    鼓楼区 (four districts, one level) stays None.
+    """
+    places = [p for p in places if p.code]
+    if not places:
+        return None
+    best = min(LEVEL_RANK[p.level] for p in places)
+    top = {p.code for p in places if LEVEL_RANK[p.level] == best}
+    return top.pop() if len(top) == 1 else None
+
+
+def lookup(name: str) -> tuple[str, str | None] | None:
+    """RETURNS ``(label, code or None)`` for a place name any list knows, else None.
+
+    The same precedence as the places stage: a Chinese division by its full or news form
+    is GPE with its code (see ``best_code``); a name of ``locations.tsv`` is LOC (泰山 the
+    mountain rather than 泰山区's short alias); then other division aliases (GPE); then
+    ``foreign_places.tsv`` (GPE, no code).
+
+        >>> lookup("武汉市"), lookup("长江"), lookup("巴黎"), lookup("火星")
+        (('GPE', '420100'), ('LOC', None), ('GPE', None), None)
+    """
+    places = places_by_name().get(name)
+    if places and any(p.kind in ("full", "form") for p in places):
+        return "GPE", best_code(places)
+    if name in locations():
+        return "LOC", None
+    if places:
+        return "GPE", best_code(places)
+    if name in foreign_places():
+        return "GPE", None
+    return None

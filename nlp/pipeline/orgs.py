@@ -11,7 +11,16 @@ Rules, by anchor:
   middle (2–8 characters, no punctuation or function word) and a weak or organ suffix
   (湖北省统计局, 中国标准化协会, 山东省通信管理局);
 - a strong (company) suffix, whose name is read leftwards over words up to punctuation, a
-  stop word or 12 characters, stepping over a bracketed place (星河（苏州）智能科技有限公司).
+  stop word, a time word or 12 characters, stepping over a bracketed place
+  (星河（苏州）智能科技有限公司); a generic word before it (各, 该, 上市) means no name;
+- a ``named`` suffix (联盟, 协会, 研究院) read leftwards the same way, over 2–8 characters of
+  whole words (宽带发展联盟);
+- ``head`` suffixes (大学, 日报, 海关) also right after a place (兰州大学).
+
+Organisations are then widened to one maximal span: a sub-unit named after one joins it
+(国家卫生健康委员会医政司, 教育部高校学生司), and places right before a place-anchored one join
+it (四川省乐山市文化广电旅游局). Middles may contain 和 (湖北省发展和改革委员会) but no other
+entity (武汉市和襄阳市人民政府 is no organisation).
 
 A suffix must end at a word boundary or right before a title (武汉市委|书记), and
 suffixes that follow each other chain (集团 + 公司). The first suffix after the anchor
@@ -23,6 +32,8 @@ from __future__ import annotations
 
 import functools
 
+import regex
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,8 +43,16 @@ from .places import MATCHER as PLACES
 from .titles import is_title
 
 ORG = "ORG"
-MAX_MIDDLE = 8
+MAX_MIDDLE = 10
 MAX_NAME = 12
+# Before a company suffix, these words make the phrase generic (各铁路局集团公司, 该公司):
+# no organisation is named.
+_GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多家", "一些", "其他", "其它", "所有",
+                      "相关", "有关", "上市", "国有", "民营", "外资", "中小"})
+# Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
+_TIME_WORD = regex.compile(r"(?:\d|年|月|日|季度|今|去|明|此前|目前|近日|日前|期间)")
+# 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
+_JOINERS = frozenset({"和", "与"})
 _PLACE_ENDS = set("省市县区州旗盟")
 _BREAK = set("，。、；：！？,.;:!?“”\"'‘’《》「」『』\n\t ")
 _OPEN, _CLOSE = "（(", "）)"
@@ -60,6 +79,8 @@ class OrgFinder:
         self.known, self.suffixes, self.stops = data()
         self.max_suffix = max(map(len, self.suffixes))
         self.covered = {i for s, e, lab in ents if lab != "GPE" for i in range(s, e)}
+        self.ent_starts = {s for s, _, _ in ents}
+        self.word_set = set(words)
 
     def find(self) -> list[Ent]:
         """RETURNS ORG candidates (may overlap; the writer keeps the longest)."""
@@ -71,6 +92,31 @@ class OrgFinder:
                 if end is not None:
                     out.append(Ent(start, end, ORG))
         out += self.companies()
+        return self.widen(out)
+
+    def widen(self, orgs: list[Ent]) -> list[Ent]:
+        """Make each organisation one maximal span.
+
+        - a sub-unit named after it joins it (国家卫生健康委员会 + 医政司, 教育部 + 高校学生司,
+          中南大学湘雅医院 + 心脏大血管外科): a middle of whole words and a suffix, as after a
+          place;
+        - the places right before an organisation that starts with a place join it
+          (四川省 + 乐山市文化广电旅游局).
+        """
+        gpes = {e: s for s, e, lab in self.ents if lab == "GPE"}
+        gpe_starts = {s for s, _, lab in self.ents if lab == "GPE"}
+        out = []
+        for o in orgs:
+            start, end = o.start, o.end
+            for _ in range(3):
+                nxt = self.after_anchor(end, place=False)
+                if nxt is None or nxt <= end or self._title_over(end, nxt):
+                    break
+                end = nxt
+            if start in gpe_starts or self.text[start:start + 2] == "中共":
+                while start in gpes:
+                    start = gpes[start]
+            out.append(Ent(start, end, ORG))
         return out
 
     # -- anchors ------------------------------------------------------------------------
@@ -82,7 +128,7 @@ class OrgFinder:
         while i < n:
             if i in self.starts and i not in self.covered:
                 for j in range(min(n, i + longest), i + 1, -1):
-                    if self.text[i:j] in self.known:
+                    if self.text[i:j] in self.known and (self._ends_ok(j) or self.chain(j) > j):
                         end = self.chain(j)
                         out.append(Ent(i, end, ORG))
                         i = j - 1
@@ -118,9 +164,11 @@ class OrgFinder:
                 mid = text[a:k - len(suf)]
                 if k - len(suf) < a or kind == "strong":
                     continue
+                if len(suf) == 1 and (k - 2, k) in self.word_set:
+                    continue  # 大厅, 主办: the character ends an ordinary two-character word
                 if suf == "委" and not (mid == "" and text[a - 1] in _PLACE_ENDS):
                     continue  # 武汉市委, not 武汉发展委
-                if kind == "organ" and mid == "" or self._good_middle(a, mid, suf):
+                if (kind in ("organ", "head") and mid == "" and place) or self._good_middle(a, mid, suf):
                     if self._ends_ok(k):
                         return self.chain(k)
         return None
@@ -130,16 +178,23 @@ class OrgFinder:
         out = []
         text = self.text
         for k in sorted(self.ends):
-            sufs = [s for s in self._suffixes_ending_at(k) if self.suffixes[s] == "strong"]
+            sufs = [s for s in self._suffixes_ending_at(k) if self.suffixes[s] in ("strong", "named")]
             if not sufs:
                 continue
             suf = max(sufs, key=len)
             start = self._name_start(k - len(suf))
+            if start is not None and self.suffixes[suf] == "named":
+                start = self._named_start(start, k - len(suf))
             if start is not None:
                 out.append(Ent(start, self.chain(k), ORG))
         return out
 
     # -- helpers ------------------------------------------------------------------------
+    def _title_over(self, s: int, e: int) -> bool:
+        """RETURNS whether a title starting at ``s`` runs past ``e`` (财政司|司长 is the post
+        财政司司长, not a sub-unit 财政司 and a title 司长)."""
+        return any(is_title(self.text[s:j]) for j in range(e + 1, min(len(self.text), s + 12) + 1))
+
     def _suffixes_ending_at(self, k: int) -> list[str]:
         return [self.text[k - n:k] for n in range(self.max_suffix, 0, -1)
                 if k - n >= 0 and self.text[k - n:k] in self.suffixes]
@@ -148,7 +203,14 @@ class OrgFinder:
         """A middle: 2..MAX_MIDDLE chars of whole words, no break, no stop word."""
         if not (2 <= len(mid) <= MAX_MIDDLE) or any(c in _BREAK or c.isdigit() for c in mid):
             return False
-        return a in self.starts and not any(w in self.stops for w in self._words_in(a, a + len(mid)))
+        if any(a <= s < a + len(mid) for s in self.ent_starts):
+            return False  # 武汉市和襄阳市人民政府: two places, no one organ
+        b = a + len(mid)
+        for ws, we in self.words:  # words starting in the middle (共同|主办 ends in 办: no 局)
+            if a <= ws < b and self.text[ws:we] in self.stops:
+                if not (self.text[ws:we] in _JOINERS and a < ws and we < b):
+                    return False  # 和 only inside: 林业和草原局
+        return a in self.starts
 
     def _words_in(self, s: int, e: int) -> list[str]:
         return [self.text[ws:we] for ws, we in self.words if s <= ws and we <= e]
@@ -168,6 +230,19 @@ class OrgFinder:
             if nxt is None:
                 return k
             k = nxt
+
+    def _named_start(self, start: int, k: int) -> int | None:
+        """A society's or institute's own name (宽带发展|联盟): 2–8 characters of whole words,
+        at least two words or one of 3+ characters, and no place or entity inside (those
+        are read as anchors)."""
+        words = [(s, e) for s, e in self.words if start <= s and e <= k]
+        while words and k - words[0][0] > MAX_MIDDLE - 2:
+            words = words[1:]
+        if not words or k - words[0][0] < 2 or any(s in self.ent_starts for s, _ in words):
+            return None
+        if len(words) == 1 and k - words[0][0] < 3:
+            return None
+        return words[0][0]
 
     def _name_start(self, k: int) -> int | None:
         """Start of a company name ending at ``k``, read leftwards over words. None if empty."""
@@ -189,7 +264,10 @@ class OrgFinder:
                 if opening < 0 or opening - brand < 2:
                     break
                 return brand
-            if w in self.stops or any(c in _BREAK or c in _OPEN for c in w) or s in self.covered:
+            if w in _GENERIC:
+                return None
+            if w in self.stops or _TIME_WORD.search(w) or any(c in _BREAK or c in _OPEN for c in w) \
+                    or s in self.covered:
                 break
             if k - s > MAX_NAME:
                 break

@@ -23,13 +23,19 @@ from spacy.tokens import Doc
 
 from ..data import read_tsv
 from .entities import Ent, add_entities
+from .titles import is_title
 
 PERSON = "PERSON"
 # Characters that do not continue a given name: function words and verbs after names.
 _NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也都为就从向以所主讲致被把并而又还即让给曾已再、，。；：！？（）()“”《》 \n\t")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BREAK = set("，。、；：！？,.;:!?“”\"《》（）()\n\t ")
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,10})+")
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
+# Characters that end a dotted foreign name: fewer than _NOT_GIVEN, whose 让, 德, 出, 主 ...
+# occur in transliterations (让-雅克, 勒让德尔).
+_DOT_CUT = set("的了在是和与及等说表称将对到也都为就从向被把并而又还即给曾已再会、，。；：！？（）()“”《》 \n\t")
+# Words that end a dotted foreign name (亨利·本西德|先生, 阿内·卡尔森|率领, 罗宾·库克|时).
+_AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近日", "日前", "突然", "时", "进行", "等人")
 _APPOINT = re.compile(r"(?:任命|聘任|聘请|推选|选举|提名|免去|任免)(?=[\u4e00-\u9fff]{2,4}(?:为|同志|的))")
 
 
@@ -72,6 +78,8 @@ class PersonCues:
         self.text = text
         self.starts = {s for s, _ in words}
         self.ends = {e for _, e in words}
+        self.word_starts = sorted(self.starts)
+        self.word_ends = dict(words)
         self.ents = ents
         self.ent_starts = {s for s, _, _ in ents}
         self.covered = {i for s, e, _ in ents for i in range(s, e)}
@@ -96,12 +104,44 @@ class PersonCues:
             if end is not None:
                 out.append(Ent(m.end(), end, PERSON))
         for m in _DOT_NAME.finditer(self.text):
-            end = m.end()
-            while self.text[end - 1] in _NOT_GIVEN:  # 玛丽亚·洛佩斯说: drop 说
-                end -= 1
-            if not self.covered.intersection(range(m.start(), end)):
-                out.append(Ent(m.start(), end, PERSON))
+            start, end = self.dot_name_start(m.start(), m.start(1)), self.dot_name_end(m.start(1), m.end())
+            if start < m.start(1) and not self.covered.intersection(range(start, end)):
+                out.append(Ent(start, end, PERSON))
         return out
+
+    def dot_name_start(self, start: int, dot: int) -> int:
+        """Where a dotted foreign name really starts, given the regex's ``start`` and first ``dot``.
+
+        The regex takes up to 8 characters before the dot; the name starts after the last
+        entity or function word among them (首席执行官|马库斯·霍夫曼, 议员|玛蒂尔德·…), or at a
+        word that runs over the dot when the segmenter keeps the name whole.
+        """
+        for k in range(dot - 1, start - 1, -1):
+            if k in self.covered or self.text[k] in _DOT_CUT:
+                start = k + 1
+                break
+        for k in range(dot - 1, start, -1):  # 驻华大使|汉斯·…: a title the earlier stage missed
+            if any(is_title(self.text[x:k]) for x in range(start, k - 1)):
+                start = k
+                break
+        inner = [w for w in self.word_starts if start < w < dot and self.word_end_after(w) > dot]
+        return inner[0] if inner else start
+
+    def dot_name_end(self, first_dot: int, end: int) -> int:
+        """Where a dotted name ends: before the first function word or verb after its last
+        dot (玛丽亚·洛佩斯|说, 马库斯·霍夫曼|在), or at the end of a word that runs over the
+        last dot when that comes first."""
+        last_dot = max(k for k in range(first_dot, end) if self.text[k] in "·•‧・")
+        cut = next((k for k in range(last_dot + 2, end)
+                    if self.text[k] in _DOT_CUT or self.text.startswith(_AFTER_NAME, k)
+                    or any(is_title(self.text[k:j]) for j in range(k + 2, min(end, k + 6) + 1))), end)
+        whole = [self.word_end_after(w) for w in self.word_starts if w < last_dot < self.word_end_after(w)]
+        if whole and last_dot + 1 < whole[0] < cut:
+            return whole[0]
+        return cut
+
+    def word_end_after(self, w: int) -> int:
+        return self.word_ends.get(w, w)
 
     def name_before(self, s: int) -> int | None:
         """Start of a name standing alone between a break (or the start) and offset ``s``."""

@@ -37,11 +37,17 @@ GPE, LOC = "GPE", "LOC"
 # suffix and the next character form one of these words: 武汉市长 is 武汉 + 市长.
 SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市井", "省长", "县长", "区长",
                           "州长", "市委", "省委", "县委", "区委", "州委"})
+# ... except the party committees whose short name is a risky alias: 白云区委 keeps GPE
+# 白云区 (白云 alone is an ordinary word), and ``zh_news_orgs`` makes it ORG 白云区 + 委.
+_ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟委", "旗委"})
 # A short alias (no suffix) followed by one of these names a street or a business
 # (中山路, 华龙酒楼), not the division.
 _ALIAS_BLOCKERS = ("路", "街", "道", "巷", "酒楼", "酒店", "饭店", "宾馆", "大厦", "商场", "广场", "公园")
-# Foreign names with a middle dot: 隆德 in 古斯塔夫·哈格隆德 is no place.
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]+(?:[·•‧・][\u4e00-\u9fff]+)+")
+# Foreign names with a middle dot: 隆德 in 古斯塔夫·哈格隆德 is no place. Only the parts
+# after a dot and the last few characters before the first dot count as the name: the
+# run of Chinese characters before it is mostly context (在巴黎会见法国国民议会议员玛蒂尔德·…).
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]+((?:[·•‧・][\u4e00-\u9fff]+)+)")
+_DOT_NAME_HEAD = 4
 
 
 class Entry(NamedTuple):
@@ -93,7 +99,12 @@ class PlaceMatcher:
         """
         self.load()
         entries, n = self._entries, len(text)
-        skip = {k for m in _DOT_NAME.finditer(text) for k in range(m.start(), m.end())}
+        skip = set()
+        for m in _DOT_NAME.finditer(text):
+            head = max(m.start(), m.start(1) - _DOT_NAME_HEAD)
+            if starts is not None:  # the word before the dot: 总统|乔·拜登 leaves 美国总统 alone
+                head = max([head] + [s for s in starts if s < m.start(1)])
+            skip.update(range(head, m.end()))
         out: list[Ent] = []
         i = 0
         while i < n:
@@ -106,12 +117,20 @@ class PlaceMatcher:
                 if j > n:
                     continue
                 entry = entries.get(text[i:j])
-                if entry is None:
+                if entry is None or (skip and not skip.isdisjoint(range(i, j))):
                     continue
-                if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not self._starts_name(text, j):
+                head = self._head_word(text, j, entry, ends)
+                if head:
+                    j += head  # 布拉戈维申斯克 + 市, 日喀则 + 地区
+                organ = text[j - 1:j + 1] in _ORGAN_WORDS and any(p.kind == "full" for p in entry.places) \
+                    and (text[i:j - 1] not in entries or entries[text[i:j - 1]].risky)
+                if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not organ and not self._starts_name(text, j):
                     continue  # 武汉市长: try 武汉 (but 南京市长江大桥 keeps 南京市)
-                if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS:
+                if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ:
                     continue
+                if entry.label == LOC and text.startswith("地区", j) and (ends is None or j + 2 in ends):
+                    j += 2  # 长三角 + 地区: the region with its head word
+                    entry = Entry(LOC, (), False)
                 ent = self._accept(text, i, j, entry, out)
                 if ent is not None:
                     out.append(ent)
@@ -120,6 +139,23 @@ class PlaceMatcher:
             else:
                 i += 1
         return out
+
+    @staticmethod
+    def _head_word(text: str, j: int, entry: Entry, ends: set[int] | None) -> int:
+        """Length of an administrative head word to add after a name ending at ``j``, or 0.
+
+        A foreign place takes 市/省/州 (布拉戈维申斯克市, 谅山省, 纽约州); a prefecture's name
+        takes 地区, the form of prefectures before they became cities (日喀则地区).
+        """
+        if entry.label != GPE:
+            return 0
+        if not entry.places and j < len(text) and text[j] in "市省州" and (ends is None or j + 1 in ends) \
+                and text[j:j + 2] not in SUFFIX_WORDS:
+            return 1
+        if entry.places and text.startswith("地区", j) and (ends is None or j + 2 in ends) \
+                and all(p.level == "prefecture" for p in entry.places):
+            return 2
+        return 0
 
     def _starts_name(self, text: str, i: int) -> bool:
         """RETURNS whether a known name of 2+ characters starts at offset ``i``."""
@@ -133,12 +169,24 @@ class PlaceMatcher:
         aliases_only = all(p.kind in ("short", "old_short") for p in entry.places)
         if aliases_only and text.startswith(_ALIAS_BLOCKERS, j):
             return None  # 中山路, 江北站: a street or a station, not the district
+        if aliases_only and j - i == 2 and _after_title_and_surname(text, i):
+            return None  # 副市长高玉林, 副部长李卫东: a given name, not 玉林 or 卫东
         if entry.risky:
             if adjacent is None:
                 return None
             inside = [p for p in entry.places if gazetteer.is_parent(adjacent.value, p.code)]
             return Ent(i, j, GPE, inside[0].code) if len(inside) == 1 else None
         return Ent(i, j, GPE, resolve(entry.places, [e.value for e in reversed(before) if e.value]))
+
+
+def _after_title_and_surname(text: str, i: int) -> bool:
+    """RETURNS whether ``text[i - 1]`` is a single-character surname right after a title."""
+    from .person_cues import surnames
+    from .titles import is_title
+
+    if i < 3 or text[i - 1] not in surnames()[0]:
+        return False
+    return any(is_title(text[k:i - 1]) for k in range(max(0, i - 1 - 8), i - 2))
 
 
 def resolve(places: Iterable[gazetteer.Place], context: list[str]) -> str | None:

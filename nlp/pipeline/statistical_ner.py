@@ -93,15 +93,19 @@ class StatisticalNER:
 def place_label(name: str) -> tuple[str, str | None]:
     """RETURNS ``(GPE or LOC, division code or None)`` for a place name found by the model.
 
-    A name the gazetteer knows is GPE with its code when unambiguous (the highest level
-    wins, as in the places stage); else a name with an administrative suffix is GPE.
+    A name any list knows takes that list's label (``gazetteer.lookup``: Chinese divisions
+    with their code, foreign countries and cities GPE, rivers/mountains/regions LOC). Otherwise
+    a name with an administrative suffix is GPE (布拉戈维申斯克市), except ``地区`` after a
+    name that is no division (长三角地区, 成渝地区: regions, LOC); anything else is LOC.
     """
     from .. import gazetteer
 
-    places = gazetteer.places_by_name().get(name)
-    if places:
-        best = min(places, key=lambda p: gazetteer.LEVEL_RANK[p.level])
-        return "GPE", best.code or None
+    known = gazetteer.lookup(name)
+    if known is not None:
+        return known
+    if name.endswith("地区"):
+        stem = gazetteer.lookup(name[:-2])
+        return ("GPE", stem[1]) if stem is not None and stem[0] == "GPE" and stem[1] else ("LOC", None)
     if _GPE_SUFFIX.search(name):
         return "GPE", None
     return "LOC", None

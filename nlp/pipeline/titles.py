@@ -8,7 +8,9 @@ A title is a lexicon entry or a prefix followed by a title, recursively:
   so 常务副省长 = 常务 + 副 + 省长 and 党组副书记 = 党组 + 副 + 书记 are one TITLE.
 
 Matching takes, at each word start that is not inside an existing entity, the longest
-title that ends at a word end or where an existing entity starts. Word boundaries keep
+title that ends at a word end, where an existing entity starts, or where a Chinese name
+starts (the segmenter glues 盟长斯琴 and splits 副州|长金|永哲); never before 会/会议
+(常委会议: a meeting, not the post). Word boundaries keep
 市长 out of 南京市长江大桥 (南京市 is already a GPE; 市长 would start inside it) and out
 of 城市长期. Organ + title splits come from the order of the stages: after
 ``zh_news_orgs`` has written ORG 武汉市委, only 书记 is left for this stage.
@@ -44,6 +46,21 @@ def is_title(s: str) -> bool:
     return any(s.startswith(p) and len(s) > len(p) + 1 and is_title(s[len(p):]) for p in prefixes)
 
 
+# A title word followed by these is part of another word: 常委会议, 常委会 (a body, not a post).
+_NOT_AFTER = ("会议", "会")
+
+
+def _name_follows(text: str, j: int) -> bool:
+    """RETURNS whether a Chinese name (surname + given name) starts at ``j``.
+
+    Lets a title end inside a word when the segmenter glued it to the name after it
+    (盟长斯琴|巴特尔, 副州|长金|永哲).
+    """
+    from .person_cues import name_at
+
+    return j < len(text) and name_at(text, j, set(), set()) is not None
+
+
 def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple[int, int]]) -> list[Ent]:
     """TITLE entities in ``text``: leftmost-longest, at word boundaries, outside ``blocked``.
 
@@ -62,7 +79,8 @@ def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple
             i += 1
             continue
         for j in range(min(n, i + MAX_LEN), i + 1, -1):
-            if (j in ends or j in ent_starts) and not inside.intersection(range(i, j)) and is_title(text[i:j]):
+            if (j in ends or j in ent_starts or _name_follows(text, j)) and not inside.intersection(range(i, j)) \
+                    and is_title(text[i:j]) and not text.startswith(_NOT_AFTER, j):
                 out.append(Ent(i, j, TITLE))
                 i = j
                 break

@@ -43,3 +43,36 @@ def test_orgs_entities(rules_nlp, text, expected):
 def test_orgs_replace_the_place_inside(rules_nlp):
     doc = rules_nlp("青岛市人民政府承办")
     assert [(e.text, e.label_) for e in doc.ents] == [("青岛市人民政府", "ORG")]
+
+
+# -- organ names with 和, sub-units, places before, institutions, generic phrases -------------
+MORE_CASES = [
+    ("广东省发展和改革委员会副主任", [("广东省发展和改革委员会", "ORG"), ("副主任", "TITLE")]),
+    ("杭州市住房和城乡建设局局长", [("杭州市住房和城乡建设局", "ORG"), ("局长", "TITLE")]),
+    ("国家卫生健康委员会疾病预防控制局局长", [("国家卫生健康委员会疾病预防控制局", "ORG"), ("局长", "TITLE")]),
+    ("教育部职业教育与成人教育司司长", [("教育部职业教育与成人教育司", "ORG"), ("司长", "TITLE")]),
+    ("广东省深圳市市场监督管理局发布", [("广东省深圳市市场监督管理局", "ORG")]),
+    ("武汉大学教授", [("武汉大学", "ORG"), ("教授", "TITLE")]),
+    ("中国信息通信研究院发布", [("中国信息通信研究院", "ORG")]),
+    ("工业互联网产业联盟发布", [("工业互联网产业联盟", "ORG")]),
+    ("今年上半年集团实现营收", []),                       # a time word, no name
+    ("位居各铁路局集团公司首位", []),                     # generic 各
+    ("当地农业农村部门介绍", []),                         # 农业农村部 inside 部门
+    ("武汉市和襄阳市人民政府", [("武汉市", "GPE"), ("襄阳市人民政府", "ORG")]),
+    ("香港特别行政区政府政务司司长", [("香港特别行政区政府", "ORG"), ("政务司司长", "TITLE")]),
+    ("山东省通信管理局共同主办", [("山东省通信管理局", "ORG")]),
+    ("德国企业克莱恩集团", [("德国", "GPE"), ("克莱恩集团", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE_CASES)
+def test_orgs_more_entities(rules_nlp, text, expected):
+    ents = [(e.text, e.label_) for e in rules_nlp(text).ents if e.label_ not in ("LOC", "PERSON")]
+    assert ents == expected
+
+
+def test_orgs_model_org_replaces_a_contained_org(rules_nlp):
+    from nlp.pipeline.entities import Ent, add_entities
+    doc = rules_nlp("中南大学湘雅医院心内科主任")
+    add_entities(doc, [Ent(0, 11, "ORG")])  # as the model finds it
+    assert [(e.text, e.label_) for e in doc.ents][0] == ("中南大学湘雅医院心内科", "ORG")

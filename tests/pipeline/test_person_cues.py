@@ -34,3 +34,25 @@ def rules_nlp():
 @pytest.mark.parametrize("text,persons", CASES)
 def test_person_cues_found(rules_nlp, text, persons):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "PERSON"] == persons
+
+
+@pytest.mark.parametrize("text,persons", [
+    ("会见法国国民议会议员玛蒂尔德·勒让德尔，双方", ["玛蒂尔德·勒让德尔"]),   # starts after the title
+    ("克莱恩集团首席执行官马库斯·霍夫曼在视频致辞中表示", ["马库斯·霍夫曼"]),  # ends before 在
+    ("德国驻华大使汉斯·克劳斯·韦伯一行到访", ["汉斯·克劳斯·韦伯"]),
+    ("亨利·本西德先生近日接受采访", ["亨利·本西德"]),
+])
+def test_person_cues_dotted_names(rules_nlp, text, persons):
+    assert [e.text for e in rules_nlp(text).ents if e.label_ == "PERSON"] == persons
+
+
+def test_model_person_replaces_a_place_inside_it(rules_nlp):
+    from nlp.pipeline.entities import Ent, add_entities
+    doc = rules_nlp.make_doc("他说玉林很美")
+    add_entities(doc, [Ent(2, 4, "GPE", "450900")])
+    add_entities(doc, [Ent(1, 4, "PERSON")])  # the model's longer PERSON wins
+    assert [(e.text, e.label_) for e in doc.ents] == [("说玉林", "PERSON")]
+    doc = rules_nlp.make_doc("市长高玉林说")
+    add_entities(doc, [Ent(0, 2, "TITLE")])
+    add_entities(doc, [Ent(0, 5, "PERSON")])  # but never over a TITLE
+    assert [(e.text, e.label_) for e in doc.ents] == [("市长", "TITLE")]

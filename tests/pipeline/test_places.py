@@ -30,7 +30,7 @@ FOUND = [
     ("法国总统访问美国", "法国", "GPE", None),
     ("珠江三角洲和黄河流域", "黄河流域", "LOC", None),
     ("峨眉山和洞庭湖", "峨眉山", "LOC", None),
-    ("推动成渝地区双城经济圈建设", "成渝地区双城经济圈", "LOC", None),
+    ("推动成渝地区双城经济圈建设", "成渝地区", "LOC", None),
     ("南京市长江大桥", "南京市", "GPE", "320100"),
 ]
 
@@ -121,3 +121,70 @@ def test_places_risky_alias_needs_direct_parent(places_nlp):
     assert "南部" not in {e.text for e in places_nlp("四川南部地区降雨").ents}
     ents = {e.text: e._.value for e in places_nlp("南充南部的农民").ents}
     assert ents.get("南部") == "511321"
+
+
+# -- foreign places, head words, names after titles ---------------------------------------
+NEW_FOUND = [
+    ("在巴黎会见法国国民议会议员玛蒂尔德·勒让德尔", "巴黎", "GPE"),  # a dotted name later in the run
+    ("会见美国总统乔·拜登", "美国", "GPE"),
+    ("黑河市与俄罗斯布拉戈维申斯克市之间", "布拉戈维申斯克市", "GPE"),  # foreign city + 市
+    ("抵达哈萨克斯坦阿拉木图", "阿拉木图", "GPE"),
+    ("国务院批准撤销喀什地区", "喀什地区", "GPE"),
+    ("珠三角地区经济总量", "珠三角地区", "LOC"),  # region + 地区
+    ("三江平原新建高标准农田", "三江平原", "LOC"),
+]
+
+
+@pytest.mark.parametrize("text,surface,label", NEW_FOUND)
+def test_places_new_found(places_nlp, text, surface, label):
+    ents = {e.text: e.label_ for e in places_nlp(text).ents}
+    assert ents.get(surface) == label, ents
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("吉林市副市长高玉林表示", "玉林"),      # a given name after title + surname
+    ("外交部副部长李卫东将访问", "卫东"),
+    ("古斯塔夫·哈格隆德说", "隆德"),          # inside the dotted name
+    ("推动双城经济圈建设", "双城"),           # risky alias without its parent right before
+])
+def test_places_new_not_found(places_nlp, text, surface):
+    assert surface not in [e.text for e in places_nlp(text).ents]
+
+
+def test_places_party_committee_of_risky_alias_keeps_the_district(places_nlp):
+    ents = [(e.text, e.label_) for e in places_nlp("。白云区委书记表示").ents]
+    assert ents == [("白云区", "GPE")]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("武汉市", ("GPE", "420100")),
+    ("湖北", ("GPE", "420000")),
+    ("长江", ("LOC", None)),
+    ("泰山", ("LOC", None)),      # the mountain before the alias of 泰山区
+    ("巴黎", ("GPE", None)),
+    ("印度尼西亚", ("GPE", None)),
+    ("火星", None),
+])
+def test_gazetteer_lookup(name, expected):
+    assert gazetteer.lookup(name) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("内罗毕", ("GPE", None)),
+    ("武汉", ("GPE", "420100")),
+    ("布拉戈维申斯克市", ("GPE", None)),   # unknown, administrative suffix
+    ("长三角地区", ("LOC", None)),         # 地区 after a region: LOC
+    ("日喀则地区", ("GPE", "540200")),     # 地区 after a prefecture: GPE
+    ("黄河", ("LOC", None)),
+    ("惠及", ("LOC", None)),
+])
+def test_statistical_place_label(name, expected):
+    from nlp.pipeline.statistical_ner import place_label
+    assert place_label(name) == expected
+
+
+def test_single_character_places_are_not_written(places_nlp):
+    from nlp.pipeline.entities import Ent, add_entities
+    doc = places_nlp.make_doc("参与中药材种植")
+    add_entities(doc, [Ent(2, 3, "LOC")])  # 中 of 中药材, as the model may find it
+    assert list(doc.ents) == []

@@ -48,3 +48,15 @@ def test_titles_is_title(s, expected):
 
 def test_titles_analyze_pipes_has_no_problems(rules_nlp):
     assert not any(rules_nlp.analyze_pipes()["problems"].values())
+
+
+@pytest.mark.parametrize("text,titles", [
+    ("锡林郭勒盟行政公署盟长斯琴巴特尔介绍", ["盟长"]),        # title glued to the name by the segmenter
+    ("延边朝鲜族自治州副州长金永哲介绍", ["副州长"]),
+    ("中共武汉市委召开常委会议", []),                          # 常委会议: a meeting
+    ("印度尼西亚外交部长苏吉亚尔托·哈迪", ["外交部长"]),
+    ("交通运输部部长助理陈光明", ["部长助理"]),
+    ("国家统计局城市司首席统计师王中华", ["首席统计师"]),
+])
+def test_titles_more(rules_nlp, text, titles):
+    assert [e.text for e in rules_nlp(text).ents if e.label_ == "TITLE"] == titles

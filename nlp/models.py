@@ -28,10 +28,16 @@ def pkuseg_dir() -> Path:
     archive = root / "pkuseg.tar.xz"
     if not archive.exists():
         raise FileNotFoundError(f"{archive}: pkuseg model missing; run `python -m nlp train segmenter`")
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zh_news" / f"pkuseg-{int(archive.stat().st_mtime)}"
-    if not (cache / "weights.npz").exists():
+    stat = archive.stat()
+    cache = (Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zh_news"
+             / f"pkuseg-{stat.st_size}-{int(stat.st_mtime)}")
+    if not _complete(cache):
         _unpack(archive, cache)
     return cache
+
+
+def _complete(model_dir: Path) -> bool:
+    return all((model_dir / name).is_file() for name in ("features.msgpack", "weights.npz"))
 
 
 def _unpack(archive: Path, cache: Path) -> None:
@@ -45,11 +51,13 @@ def _unpack(archive: Path, cache: Path) -> None:
     with np.load(tmp / "weights.npz") as z:
         arrays = {k: (z[k].astype(np.float64) if z[k].dtype == np.float32 else z[k]) for k in z.files}
     np.savez(tmp / "weights.npz", **arrays)
+    import shutil
+
+    if cache.exists() and not _complete(cache):
+        shutil.rmtree(cache, ignore_errors=True)  # left over from an interrupted unpack
     try:
         os.replace(tmp, cache)  # atomic: a concurrent process either sees all or nothing
     except OSError:
-        import shutil
-
         shutil.rmtree(tmp, ignore_errors=True)  # another process won the race
 
 

@@ -26,3 +26,24 @@ def extractor():
     import nlp
 
     return nlp.load()
+
+
+def _jieba_pipeline(*stages: str):
+    nlp_ = spacy.blank("zh", config={"nlp": {"tokenizer": {
+        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
+    for name in stages:
+        nlp_.add_pipe(name)
+    nlp_.initialize()
+    return nlp_
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """The four rule stages (places, orgs, titles, person cues) on jieba, no model."""
+    return _jieba_pipeline("zh_news_places", "zh_news_orgs", "zh_news_titles", "zh_news_person_cues")
+
+
+@pytest.fixture(scope="session")
+def places_nlp():
+    """The places stage alone on jieba."""
+    return _jieba_pipeline("zh_news_places")

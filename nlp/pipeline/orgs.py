@@ -54,7 +54,7 @@ _TIME_WORD = regex.compile(r"(?:\d|年|月|日|季度|今|去|明|此前|目前|
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
 _PLACE_ENDS = set("省市县区州旗盟")
-_BREAK = set("，。、；：！？,.;:!?“”\"'‘’《》「」『』\n\t ")
+_BREAK = set("，。、；：！？,.;:!?“”\"'‘’《》「」『』—…\n\t ")
 _OPEN, _CLOSE = "（(", "）)"
 
 

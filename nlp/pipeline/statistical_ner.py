@@ -24,19 +24,27 @@ from .entities import Ent, add_entities
 # Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
 _MODEL_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+# One-character abbreviations of countries and provinces (中美, 访华, 美方, 京沪, 鄂): GPE.
+_GPE_ABBREVIATIONS = frozenset("中华美日韩朝俄苏英法德意西葡荷比瑞奥澳加墨巴印泰越菲缅柬老蒙伊以埃土希"
+                               "波匈捷乌古阿南新港台京沪津渝冀晋辽吉黑皖闽赣鲁豫鄂湘粤桂琼蜀川黔贵滇云陕陇甘宁青藏")
 
 
-@Language.factory("zh_news_ner", assigns=["doc.ents"], default_config={"model": None})
-def make_statistical_ner(nlp: Language, name: str, model: str | None) -> "StatisticalNER":
-    return StatisticalNER(name, model)
+@Language.factory("zh_news_ner", assigns=["doc.ents"],
+                  default_config={"model": None, "named_orgs_over_places": True})
+def make_statistical_ner(nlp: Language, name: str, model: str | None,
+                         named_orgs_over_places: bool) -> "StatisticalNER":
+    """named_orgs_over_places: a model ORG ending like an organisation replaces the rule
+    places inside it (欧洲中央银行 over the GPE 欧洲); see ``entities.add_entities``."""
+    return StatisticalNER(name, model, named_orgs_over_places=named_orgs_over_places)
 
 
 class StatisticalNER:
     """Runs the shipped character NER model and adds its PERSON/ORG/GPE/LOC spans."""
 
-    def __init__(self, name: str = "ner", model: str | None = None):
+    def __init__(self, name: str = "ner", model: str | None = None, *, named_orgs_over_places: bool = True):
         self.name = name
         self.model_path = model
+        self.named_orgs_over_places = named_orgs_over_places
         self._inner: Language | None = None
 
     @property
@@ -77,7 +85,7 @@ class StatisticalNER:
                 if label == "LOC":
                     label, value = place_label(doc.text[e.start_char:e.end_char])
                 cands.append(Ent(e.start_char, e.end_char, label, value))
-            add_entities(doc, cands)
+            add_entities(doc, cands, named_orgs_over_places=self.named_orgs_over_places)
             yield doc
 
     def to_disk(self, path, exclude=tuple()) -> None:
@@ -95,14 +103,17 @@ def place_label(name: str) -> tuple[str, str | None]:
 
     A name any list knows takes that list's label (``gazetteer.lookup``: Chinese divisions
     with their code, foreign countries and cities GPE, rivers/mountains/regions LOC). Otherwise
-    a name with an administrative suffix is GPE (布拉戈维申斯克市), except ``地区`` after a
-    name that is no division (长三角地区, 成渝地区: regions, LOC); anything else is LOC.
+    a one-character country or province abbreviation is GPE (美 in 美方), and a name with an
+    administrative suffix is GPE (布拉戈维申斯克市), except ``地区`` after a name that is no
+    division (长三角地区, 成渝地区: regions, LOC); anything else is LOC.
     """
     from .. import gazetteer
 
     known = gazetteer.lookup(name)
     if known is not None:
         return known
+    if len(name) == 1:  # 美 in 美方, 华 in 访华; 江 and 淮 in 江淮 are rivers
+        return ("GPE" if name in _GPE_ABBREVIATIONS else "LOC"), None
     if name.endswith("地区"):
         stem = gazetteer.lookup(name[:-2])
         return ("GPE", stem[1]) if stem is not None and stem[0] == "GPE" and stem[1] else ("LOC", None)

@@ -2,11 +2,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-
-import nlp.extensions  # noqa: F401
-import nlp.pipeline  # noqa: F401
-import nlp.tokenizer  # noqa: F401
 
 # text, expected (surface, label) entities in order
 CASES = [
@@ -22,16 +17,6 @@ CASES = [
      [("海尔集团", "ORG"), ("华为技术有限公司", "ORG"), ("亨通通信产业集团", "ORG")]),
     ("中国西部地区", [("中国", "GPE")]),
 ]
-
-
-@pytest.fixture(scope="module")
-def rules_nlp():
-    nlp_ = spacy.blank("zh", config={"nlp": {"tokenizer": {
-        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
-    for name in ("zh_news_places", "zh_news_orgs", "zh_news_titles", "zh_news_person_cues"):
-        nlp_.add_pipe(name)
-    nlp_.initialize()
-    return nlp_
 
 
 @pytest.mark.parametrize("text,expected", CASES)

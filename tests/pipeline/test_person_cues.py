@@ -2,11 +2,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-
-import nlp.extensions  # noqa: F401
-import nlp.pipeline  # noqa: F401
-import nlp.tokenizer  # noqa: F401
 
 # text, expected PERSON surfaces
 CASES = [
@@ -19,16 +14,6 @@ CASES = [
     ("玛丽亚·洛佩斯说", ["玛丽亚·洛佩斯"]),
     ("市长表示欢迎", []),
 ]
-
-
-@pytest.fixture(scope="module")
-def rules_nlp():
-    nlp_ = spacy.blank("zh", config={"nlp": {"tokenizer": {
-        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
-    for name in ("zh_news_places", "zh_news_orgs", "zh_news_titles", "zh_news_person_cues"):
-        nlp_.add_pipe(name)
-    nlp_.initialize()
-    return nlp_
 
 
 @pytest.mark.parametrize("text,persons", CASES)

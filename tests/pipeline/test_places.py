@@ -5,11 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-import spacy
 
-import nlp.extensions  # noqa: F401
-import nlp.pipeline  # noqa: F401
-import nlp.tokenizer  # noqa: F401
 from nlp import gazetteer
 
 NEWS_PAGE = Path(__file__).resolve().parents[2].parent / "shared/news/gigabit_cities_2021-12-25.md"
@@ -43,15 +39,6 @@ NOT_FOUND = [
     ("东方红", "东方"),
     ("这是中国的南部地区", "南部"),
 ]
-
-
-@pytest.fixture(scope="module")
-def places_nlp():
-    nlp_ = spacy.blank("zh", config={"nlp": {"tokenizer": {
-        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
-    nlp_.add_pipe("zh_news_places")
-    nlp_.initialize()
-    return nlp_
 
 
 @pytest.mark.parametrize("text,surface,label,value", FOUND)

@@ -2,11 +2,7 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
-import nlp.extensions  # noqa: F401
-import nlp.pipeline  # noqa: F401
-import nlp.tokenizer  # noqa: F401
 from nlp.pipeline.titles import is_title
 
 # text, expected TITLE surfaces in order
@@ -24,16 +20,6 @@ TITLES = [
 
 IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理", True), ("市长江", False),
             ("李明", False), ("副", False)]
-
-
-@pytest.fixture(scope="module")
-def rules_nlp():
-    nlp_ = spacy.blank("zh", config={"nlp": {"tokenizer": {
-        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
-    for name in ("zh_news_places", "zh_news_orgs", "zh_news_titles", "zh_news_person_cues"):
-        nlp_.add_pipe(name)
-    nlp_.initialize()
-    return nlp_
 
 
 @pytest.mark.parametrize("text,titles", TITLES)

@@ -41,7 +41,7 @@ def model_records(gold):
 
     import nlp.pipeline  # noqa: F401  registers the feature component
     from nlp.labels import fold_width
-    from nlp.models import ner_dir
+    from nlp.shipped_models import ner_dir
 
     model = spacy.load(ner_dir())
     kinds = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}

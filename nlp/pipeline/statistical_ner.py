@@ -52,7 +52,7 @@ class StatisticalNER:
         if self._inner is None:
             import spacy
 
-            from ..models import ner_dir
+            from ..shipped_models import ner_dir
 
             path = Path(self.model_path) if self.model_path else ner_dir()
             if not (path / "config.cfg").exists():

@@ -1,4 +1,4 @@
-"""Where the shipped models are. ``models/`` in the repo is installed as ``nlp.models``."""
+"""Where the shipped models are: ``models/`` in the repo, installed as the data package ``nlp.models``."""
 from __future__ import annotations
 
 import os

@@ -1,16 +1,117 @@
-"""Building the default pipeline: one place that lists the stages and their order."""
+"""Building the default pipeline: one place that lists the stages and their order.
+
+The pipeline is a spaCy ``zh`` ``Language`` whose ``__call__`` and ``pipe`` also take long
+texts: a text longer than ``chunk_size`` characters is cut at sentence ends
+(``nlp.extract.chunks``), the pieces go through the stages one chunk at a time, and the
+processed pieces are joined back into one ``Doc`` of the whole text (``Doc.from_docs``
+keeps the tokens, entities and their ``Span._`` values, shifted to the whole text's
+offsets; the relations of the pieces are merged). So memory stays bounded and time grows
+linearly with length, and ``extractor(text)`` gives the same entities as ``nlp.extract``.
+A pipeline saved with ``to_disk`` and loaded with ``spacy.load`` is a plain ``Chinese``
+one: same stages, without the chunking.
+"""
 from __future__ import annotations
 
-import spacy
+import itertools
+from collections import deque
+from typing import Iterable, Iterator
+
+from spacy.lang.zh import Chinese
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Span._.value etc.)
 from . import pipeline  # noqa: F401  (registers the component factories)
 from . import tokenizer  # noqa: F401  (registers zh_news.Tokenizer.v1)
+from .extract import BATCH_CHARS, MAX_CHUNK, char_batches, chunks, merge_relations
 
 #: The default stages, in order. Rules that know their data run first (their spans are
 #: trusted), the statistical model fills what they leave, relations read the result.
 DEFAULT_PIPELINE: tuple[str, ...] = pipeline.DEFAULT_PIPELINE
+
+_RELATIONS_KEY = ("._.", "relations_data", None, None)  # Doc._.relations_data in user_data
+
+
+class NewsLanguage(Chinese):
+    """spaCy's ``Chinese`` with long texts processed in chunks (see the module docstring).
+
+    chunk_size (int): longest text processed in one piece (characters).
+    batch_chars (int): most characters ``pipe`` sends through the stages in one batch;
+        the statistical model's memory grows with the characters of a batch.
+    """
+
+    chunk_size: int = MAX_CHUNK
+    batch_chars: int = BATCH_CHARS
+
+    def __call__(self, text: str | Doc, *, disable: Iterable[str] = (), component_cfg: dict | None = None) -> Doc:
+        if not isinstance(text, str) or len(text) <= self.chunk_size:
+            return super().__call__(text, disable=disable, component_cfg=component_cfg)
+        pieces = [super(NewsLanguage, self).__call__(text[s:e], disable=disable, component_cfg=component_cfg)
+                  for s, e in chunks(text, self.chunk_size)]
+        return join_docs(pieces)
+
+    def pipe(self, texts, *, as_tuples: bool = False, batch_size: int | None = None,
+             disable: Iterable[str] = (), component_cfg: dict | None = None,
+             n_process: int = 1) -> Iterator:
+        """Like ``Language.pipe``; long texts are chunked and batches bounded in characters.
+
+        With ``n_process == 1`` a batch holds at most ``batch_size`` texts and about
+        ``batch_chars`` characters; with several processes spaCy's batching is used as is.
+        """
+        if as_tuples:
+            ahead, behind = itertools.tee(texts)
+            docs = self.pipe((t for t, _ in ahead), batch_size=batch_size, disable=disable,
+                             component_cfg=component_cfg, n_process=n_process)
+            for doc, (_, context) in zip(docs, behind):
+                yield doc, context
+            return
+        batch_size = batch_size or self.batch_size
+        counts: deque[int] = deque()  # pieces per input text, appended before its first piece
+
+        def pieces() -> Iterator[str | Doc]:
+            for text in texts:
+                if isinstance(text, str) and len(text) > self.chunk_size:
+                    bounds = chunks(text, self.chunk_size)
+                    counts.append(len(bounds))
+                    for s, e in bounds:
+                        yield text[s:e]
+                else:
+                    counts.append(1)
+                    yield text
+
+        kwargs = {"disable": disable, "component_cfg": component_cfg}
+        if n_process == 1:
+            docs = (doc for batch in char_batches(pieces(), self.batch_chars, batch_size, size=_length)
+                    for doc in super(NewsLanguage, self).pipe(batch, batch_size=len(batch), **kwargs))
+        else:
+            docs = super().pipe(pieces(), batch_size=batch_size, n_process=n_process, **kwargs)
+        group: list[Doc] = []
+        for doc in docs:
+            group.append(doc)
+            if len(group) == counts[0]:
+                counts.popleft()
+                yield group[0] if len(group) == 1 else join_docs(group)
+                group = []
+
+
+def _length(text: str | Doc) -> int:
+    return len(text.text) if isinstance(text, Doc) else len(text)
+
+
+def join_docs(docs: list[Doc]) -> Doc:
+    """Join processed consecutive pieces of one text into one ``Doc``.
+
+    Tokens, entities and ``Span._`` values come through ``Doc.from_docs`` (no whitespace
+    added: the pieces' texts concatenate to the original); ``Doc._.relations`` are merged
+    here, in order and without repeats, since ``from_docs`` drops ``Doc``-level extensions.
+    RETURNS (Doc): the joined document.
+    """
+    relations = merge_relations(doc._.relations for doc in docs)
+    for doc in docs:
+        doc.user_data.pop(_RELATIONS_KEY, None)
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    joined._.relations_data = relations
+    return joined
 
 
 def create(segmenter: str = "pkuseg", pipes: tuple[str, ...] | None = None) -> Language:
@@ -18,9 +119,9 @@ def create(segmenter: str = "pkuseg", pipes: tuple[str, ...] | None = None) -> L
 
     segmenter (str): "pkuseg" (default), "jieba" or "char".
     pipes (tuple[str, ...] | None): component factory names, default ``DEFAULT_PIPELINE``.
-    RETURNS (Language): a spaCy ``zh`` pipeline.
+    RETURNS (Language): a spaCy ``zh`` pipeline (a ``NewsLanguage``).
     """
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
+    nlp = NewsLanguage.from_config({"nlp": {"tokenizer": {
         "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": segmenter}}})
     for name in DEFAULT_PIPELINE if pipes is None else pipes:
         nlp.add_pipe(name, name=name.replace("zh_news_", ""))

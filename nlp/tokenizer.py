@@ -9,6 +9,7 @@ our own, registered as ``zh_news.Tokenizer.v1`` and chosen in config like spaCy'
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces, registry
 from spacy.vocab import Vocab
 
+from .errors import UNPAIRED_SURROGATE
 from .labels import fold_width
 
 SEGMENTERS = ("pkuseg", "jieba", "char")
@@ -24,6 +26,7 @@ SEGMENTERS = ("pkuseg", "jieba", "char")
 # are cut at whitespace or sentence punctuation, never inside a run of letters.
 _BLOCK = 5000
 _BREAKS = set("\n。！？!?；;")
+_SURROGATE = re.compile("[\\ud800-\\udfff]")
 
 
 class NewsTokenizer:
@@ -57,7 +60,7 @@ class NewsTokenizer:
             for w in self.user_words:
                 tok.add_word(w)
             return lambda text: [w for w in tok.cut(text, HMM=True) if w.strip()]
-        from .models import pkuseg_dir
+        from .shipped_models import pkuseg_dir
 
         import spacy_pkuseg
 
@@ -91,6 +94,9 @@ class NewsTokenizer:
         return words
 
     def __call__(self, text: str) -> Doc:
+        bad = _SURROGATE.search(text)
+        if bad:
+            raise ValueError(UNPAIRED_SURROGATE.format(code=ord(bad.group()), index=bad.start()))
         words = self.cut(text)
         try:
             words, spaces = get_words_and_spaces(words, text)

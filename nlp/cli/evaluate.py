@@ -72,7 +72,10 @@ def evaluate(gold_path, pred_path=None, *, segmenter="pkuseg", labels=None, limi
         from ..io.documents import Document
 
         nlp = package.load(segmenter=segmenter)
-        pred = list(extract(nlp, (Document(text=r["text"], id=r.get("id")) for r in gold)))
+        pred = list(extract(nlp, (Document(text=r["text"], id=r.get("id"), source=str(gold_path)) for r in gold)))
+        failed = next((p for p in pred if isinstance(p, InputError)), None)
+        if failed is not None:  # the pipeline raised on a document: no score over a partial run
+            raise failed
     errors: list = []
     result = score(gold, pred, labels=labels, errors=errors if want_errors else None)
     return result, errors

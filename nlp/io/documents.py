@@ -11,7 +11,7 @@ so that a caller can report them and carry on with the next document.
 """
 from __future__ import annotations
 
-import io
+import itertools
 import json
 import re
 import sys
@@ -42,16 +42,10 @@ def read_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
 
 
 def read_path(p: str) -> Iterator[Document | InputError]:
+    """Yield the documents of one path (``-`` is stdin), or an ``InputError`` for each
+    part that cannot be read: a missing file, a directory, bytes that are not UTF-8, ..."""
     if p == "-":
-        data = sys.stdin.buffer.read()
-        text = _decode(data, "<stdin>")
-        if isinstance(text, InputError):
-            yield text
-            return
-        if text.lstrip().startswith("{"):
-            yield from _read_jsonl_lines(io.StringIO(text), "<stdin>")
-        else:
-            yield Document(text=text, id="stdin", source="<stdin>")
+        yield from read_stdin()
         return
     path = Path(p)
     if path.is_dir():
@@ -60,20 +54,52 @@ def read_path(p: str) -> Iterator[Document | InputError]:
     if not path.exists():
         yield InputError(p, None, "no such file")
         return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from read_jsonl(path)
+    try:
+        if path.suffix.lower() == ".jsonl":
+            yield from read_jsonl(path)
+            return
+        data = path.read_bytes()
+    except OSError as e:  # unreadable (permissions, I/O error) or vanished meanwhile
+        yield InputError(p, None, f"cannot read: {e.strerror or e}")
         return
-    text = _decode(path.read_bytes(), p)
+    yield from _read_text_file(data, path)
+
+
+def _read_text_file(data: bytes, path: Path) -> Iterator[Document | InputError]:
+    p = str(path)
+    text = _decode(data, p)
     if isinstance(text, InputError):
         yield text
         return
+    suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         yield Document(text=html_to_text(text), id=path.stem, source=p)
     elif suffix == ".md":
         yield read_markdown_page(text, path)
     else:
         yield Document(text=text, id=path.stem, source=p)
+
+
+def read_stdin() -> Iterator[Document | InputError]:
+    """Standard input: JSONL (read line by line, as it comes) if its first non-blank line
+    starts with ``{``, else one text document."""
+    stream = sys.stdin.buffer
+    head: list[bytes] = []
+    for raw in stream:
+        head.append(raw)
+        if raw.strip():
+            break
+    first = b"".join(head).lstrip()
+    if first.startswith(b"\xef\xbb\xbf"):
+        first = first[3:].lstrip()
+    if first.startswith(b"{"):
+        yield from _read_jsonl_lines(itertools.chain(head, stream), "<stdin>")
+        return
+    text = _decode(b"".join(head) + stream.read(), "<stdin>")
+    if isinstance(text, InputError):
+        yield text
+    else:
+        yield Document(text=text, id="stdin", source="<stdin>")
 
 
 def _decode(data: bytes, source: str) -> str | InputError:
@@ -92,6 +118,7 @@ def read_jsonl(path: Path) -> Iterator[Document | InputError]:
 
 
 def _read_jsonl_lines(lines, source: str) -> Iterator[Document | InputError]:
+    empty = True
     for line_no, raw in enumerate(lines, 1):
         if isinstance(raw, bytes):
             try:
@@ -101,10 +128,15 @@ def _read_jsonl_lines(lines, source: str) -> Iterator[Document | InputError]:
                 continue
         if not raw.strip():
             continue
+        empty = False
         try:
-            rec = json.loads(raw)
+            rec = json.loads(raw, parse_constant=_no_constant)
         except json.JSONDecodeError as e:
             yield InputError(source, line_no, f"not valid JSON ({e.msg} at column {e.colno})")
+            continue
+        except (ValueError, RecursionError) as e:  # NaN/Infinity, a huge integer, deep nesting
+            reason = "nested too deeply" if isinstance(e, RecursionError) else str(e)
+            yield InputError(source, line_no, f"not valid JSON ({reason})")
             continue
         if not isinstance(rec, dict):
             yield InputError(source, line_no, "a line must be a JSON object with a 'text' field")
@@ -115,10 +147,44 @@ def _read_jsonl_lines(lines, source: str) -> Iterator[Document | InputError]:
         if not isinstance(rec["text"], str):
             yield InputError(source, line_no, f"'text' must be a string, not {type(rec['text']).__name__}")
             continue
+        bad = _unpaired_surrogate(rec) if "\\u" in raw else None
+        if bad is not None:  # only a \\uD800-\\uDFFF escape makes one; it cannot be written out
+            yield InputError(source, line_no, f"not valid Unicode: unpaired surrogate \\u{ord(bad):04x} in {_where(rec, bad)}")
+            continue
         doc_id = rec.get("id")
         meta = {k: v for k, v in rec.items() if k not in ("text", "id", "entities", "relations", "optional")}
         yield Document(text=rec["text"], id=None if doc_id is None else str(doc_id),
                        meta=meta, source=source, line=line_no)
+    if empty:
+        yield InputError(source, None, "empty file: no documents")
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON value")
+
+
+_SURROGATE = re.compile("[\\ud800-\\udfff]")
+
+
+def _unpaired_surrogate(value) -> str | None:
+    """RETURNS the first lone surrogate in any string (key or value) of a JSON value, or None."""
+    if isinstance(value, str):
+        m = _SURROGATE.search(value)
+        return m.group() if m else None
+    if isinstance(value, dict):
+        value = [x for kv in value.items() for x in kv]
+    if isinstance(value, list):
+        for item in value:
+            bad = _unpaired_surrogate(item)
+            if bad is not None:
+                return bad
+    return None
+
+
+def _where(rec: dict, bad: str) -> str:
+    if isinstance(rec.get("text"), str) and bad in rec["text"]:
+        return f"'text' at character {rec['text'].index(bad)}"
+    return "a field other than 'text'"
 
 
 # -- news pages ------------------------------------------------------------------------

@@ -37,9 +37,15 @@ def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict | None = None)
     return rec
 
 
+#: Line separators other than ``\n`` that JSON leaves raw inside strings but ``str.splitlines``
+#: (and some JSONL readers) split on: written escaped so that one record stays one line.
+_LINE_SEPARATORS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
+    """Write one JSON line per record (UTF-8 text, ``\n`` the only line break)."""
     for rec in records:
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out.write(json.dumps(rec, ensure_ascii=False).translate(_LINE_SEPARATORS) + "\n")
 
 
 def record_to_conll(rec: dict) -> str:

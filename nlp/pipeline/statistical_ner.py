@@ -76,6 +76,7 @@ class StatisticalNER:
     def _process(self, docs: list[Doc]) -> Iterator[Doc]:
         texts = [fold_width(d.text) for d in docs]
         for doc, char_doc in zip(docs, self.inner.pipe(texts)):
+            text = doc.text  # Doc.text builds a new string each time: read it once
             cands = []
             for e in char_doc.ents:
                 label = _MODEL_LABELS.get(e.label_)
@@ -83,7 +84,7 @@ class StatisticalNER:
                     continue
                 value = None
                 if label == "LOC":
-                    label, value = place_label(doc.text[e.start_char:e.end_char])
+                    label, value = place_label(text[e.start_char:e.end_char])
                 cands.append(Ent(e.start_char, e.end_char, label, value))
             add_entities(doc, cands, named_orgs_over_places=self.named_orgs_over_places)
             yield doc

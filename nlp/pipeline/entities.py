@@ -27,6 +27,8 @@ that overlaps it, except that
 """
 from __future__ import annotations
 
+import functools
+import weakref
 from bisect import bisect_left, bisect_right
 from typing import Iterable, NamedTuple
 
@@ -53,6 +55,53 @@ _ORG_ENDINGS = ("队", "女排", "女篮", "女足", "男篮", "男足", "国会
                 "联合体", "党中央", "厂")
 
 
+# Doc.text joins every token, and iterating a Doc creates one Token object per token: on
+# short news texts that costs as much as a rule stage's own matching, and every stage needs
+# both. So the text and the token offsets of a Doc are kept here per Doc object (weakly:
+# they go with the Doc, and are neither copied nor serialised). Before use they are checked
+# against the Doc's token count and last token, so a Doc retokenised elsewhere is read
+# afresh; the splits made here (``split_tokens_at``) update them.
+_MEMO: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
+
+
+def _shape(doc: Doc) -> tuple:
+    """What a memo is checked against: the token count and the last token's offset and
+    length with its whitespace (cheap: one Token)."""
+    if not len(doc):
+        return (0,)
+    last = doc[-1]
+    return len(doc), last.idx, len(last), len(last.text_with_ws)
+
+
+def _memo(doc: Doc) -> dict:
+    """RETURNS the memo of ``doc``, emptied if the Doc no longer has the shape it was made for."""
+    shape = _shape(doc)
+    memo = _MEMO.get(doc)
+    if memo is None or memo["shape"] != shape:
+        memo = _MEMO[doc] = {"shape": shape}
+    return memo
+
+
+def doc_text(doc: Doc) -> str:
+    """RETURNS ``doc.text``, read once per Doc (see ``_MEMO``)."""
+    memo = _memo(doc)
+    if "text" not in memo:
+        memo["text"] = doc.text
+    return memo["text"]
+
+
+def token_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """RETURNS the ``(start, end)`` character offsets of every token, in order (see ``_MEMO``).
+
+    The list is shared: callers must not change it. ``len(t)`` is the token's length
+    without building its text.
+    """
+    memo = _memo(doc)
+    if "bounds" not in memo:
+        memo["bounds"] = [(t.idx, t.idx + len(t)) for t in doc]
+    return memo["bounds"]
+
+
 def add_entities(doc: Doc, candidates: Iterable[Ent], *, replace_contained: bool = False,
                  names_contained: bool = True, named_orgs_over_places: bool = False,
                  min_place_len: int = 2) -> Doc:
@@ -69,7 +118,7 @@ def add_entities(doc: Doc, candidates: Iterable[Ent], *, replace_contained: bool
     Candidates are considered longest first, then leftmost; among themselves they never
     overlap in the result. RETURNS the same ``doc`` (tokens may have been split).
     """
-    text = doc.text  # Doc.text joins every token: read it once, not per candidate
+    text = doc_text(doc)
     text_len = len(text)
     # ``taken`` stays sorted and non-overlapping, so its ends are sorted too and the
     # entities overlapping a candidate are one slice found by bisection.
@@ -82,7 +131,7 @@ def add_entities(doc: Doc, candidates: Iterable[Ent], *, replace_contained: bool
         if not (0 <= cand.start < cand.end <= text_len) or not text[cand.start:cand.end].strip():
             continue
         if cand.label in PLACES and cand.end - cand.start < min_place_len \
-                and not _short_word_at(doc, cand.start, cand.end):
+                and not _short_word_at(token_bounds(doc), cand.start, cand.end):
             continue
         lo = bisect_right(ends, cand.start)   # first entity ending after the candidate starts
         hi = bisect_left(starts, cand.end)    # first entity starting at or after its end
@@ -107,26 +156,37 @@ def add_entities(doc: Doc, candidates: Iterable[Ent], *, replace_contained: bool
     return doc
 
 
-def _named_org(name: str) -> bool:
-    """RETURNS whether ``name`` ends like an organisation: a suffix of ``org_suffixes.tsv``
-    (欧洲中央|银行, 亚洲|协会) or a team/body ending (上海申花|队, 美国|国会, 中国|使馆)."""
+@functools.lru_cache(maxsize=None)
+def _org_endings() -> frozenset[str]:
+    """The suffixes of ``org_suffixes.tsv`` and ``_ORG_ENDINGS`` as one set (built once)."""
     from .orgs import data  # orgs imports this module
 
-    return any(name.endswith(suf) and len(name) > len(suf) for suf in (*data()[1], *_ORG_ENDINGS))
+    return frozenset((*data()[1], *_ORG_ENDINGS))
 
 
-def _short_word_at(doc: Doc, start: int, end: int) -> bool:
+def _named_org(name: str) -> bool:
+    """RETURNS whether ``name`` ends like an organisation: a suffix of ``org_suffixes.tsv``
+    (欧洲中央|银行, 亚洲|协会) or a team/body ending (上海申花|队, 美国|国会, 中国|使馆).
+
+    The ending must be shorter than the name: each proper ending of ``name`` is looked up.
+    """
+    endings = _org_endings()
+    return any(name[k:] in endings for k in range(1, len(name) + 1))
+
+
+def _short_word_at(bounds: list[tuple[int, int]], start: int, end: int) -> bool:
     """RETURNS whether [start, end) lies inside one token of at most two characters."""
-    i = bisect_right([t.idx for t in doc], start) - 1
+    i = bisect_right(bounds, (start, float("inf"))) - 1  # the last token starting at or before ``start``
     if i < 0:
         return False
-    tok = doc[i]
-    return end <= tok.idx + len(tok.text) and len(tok.text) <= 2
+    tok_start, tok_end = bounds[i]
+    return end <= tok_end and tok_end - tok_start <= 2
 
 
 def set_entities(doc: Doc, ents: list[Ent]) -> Doc:
     """Replace ``doc.ents`` by ``ents`` (non-overlapping), splitting tokens where needed."""
-    split_tokens_at(doc, {e.start for e in ents} | {e.end for e in ents})
+    # The entities are all re-set below, so the split need not restore the old ones.
+    split_tokens_at(doc, {e.start for e in ents} | {e.end for e in ents}, keep_ents=False)
     spans = []
     for e in sorted(ents):
         span = doc.char_span(e.start, e.end, label=e.label)
@@ -142,25 +202,37 @@ def set_entities(doc: Doc, ents: list[Ent]) -> Doc:
     return doc
 
 
-def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
-    """Split every token that has one of ``offsets`` strictly inside it."""
+def split_tokens_at(doc: Doc, offsets: set[int], *, keep_ents: bool = True) -> None:
+    """Split every token that has one of ``offsets`` strictly inside it.
+
+    keep_ents: restore ``doc.ents`` exactly after splitting (a caller that re-sets them
+        anyway says False).
+    """
+    bounds = token_bounds(doc)
     points = sorted(offsets)
-    cuts: list[tuple[int, list[int]]] = []
-    for tok in doc:
-        start, end = tok.idx, tok.idx + len(tok.text)
+    cuts: dict[int, list[int]] = {}  # token index -> its bounds with the offsets inside it
+    for i, (start, end) in enumerate(bounds):
         lo = bisect_right(points, start)
         if lo < len(points) and points[lo] < end:
-            cuts.append((tok.i, points[lo:bisect_left(points, end, lo)]))
+            cuts[i] = [start] + points[lo:bisect_left(points, end, lo)] + [end]
     if not cuts:
         return
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    text = doc.text
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if keep_ents else None
+    text = doc_text(doc)
     with doc.retokenize() as retok:
-        for i, inner in cuts:
+        for i, cut in cuts.items():
             tok = doc[i]
-            bounds = [tok.idx] + inner + [tok.idx + len(tok.text)]
-            orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+            orths = [text[a:b] for a, b in zip(cut, cut[1:])]
             heads = [(tok, 0)] * len(orths)
             retok.split(tok, orths, heads=heads)
-    # Splitting keeps the entity annotation of the split tokens; re-set it exactly.
-    doc.ents = [doc.char_span(s, e, label=l) for s, e, l in ents]
+    # The new tokens are the pieces of the cut ones: their offsets need no pass over the Doc.
+    new_bounds: list[tuple[int, int]] = []
+    for i, bound in enumerate(bounds):
+        if i in cuts:
+            new_bounds.extend(zip(cuts[i], cuts[i][1:]))
+        else:
+            new_bounds.append(bound)
+    _MEMO[doc] = {"shape": _shape(doc), "text": text, "bounds": new_bounds}
+    if keep_ents:
+        # Splitting keeps the entity annotation of the split tokens; re-set it exactly.
+        doc.ents = [doc.char_span(s, e, label=l) for s, e, l in ents]

@@ -38,9 +38,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import read_tsv
-from .entities import Ent, add_entities
+from .entities import Ent, add_entities, doc_text, token_bounds
 from .places import MATCHER as PLACES
-from .titles import is_title
+from .titles import title_ends
 
 ORG = "ORG"
 MAX_MIDDLE = 10
@@ -67,6 +67,31 @@ def data() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     return known, suffixes, stops
 
 
+@functools.lru_cache(maxsize=None)
+def _index() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]],
+                      dict[str, tuple[int, ...]], int]:
+    """Lengths of the names in ``data()``, longest first, so a match tries only lengths that
+    exist (built once, not per document):
+
+    RETURNS (known organisations of 2+ characters by first character, suffixes by last
+    character, strong and named suffixes by last character, suffixes of 2+ characters by
+    first character, longest suffix).
+    """
+    known, suffixes, _ = data()
+
+    def lengths(names, key) -> dict[str, tuple[int, ...]]:
+        by_char: dict[str, set[int]] = {}
+        for name in names:
+            by_char.setdefault(key(name), set()).add(len(name))
+        return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_char.items()}
+
+    return (lengths((k for k in known if len(k) >= 2), lambda w: w[0]),
+            lengths((x for x in suffixes if x), lambda w: w[-1]),
+            lengths((x for x, kind in suffixes.items() if x and kind in ("strong", "named")), lambda w: w[-1]),
+            lengths((x for x in suffixes if len(x) >= 2), lambda w: w[0]),
+            max(map(len, suffixes)))
+
+
 class OrgFinder:
     """Find ORG candidates in one text, given its words and its existing entities."""
 
@@ -77,7 +102,8 @@ class OrgFinder:
         self.ends = {e for _, e in words}
         self.ents = ents
         self.known, self.suffixes, self.stops = data()
-        self.max_suffix = max(map(len, self.suffixes))
+        (self.known_lens, self.suffix_lens_by_last, self.company_lens_by_last, self.suffix_lens_by_first,
+         self.max_suffix) = _index()
         self.covered = {i for s, e, lab in ents if lab != "GPE" for i in range(s, e)}
         self.ent_starts = {s for s, _, _ in ents}
         self.word_set = set(words)
@@ -123,17 +149,16 @@ class OrgFinder:
     def known_orgs(self) -> list[Ent]:
         """Known organisations at word starts, extended by following suffixes."""
         out, n = [], len(self.text)
-        longest = max(map(len, self.known))
-        i = 0
-        while i < n:
-            if i in self.starts and i not in self.covered:
-                for j in range(min(n, i + longest), i + 1, -1):
-                    if self.text[i:j] in self.known and (self._ends_ok(j) or self.chain(j) > j):
-                        end = self.chain(j)
-                        out.append(Ent(i, end, ORG))
-                        i = j - 1
-                        break
-            i += 1
+        resume = 0  # after a match, the search goes on from the end of the known name
+        for i in sorted(self.starts):
+            if i < resume or i >= n or i in self.covered:
+                continue
+            # the lengths of the known names starting with this character, longest first
+            for j in (i + length for length in self.known_lens.get(self.text[i], ()) if i + length <= n):
+                if self.text[i:j] in self.known and (self._ends_ok(j) or self.chain(j) > j):
+                    out.append(Ent(i, self.chain(j), ORG))
+                    resume = j
+                    break
         return out
 
     def places_inside_words(self) -> list[tuple[int, int, str]]:
@@ -178,7 +203,10 @@ class OrgFinder:
         out = []
         text = self.text
         for k in sorted(self.ends):
-            sufs = [s for s in self._suffixes_ending_at(k) if self.suffixes[s] in ("strong", "named")]
+            # only the lengths of strong/named suffixes that end with this character
+            lens = self.company_lens_by_last.get(text[k - 1], ()) if k > 0 else ()
+            sufs = [text[k - n:k] for n in lens
+                    if n <= k and self.suffixes.get(text[k - n:k]) in ("strong", "named")]
             if not sufs:
                 continue
             suf = max(sufs, key=len)
@@ -193,11 +221,13 @@ class OrgFinder:
     def _title_over(self, s: int, e: int) -> bool:
         """RETURNS whether a title starting at ``s`` runs past ``e`` (财政司|司长 is the post
         财政司司长, not a sub-unit 财政司 and a title 司长)."""
-        return any(is_title(self.text[s:j]) for j in range(e + 1, min(len(self.text), s + 12) + 1))
+        return any(j > e for j in title_ends(self.text, s, min(len(self.text), s + 12)))
 
     def _suffixes_ending_at(self, k: int) -> list[str]:
-        return [self.text[k - n:k] for n in range(self.max_suffix, 0, -1)
-                if k - n >= 0 and self.text[k - n:k] in self.suffixes]
+        """The suffixes ending at offset ``k`` (``k <= len(text)``), longest first."""
+        text = self.text
+        lens = self.suffix_lens_by_last.get(text[k - 1], ()) if k > 0 else ()
+        return [text[k - n:k] for n in lens if n <= k and text[k - n:k] in self.suffixes]
 
     def _good_middle(self, a: int, mid: str, suf: str) -> bool:
         """A middle: 2..MAX_MIDDLE chars of whole words, no break, no stop word."""
@@ -219,14 +249,15 @@ class OrgFinder:
         """A suffix ends at a word end, the text's end, or right before a title."""
         if k in self.ends or k == len(self.text):
             return True
-        return any(is_title(self.text[k:j]) for j in range(k + 2, min(len(self.text), k + 8) + 1))
+        return any(j >= k + 2 for j in title_ends(self.text, k, min(len(self.text), k + 8)))
 
     def chain(self, k: int) -> int:
         """Extend an organisation over suffixes that directly follow it (集团 + 公司)."""
         while True:
-            nxt = next((k + n for n in range(self.max_suffix, 1, -1)
-                        if self.text[k:k + n] in self.suffixes and self.suffixes[self.text[k:k + n]] != "organ"
-                        and (k + n) in self.ends), None)
+            # suffixes of 2+ characters starting at k, longest first, ending at a word end
+            nxt = next((k + n for n in self.suffix_lens_by_first.get(self.text[k:k + 1], ())
+                        if (k + n) in self.ends and self.text[k:k + n] in self.suffixes
+                        and self.suffixes[self.text[k:k + n]] != "organ"), None)
             if nxt is None:
                 return k
             k = nxt
@@ -287,9 +318,9 @@ class OrgRecognizer:
         data()
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [(t.idx, t.idx + len(t.text)) for t in doc]
+        text, words = doc_text(doc), token_bounds(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        return add_entities(doc, OrgFinder(doc.text, words, ents).find(), replace_contained=True)
+        return add_entities(doc, OrgFinder(text, words, ents).find(), replace_contained=True)
 
 
 @Language.factory("zh_news_orgs", assigns=["doc.ents"], requires=["doc.ents"])

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import read_tsv
-from .entities import Ent, add_entities
+from .entities import Ent, add_entities, doc_text, token_bounds
 from .titles import is_title
 
 PERSON = "PERSON"
@@ -176,9 +176,9 @@ class PersonCueRecognizer:
         surnames()
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [(t.idx, t.idx + len(t.text)) for t in doc]
+        text, words = doc_text(doc), token_bounds(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        return add_entities(doc, PersonCues(doc.text, words, ents).find())
+        return add_entities(doc, PersonCues(text, words, ents).find())
 
 
 @Language.factory("zh_news_person_cues", assigns=["doc.ents"], requires=["doc.ents"])

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from .. import gazetteer
 from ..data import read_tsv
-from .entities import Ent, add_entities
+from .entities import Ent, add_entities, doc_text, token_bounds
 
 GPE, LOC = "GPE", "LOC"
 # A division name ending in its suffix character is cut before that character when the
@@ -108,8 +108,12 @@ class PlaceMatcher:
         out: list[Ent] = []
         i = 0
         while i < n:
+            # a name starts at a word start, or right after the previous name (北京|朝阳)
+            if starts is not None and i not in starts and not (out and out[-1].end == i):
+                i += 1
+                continue
             lens = None if i in skip else self._lengths.get(text[i])
-            if not lens or (starts is not None and i not in starts and not (out and out[-1].end == i)):
+            if not lens:
                 i += 1
                 continue
             for length in lens:
@@ -226,11 +230,12 @@ class PlaceRecognizer:
         self.matcher.load()
 
     def __call__(self, doc: Doc) -> Doc:
+        text, bounds = doc_text(doc), token_bounds(doc)
         starts = ends = None
         if self.token_boundaries:
-            starts = {t.idx for t in doc}
-            ends = {t.idx + len(t.text) for t in doc}
-        return add_entities(doc, self.matcher.find(doc.text, starts, ends))
+            starts = {s for s, _ in bounds}
+            ends = {e for _, e in bounds}
+        return add_entities(doc, self.matcher.find(text, starts, ends))
 
 
 @Language.factory("zh_news_places", assigns=["doc.ents"], default_config={"token_boundaries": True})

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from ..labels import EXT_VALUE
 from ..relations import E, city_provinces, person_titles
+from .entities import doc_text
 
 
 @Language.factory("zh_news_relations", assigns=["doc._.relations"], requires=["doc.ents"])
@@ -19,9 +20,11 @@ class Relations:
     def __call__(self, doc: Doc) -> Doc:
         from .. import gazetteer
 
-        ents = [E(e.start_char, e.end_char, e.label_, e.text, e._.get(EXT_VALUE)) for e in doc.ents]
+        text = doc_text(doc)
+        ents = [E(e.start_char, e.end_char, e.label_, text[e.start_char:e.end_char], e._.get(EXT_VALUE))
+                for e in doc.ents]
         doc._.relations_data = {
-            "person_title": person_titles(doc.text, ents),
+            "person_title": person_titles(text, ents),
             "city_province": city_provinces(ents, gazetteer.province_of, _below_province),
         }
         return doc

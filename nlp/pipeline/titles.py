@@ -85,8 +85,9 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
     return ends
 
 
-# A title word followed by these is part of another word: 常委会议, 常委会 (a body, not a post).
-_NOT_AFTER = ("会议", "会")
+# A title word followed by these is part of another word: 常委会议, 常委会 (a body, not a
+# post); 主管部门, 主管单位 (the supervising body).
+_NOT_AFTER = ("会议", "会", "部门", "单位", "机构", "机关")
 
 
 def _name_follows(text: str, j: int) -> bool:

@@ -74,7 +74,7 @@ def read_char_tagged(path: str | Path) -> Iterator[tuple[str, list[tuple[int, in
             line = raw.rstrip("\n").rstrip("\r")
             if not line.strip():
                 if chars:
-                    yield "".join(chars), _spans_from_tags(tags), first
+                    yield "".join(chars), _char_spans(chars, _spans_from_tags(tags)), first
                 chars, tags = [], []
                 first = line_no + 1
                 continue
@@ -84,12 +84,24 @@ def read_char_tagged(path: str | Path) -> Iterator[tuple[str, list[tuple[int, in
             ch, tag = parts
             if len(ch) > 1:
                 ch = ch.rstrip("0123456789") or ch[0]
-            if len(ch) != 1:
-                raise ValueError(f"{path}:{line_no}: expected one character, got {ch!r}")
+            if not ch:
+                raise ValueError(f"{path}:{line_no}: empty character field")
+            # A few lines hold one token of several code points (Weibo's broken emoji,
+            # U+FFFD U+FFFD): kept whole, spans are mapped to code-point offsets below.
             chars.append(ch)
             tags.append(tag.strip())
     if chars:
-        yield "".join(chars), _spans_from_tags(tags), first
+        yield "".join(chars), _char_spans(chars, _spans_from_tags(tags)), first
+
+
+def _char_spans(tokens: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Map token-index spans to code-point offsets (tokens are usually one character)."""
+    if all(len(t) == 1 for t in tokens):
+        return spans
+    starts = [0]
+    for t in tokens:
+        starts.append(starts[-1] + len(t))
+    return [(starts[s], starts[e], lab) for s, e, lab in spans]
 
 
 def _spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:

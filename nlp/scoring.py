@@ -89,6 +89,10 @@ def read_gold(path: str | Path) -> list[dict]:
             if ours:
                 ents.append({"start": s, "end": e, "label": ours, "text": text[s:e]})
         records.append({"id": f"{Path(path).name}:{line}", "text": text, "entities": ents})
+    # A foreign file is scored on the labels it annotates: record them with the documents.
+    present = sorted({e["label"] for rec in records for e in rec["entities"]})
+    for rec in records:
+        rec["scored_labels"] = present
     return records
 
 
@@ -103,6 +107,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 def scored_labels(gold: list[dict]) -> tuple[str, ...]:
     """The labels to score: ours for SPEC gold, else only those the gold file has."""
+    for rec in gold:
+        if "scored_labels" in rec:
+            return tuple(rec["scored_labels"])
     present = {e["label"] for rec in gold for e in rec.get("entities", [])}
     if PLACE in present:
         return tuple(sorted(present))

@@ -10,7 +10,7 @@ between them:
   国民经济综合统计司|司长 -> 国民经济综合统计司;
 - a company or body referred to by 公司/集团/该局/本院 before the title: the last ORG of the text
   with that head (公司董事长 -> 恒锐（苏州）精密科技有限公司);
-- ``PERSON TITLE`` right after the name: 李克强总理;
+- ``PERSON TITLE`` right after the name: 李克强总理, 民航总局陈光毅局长 (org before the name);
 - ``PERSON（[ORG|GPE] TITLE…）`` and ``PERSON，[ORG|GPE] TITLE…，``: brackets and appositions;
 - ``GPE 驻 GPE TITLE PERSON``, ``GPE驻华 TITLE PERSON``: an ambassador's org is the sending country;
 - ``任命/聘任 PERSON 为 [ORG] TITLE`` and ``PERSON …担任 [ORG] TITLE`` (a former post counts);
@@ -201,10 +201,12 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 key = (ents[j].text, title.text)
                 if key in out:
                     out.setdefault((e.text, title.text), out[key])
-        # 3. a title right after the name (李克强总理)
+        # 3. a title right after the name (李克强总理); an ORG or place right before the
+        # name is the title's (民航总局陈光毅局长)
         k = i + 1
         if k < len(ents) and ents[k].label == "TITLE" and _ADJ.match(gap(e, ents[k])):
-            out.setdefault((e.text, ents[k].text), None)
+            org = ents[j].text if j >= 0 and ents[j].label in ("ORG", "GPE") and _ADJ.match(gap(ents[j], e)) else None
+            out.setdefault((e.text, ents[k].text), org)
             continue
         # 4. brackets and appositions: 王强（湖北省发改委主任）, 王强，湖北省发改委主任，
         # 5. 任命/聘任 PERSON 为 [ORG] TITLE

@@ -67,3 +67,11 @@ def test_pipeline_pipe_matches_call(extractor):
     piped = [[(e.text, e.label_) for e in d.ents] for d in extractor.pipe(texts, batch_size=2)]
     single = [[(e.text, e.label_) for e in extractor(t).ents] for t in texts]
     assert piped == single
+
+
+def test_pipeline_pipe_with_two_processes(extractor):
+    texts = ["青岛市委副书记、市长赵豪志出席会议。", "增长7.2%。", "", "国家统计局局长康义说。"]
+    multi = list(extractor.pipe(texts, batch_size=2, n_process=2))
+    single = [extractor(t) for t in texts]
+    assert [[(e.text, e.label_) for e in d.ents] for d in multi] == [[(e.text, e.label_) for e in d.ents] for d in single]
+    assert [d._.relations for d in multi] == [d._.relations for d in single]

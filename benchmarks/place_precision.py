@@ -92,12 +92,9 @@ def score(nlp_, docs) -> dict:
 
 
 def build(pipes) -> spacy.Language:
-    nlp_ = spacy.blank("zh", config={"nlp": {"tokenizer": {
-        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
-    for p in pipes:
-        nlp_.add_pipe(p)
-    nlp_.initialize()
-    return nlp_
+    from nlp.language import create
+
+    return create(segmenter="jieba", pipes=tuple(pipes))
 
 
 def main(argv: list[str] | None = None) -> None:

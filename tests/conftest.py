@@ -29,12 +29,9 @@ def extractor():
 
 
 def _jieba_pipeline(*stages: str):
-    nlp_ = spacy.blank("zh", config={"nlp": {"tokenizer": {
-        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
-    for name in stages:
-        nlp_.add_pipe(name)
-    nlp_.initialize()
-    return nlp_
+    from nlp.language import create
+
+    return create(segmenter="jieba", pipes=stages)
 
 
 @pytest.fixture(scope="session")

@@ -29,24 +29,39 @@ def _docbin(examples, vocab):
         text = fold_width(text)
         words = list(text)
         doc = Doc(vocab, words=words, spaces=[False] * len(words))
-        ents = [doc.char_span(s, e, label=l) for s, e, l in spans]
-        doc.ents = [e for e in ents if e is not None]
+        ents = [doc.char_span(s, e, label=l) for s, e, l in spans if l]
+        # label "" = unknown: the model is neither told these characters are an entity
+        # nor that they are outside one.
+        unknown = [doc.char_span(s, e) for s, e, l in spans if not l]
+        doc.set_ents([e for e in ents if e is not None],
+                     missing=[u for u in unknown if u is not None], default="outside")
         db.add(doc)
     return db
 
 
+def msra_split(shared: Path = SHARED, rng: random.Random | None = None):
+    """RETURNS ``(dev, train)``: MSRA train shuffled (seed 0) and cut into the held-out dev
+    split (DEV_SIZE sentences) and the rest, as ``(text, [(start, end, label)])`` lists."""
+    msra = [(t, s) for t, s, _ in read_char_tagged(Path(shared) / "msra" / "msra_train_bio.txt") if t.strip()]
+    (rng or random.Random(0)).shuffle(msra)
+    return msra[:DEV_SIZE], msra[DEV_SIZE:]
+
+
 def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed: int = 0,
-                  limit: int = 0, use_pd1998: bool = True) -> tuple[Path, Path]:
-    """Write train.spacy and dev.spacy. ``limit`` > 0 keeps only that many training sentences."""
+                  limit: int = 0, use_pd1998: bool = True, pd1998_orgs: bool = True
+                  ) -> tuple[Path, Path]:
+    """Write train.spacy and dev.spacy. ``limit`` > 0 keeps only that many training sentences.
+
+    pd1998_orgs=False keeps People's Daily's people and places but leaves its organisations
+    (and j/nz words) unannotated; see ``pd1998_entities``.
+    """
     import spacy
 
     out.mkdir(parents=True, exist_ok=True)
-    msra = [(t, s) for t, s, _ in read_char_tagged(shared / "msra" / "msra_train_bio.txt") if t.strip()]
     rng = random.Random(seed)
-    rng.shuffle(msra)
-    dev, train = msra[:DEV_SIZE], msra[DEV_SIZE:]
+    dev, train = msra_split(shared, rng)
     if use_pd1998:
-        train += [pd1998_entities(p) for p in read_pd1998(shared / "peoples_daily_1998" / "199801.txt")]
+        train += [pd1998_entities(p, orgs=pd1998_orgs) for p in read_pd1998(shared / "peoples_daily_1998" / "199801.txt")]
         rng.shuffle(train)
     if limit:
         train, dev = train[:limit], dev[: max(20, limit // 10)]
@@ -59,7 +74,7 @@ def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed:
 
 def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED, limit: int = 0,
           max_steps: int | None = None, eval_frequency: int | None = None,
-          use_pd1998: bool = True) -> Path:
+          use_pd1998: bool = True, pd1998_orgs: bool = True) -> Path:
     """Convert the corpora and run spaCy's training. RETURNS the directory of the best model."""
     from spacy.cli.train import train as spacy_train
 
@@ -67,7 +82,7 @@ def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED
 
     output = Path(output)
     train_path, dev_path = build_corpora(Path(shared), output.parent / "corpus", limit=limit,
-                                         use_pd1998=use_pd1998)
+                                         use_pd1998=use_pd1998, pd1998_orgs=pd1998_orgs)
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
@@ -86,8 +101,11 @@ if __name__ == "__main__":
     p.add_argument("--limit", type=int, default=0)
     p.add_argument("--max-steps", type=int, default=None)
     p.add_argument("--no-pd1998", action="store_true")
+    p.add_argument("--pd1998-no-orgs", action="store_true",
+                   help="use People's Daily's people and places only, its organisations unannotated")
     a = p.parse_args()
-    train(a.output, shared=a.shared, limit=a.limit, max_steps=a.max_steps, use_pd1998=not a.no_pd1998)
+    train(a.output, shared=a.shared, limit=a.limit, max_steps=a.max_steps, use_pd1998=not a.no_pd1998,
+          pd1998_orgs=not a.pd1998_no_orgs)
 
 
 def install(best: str | Path, target: str | Path = "models/ner") -> Path:

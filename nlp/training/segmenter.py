@@ -36,13 +36,18 @@ def write_training_files(corpus: Path, workdir: Path, limit: int = 0) -> tuple[P
 
 def train(corpus: str | Path = DEFAULT_CORPUS, output: str | Path = "models/pkuseg",
           workdir: str | Path = "build/pkuseg", iterations: int = 10,
-          resume: str | Path | None = None, limit: int = 0) -> Path:
+          resume: str | Path | None = None, limit: int = 0, lexicon: str = "jieba") -> Path:
     """Train and save a pkuseg model directory at ``output``. RETURNS the output path.
 
     resume: a model directory to continue training from (pkuseg's ``init_model``); the
     trainer only saves at the end, so long runs are done as several resumed runs.
+    lexicon: "jieba" adds lexicon features from jieba's dictionary (nlp/pkuseg_lexicon.py),
+    "none" trains pkuseg's plain feature set. A resumed run keeps the lexicon it started with.
     """
     import spacy_pkuseg
+    import spacy_pkuseg.trainer
+
+    from .. import pkuseg_lexicon
 
     corpus, output, workdir = Path(corpus), Path(output), Path(workdir)
     if not corpus.exists():
@@ -50,11 +55,24 @@ def train(corpus: str | Path = DEFAULT_CORPUS, output: str | Path = "models/pkus
     train_file, held_file = write_training_files(corpus, workdir, limit)
     start = time.time()
     tmp = workdir / ("model-resumed" if resume else "model")
-    spacy_pkuseg.train(str(train_file), str(held_file), str(tmp), train_iter=iterations,
-                       init_model=str(resume) if resume else None)
+    words = pkuseg_lexicon.read_lexicon(resume) if resume else (
+        pkuseg_lexicon.jieba_words() if lexicon == "jieba" else None)
+    base = spacy_pkuseg.trainer.FeatureExtractor
+    if words is not None:
+        spacy_pkuseg.trainer.FeatureExtractor = pkuseg_lexicon.extractor_class(words)
+        tmp.mkdir(parents=True, exist_ok=True)
+        (tmp / pkuseg_lexicon.LEXICON_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")
+    elif (tmp / pkuseg_lexicon.LEXICON_FILE).exists():
+        (tmp / pkuseg_lexicon.LEXICON_FILE).unlink()
+    try:
+        spacy_pkuseg.train(str(train_file), str(held_file), str(tmp), train_iter=iterations,
+                           init_model=str(resume) if resume else None)
+    finally:
+        spacy_pkuseg.trainer.FeatureExtractor = base
     output.mkdir(parents=True, exist_ok=True)
-    for name in ("features.msgpack", "weights.npz"):
-        shutil.copy(tmp / name, output / name)
+    for name in ("features.msgpack", "weights.npz", pkuseg_lexicon.LEXICON_FILE):
+        if (tmp / name).exists():
+            shutil.copy(tmp / name, output / name)
     print(f"trained in {time.time() - start:.0f} s -> {output}", file=sys.stderr)
     return output
 
@@ -66,8 +84,11 @@ if __name__ == "__main__":
     p.add_argument("--workdir", default="build/pkuseg")
     p.add_argument("--iterations", type=int, default=10)
     p.add_argument("--resume", help="model directory to continue training from")
+    p.add_argument("--limit", type=int, default=0, help="train on the first N paragraphs only")
+    p.add_argument("--lexicon", choices=("jieba", "none"), default="jieba",
+                   help="lexicon features (default: jieba's dictionary)")
     a = p.parse_args()
-    train(a.corpus, a.output, a.workdir, a.iterations, a.resume)
+    train(a.corpus, a.output, a.workdir, a.iterations, a.resume, a.limit, a.lexicon)
 
 
 def install(model_dir: str | Path, models: str | Path = "models") -> Path:
@@ -91,6 +112,8 @@ def install(model_dir: str | Path, models: str | Path = "models") -> Path:
     np.savez(buf, **arrays)
     with tarfile.open(archive, "w:xz") as tar:
         tar.add(model_dir / "features.msgpack", arcname="features.msgpack")
+        if (model_dir / "lexicon.txt").exists():
+            tar.add(model_dir / "lexicon.txt", arcname="lexicon.txt")
         info = tarfile.TarInfo("weights.npz")
         info.size = buf.getbuffer().nbytes
         buf.seek(0)

@@ -29,3 +29,11 @@ def test_train_segmenter_tiny(tmp_path):
     assert main(["train", "segmenter", "--shared", str(SHARED), "--output", str(out),
                  "--limit", "100", "--iterations", "1"]) == 0
     assert (out / "weights.npz").exists() and (out / "features.msgpack").exists()
+    assert (out / "lexicon.txt").exists()
+    import spacy
+
+    from nlp.tokenizer import NewsTokenizer
+
+    tok = NewsTokenizer(spacy.blank("zh").vocab, "pkuseg", pkuseg_model=out)
+    assert "".join(tok.cut("中华人民共和国成立了")) == "中华人民共和国成立了"
+    assert type(tok._cut.__self__.feature_extractor).__name__ == "LexiconFeatureExtractor"

@@ -1,0 +1,44 @@
+"""The statistical stage around its model: sentence cutting, offsets, labels, filters.
+
+The trained model is replaced by a character pipeline with an entity ruler, so what is
+tested is the stage's own logic, deterministically.
+"""
+import spacy
+from spacy.lang.zh import Chinese
+
+from nlp.pipeline.statistical_ner import StatisticalNER
+
+
+def stage(patterns):
+    inner = spacy.blank("zh")  # one token per character
+    ruler = inner.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": lab, "pattern": [{"TEXT": c} for c in text]} for lab, text in patterns])
+    ner = StatisticalNER()
+    ner._inner = inner
+    return ner, inner
+
+
+def words(text):
+    return Chinese().make_doc(text)  # char tokens stand in for the segmenter's words
+
+
+def test_model_reads_one_sentence_at_a_time_and_offsets_map_back():
+    ner, inner = stage([("PER", "李明"), ("ORG", "红星厂")])
+    seen = []
+    real_pipe = inner.pipe
+    inner.pipe = lambda texts, **kw: real_pipe([seen.append(t) or t for t in texts], **kw)
+    doc = ner(words("他来了。李明说：“好！”红星厂在哪里？"))
+    assert seen == ["他来了。", "李明说:“好!”", "红星厂在哪里?"]  # width-folded
+    assert [(e.text, e.label_) for e in doc.ents] == [("李明", "PERSON"), ("红星厂", "ORG")]
+
+
+def test_bare_organisation_suffix_is_not_an_org():
+    ner, _ = stage([("ORG", "公司"), ("ORG", "华星公司")])
+    doc = ner(words("公司董事长说，华星公司盈利。"))
+    assert [e.text for e in doc.ents] == ["华星公司"]
+
+
+def test_full_width_text_is_folded_for_the_model_and_offsets_kept():
+    ner, _ = stage([("PER", "李明")])
+    doc = ner(words("ＡＢ李明。"))
+    assert [(e.start_char, e.end_char, e.text) for e in doc.ents] == [(2, 4, "李明")]

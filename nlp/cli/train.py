@@ -16,9 +16,9 @@ def add_parser(sub) -> None:
     p.add_argument("--lexicon", choices=("jieba", "none"), default="jieba",
                    help="segmenter: lexicon features from jieba's dictionary (default) or none")
     p.add_argument("--resume", help="segmenter: model directory to continue training from")
-    p.add_argument("--pd1998", choices=("full", "no-orgs", "none"), default="full",
+    p.add_argument("--pd1998", choices=("full", "no-orgs", "names", "none"), default="full",
                    help="ner: how People's Daily 1998 joins MSRA train: all its entities (default), "
-                        "people and places only, or not at all")
+                        "people and places only, people only, or not at all")
     p.add_argument("--max-steps", type=int, help="ner: training steps (default from nlp/configs/ner.cfg)")
     p.add_argument("--eval-frequency", type=int, help="ner: steps between dev evaluations")
     p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (smoke tests)")
@@ -42,8 +42,7 @@ def run(args) -> int:
 
     out = Path(args.output or "build/ner/model")
     best = ner.train(out, shared=shared, limit=args.limit, max_steps=args.max_steps,
-                     eval_frequency=args.eval_frequency, use_pd1998=args.pd1998 != "none",
-                     pd1998_orgs=args.pd1998 == "full")
+                     eval_frequency=args.eval_frequency, pd1998=args.pd1998)
     if args.install:
         ner.install(best, Path("models") / "ner")
     return 0

@@ -18,6 +18,7 @@ from ..labels import fold_width
 
 SHARED = Path("../shared/corpora")
 DEV_SIZE = 2000
+PD1998_MODES = ("full", "no-orgs", "names", "none")
 CONFIG = Path(__file__).resolve().parent.parent / "configs" / "ner.cfg"
 
 
@@ -48,20 +49,27 @@ def msra_split(shared: Path = SHARED, rng: random.Random | None = None):
 
 
 def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed: int = 0,
-                  limit: int = 0, use_pd1998: bool = True, pd1998_orgs: bool = True
-                  ) -> tuple[Path, Path]:
+                  limit: int = 0, pd1998: str = "full") -> tuple[Path, Path]:
     """Write train.spacy and dev.spacy. ``limit`` > 0 keeps only that many training sentences.
 
-    pd1998_orgs=False keeps People's Daily's people and places but leaves its organisations
-    (and j/nz words) unannotated; see ``pd1998_entities``.
+    pd1998: how People's Daily 1998 joins MSRA train (PD1998_MODES): "full" with all its
+    entities; "no-orgs" with its people and places, its organisations (and j/nz words) left
+    unannotated (see ``pd1998_entities``); "names" with its people only, places unannotated
+    too; "none" not at all.
     """
     import spacy
 
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     dev, train = msra_split(shared, rng)
-    if use_pd1998:
-        train += [pd1998_entities(p, orgs=pd1998_orgs) for p in read_pd1998(shared / "peoples_daily_1998" / "199801.txt")]
+    if pd1998 not in PD1998_MODES:
+        raise ValueError(f"pd1998 must be one of {PD1998_MODES}, not {pd1998!r}")
+    if pd1998 != "none":
+        for para in read_pd1998(shared / "peoples_daily_1998" / "199801.txt"):
+            text, spans = pd1998_entities(para, orgs=pd1998 == "full")
+            if pd1998 == "names":
+                spans = [(s, e, lab if lab == "PER" else "") for s, e, lab in spans]
+            train.append((text, spans))
         rng.shuffle(train)
     if limit:
         train, dev = train[:limit], dev[: max(20, limit // 10)]
@@ -74,7 +82,7 @@ def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed:
 
 def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED, limit: int = 0,
           max_steps: int | None = None, eval_frequency: int | None = None,
-          use_pd1998: bool = True, pd1998_orgs: bool = True) -> Path:
+          pd1998: str = "full") -> Path:
     """Convert the corpora and run spaCy's training. RETURNS the directory of the best model."""
     from spacy.cli.train import train as spacy_train
 
@@ -82,7 +90,7 @@ def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED
 
     output = Path(output)
     train_path, dev_path = build_corpora(Path(shared), output.parent / "corpus", limit=limit,
-                                         use_pd1998=use_pd1998, pd1998_orgs=pd1998_orgs)
+                                         pd1998=pd1998)
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
@@ -100,12 +108,10 @@ if __name__ == "__main__":
     p.add_argument("--shared", default=str(SHARED))
     p.add_argument("--limit", type=int, default=0)
     p.add_argument("--max-steps", type=int, default=None)
-    p.add_argument("--no-pd1998", action="store_true")
-    p.add_argument("--pd1998-no-orgs", action="store_true",
-                   help="use People's Daily's people and places only, its organisations unannotated")
+    p.add_argument("--pd1998", choices=PD1998_MODES, default="full",
+                   help="how People's Daily 1998 joins MSRA train (see build_corpora)")
     a = p.parse_args()
-    train(a.output, shared=a.shared, limit=a.limit, max_steps=a.max_steps, use_pd1998=not a.no_pd1998,
-          pd1998_orgs=not a.pd1998_no_orgs)
+    train(a.output, shared=a.shared, limit=a.limit, max_steps=a.max_steps, pd1998=a.pd1998)
 
 
 def install(best: str | Path, target: str | Path = "models/ner") -> Path:

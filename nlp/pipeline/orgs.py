@@ -236,6 +236,8 @@ class OrgFinder:
         if any(a <= s < a + len(mid) for s in self.ent_starts):
             return False  # 武汉市和襄阳市人民政府: two places, no one organ
         b = a + len(mid)
+        if any(j - p >= 2 for p in range(a, b) if p in self.starts for j in title_ends(self.text, p, b)):
+            return False  # 大学政府学教授和…研究中心: a post inside is no organisation's name
         for ws, we in self.words:  # words starting in the middle (共同|主办 ends in 办: no 局)
             if a <= ws < b and self.text[ws:we] in self.stops:
                 if not (self.text[ws:we] in _JOINERS and a < ws and we < b):
@@ -292,6 +294,9 @@ class OrgFinder:
                 while brand > 0 and opening - brand < 6 and text[brand - 1] not in _BREAK \
                         and (brand - 1) not in self.covered:
                     brand -= 1
+                # the brand is whole words after any stop word (本报讯|南方航空（集团）公司)
+                brand = max([we for ws, we in self.words if brand < we <= opening
+                             and text[ws:we] in self.stops] + [brand])
                 if opening < 0 or opening - brand < 2:
                     break
                 return brand

@@ -29,6 +29,8 @@ PERSON = "PERSON"
 # Characters that do not continue a given name: function words and verbs after names.
 _NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也都为就从向以所主讲致被把并而又还即让给曾已再、，。；：！？（）()“”《》 \n\t")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Conjunctions that are also (rare) surnames: after a title they join, not name (教授和乔治城大学).
+_JOINER = set("和与及同跟并或")
 _BREAK = set("，。、；：！？,.;:!?“”\"《》（）()\n\t ")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
 # Characters that end a dotted foreign name: fewer than _NOT_GIVEN, whose 让, 德, 出, 主 ...
@@ -90,7 +92,7 @@ class PersonCues:
         for s, e, label in self.ents:
             if label != "TITLE":
                 continue
-            end = name_at(self.text, e, self.ends, self.ent_starts)
+            end = name_at(self.text, e, self.ends, self.ent_starts) if self.text[e:e + 1] not in _JOINER else None
             if end is not None:
                 out.append(Ent(e, end, PERSON))
             before = self.name_before(s)

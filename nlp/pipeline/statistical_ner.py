@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..extract import sentences
 from ..labels import fold_width
 from . import orgs
+from .titles import title_ends
 from .entities import Ent, add_entities
 
 # Places ending like an administrative unit are GPE even when no list knows them.
@@ -96,8 +97,10 @@ class StatisticalNER:
                 label = _MODEL_LABELS.get(model_label)
                 if label is None:
                     continue
-                if label == "ORG" and text[start:end] in org_suffixes:
-                    continue  # a bare 公司 or 委员会 names no organisation
+                if label == "ORG":
+                    if text[start:end] in org_suffixes:
+                        continue  # a bare 公司 or 委员会 names no organisation
+                    end = _before_title(text, start, end)  # 研究中心|高级顾问: organ + title split
                 value = None
                 if label == "LOC":
                     label, value = place_label(text[start:end])
@@ -113,6 +116,15 @@ class StatisticalNER:
 
         self._inner = spacy.load(path)
         return self
+
+
+def _before_title(text: str, start: int, end: int) -> int:
+    """RETURNS where an ORG span ends once a title that ends it is cut off (SPEC: an organ +
+    title splits); ``end`` when no title ends the span or nothing would be left of the name."""
+    for p in range(start + 2, end - 1):
+        if end in title_ends(text, p, end):
+            return p
+    return end
 
 
 def place_label(name: str) -> tuple[str, str | None]:

@@ -61,3 +61,26 @@ def test_orgs_model_org_replaces_a_contained_org(rules_nlp):
     doc = rules_nlp("中南大学湘雅医院心内科主任")
     add_entities(doc, [Ent(0, 11, "ORG")])  # as the model finds it
     assert [(e.text, e.label_) for e in doc.ents][0] == ("中南大学湘雅医院心内科", "ORG")
+
+
+# -- where a name read leftwards or through a middle must stop --------------------------------
+STOP_CASES = [
+    # a verb of motion ends the company name read leftwards
+    ("记者们到杭州星海电子有限公司采访", "杭州星海电子有限公司"),
+    # a dateline stop word ends the brand before a bracket
+    ("本报讯东方航空（集团）公司宣布", "东方航空（集团）公司"),
+    # new organisation endings after a place
+    ("河北省残联发出倡议", "河北省残联"),
+    ("兰州军区举行演习", "兰州军区"),
+]
+
+
+@pytest.mark.parametrize("text,org", STOP_CASES)
+def test_org_names_stop_where_the_name_ends(rules_nlp, text, org):
+    assert org in [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"]
+
+
+def test_no_org_runs_over_a_title_in_its_middle(rules_nlp):
+    doc = rules_nlp("他是南京大学化学系教授和复旦大学研究中心的顾问")
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert not any("教授" in o for o in orgs), orgs

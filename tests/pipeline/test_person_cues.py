@@ -41,3 +41,9 @@ def test_model_person_replaces_a_place_inside_it(rules_nlp):
     add_entities(doc, [Ent(0, 2, "TITLE")])
     add_entities(doc, [Ent(0, 5, "PERSON")])  # but never over a TITLE
     assert [(e.text, e.label_) for e in doc.ents] == [("市长", "TITLE")]
+
+
+def test_a_conjunction_after_a_title_is_no_surname(rules_nlp):
+    # 和 is a (rare) surname, but after a title it joins two phrases
+    doc = rules_nlp("他任大学教授和乔治城大学顾问")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []

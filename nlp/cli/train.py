@@ -16,9 +16,9 @@ def add_parser(sub) -> None:
     p.add_argument("--lexicon", choices=("jieba", "none"), default="jieba",
                    help="segmenter: lexicon features from jieba's dictionary (default) or none")
     p.add_argument("--resume", help="segmenter: model directory to continue training from")
-    p.add_argument("--pd1998", choices=("full", "no-orgs", "names", "none"), default="full",
-                   help="ner: how People's Daily 1998 joins MSRA train: all its entities (default), "
-                        "people and places only, people only, or not at all")
+    p.add_argument("--pd1998", choices=("full", "no-orgs", "names", "none"), default="names",
+                   help="ner: how People's Daily 1998 joins MSRA train: all its entities, people and "
+                        "places only, people only (default, the shipped model), or not at all")
     p.add_argument("--max-steps", type=int, help="ner: training steps (default from nlp/configs/ner.cfg)")
     p.add_argument("--eval-frequency", type=int, help="ner: steps between dev evaluations")
     p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (smoke tests)")

@@ -49,7 +49,7 @@ def msra_split(shared: Path = SHARED, rng: random.Random | None = None):
 
 
 def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed: int = 0,
-                  limit: int = 0, pd1998: str = "full") -> tuple[Path, Path]:
+                  limit: int = 0, pd1998: str = "names") -> tuple[Path, Path]:
     """Write train.spacy and dev.spacy. ``limit`` > 0 keeps only that many training sentences.
 
     pd1998: how People's Daily 1998 joins MSRA train (PD1998_MODES): "full" with all its
@@ -82,7 +82,7 @@ def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed:
 
 def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED, limit: int = 0,
           max_steps: int | None = None, eval_frequency: int | None = None,
-          pd1998: str = "full") -> Path:
+          pd1998: str = "names") -> Path:
     """Convert the corpora and run spaCy's training. RETURNS the directory of the best model."""
     from spacy.cli.train import train as spacy_train
 
@@ -108,7 +108,7 @@ if __name__ == "__main__":
     p.add_argument("--shared", default=str(SHARED))
     p.add_argument("--limit", type=int, default=0)
     p.add_argument("--max-steps", type=int, default=None)
-    p.add_argument("--pd1998", choices=PD1998_MODES, default="full",
+    p.add_argument("--pd1998", choices=PD1998_MODES, default="names",
                    help="how People's Daily 1998 joins MSRA train (see build_corpora)")
     a = p.parse_args()
     train(a.output, shared=a.shared, limit=a.limit, max_steps=a.max_steps, pd1998=a.pd1998)

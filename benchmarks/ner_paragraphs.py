@@ -6,7 +6,7 @@ MSRA train (and so the model's training data) holds one sentence per line, but n
 paragraphs. This joins the held-out dev split (never trained on) into paragraphs of
 ``--group`` sentences and scores the shipped model three ways: one sentence per call (as
 trained), whole paragraphs in one call, and whole paragraphs through the pipeline's
-statistical stage, which cuts them at full stops (``nlp.extract.sentences``) first.
+statistical stage's ``model_ents``, which cuts them at full stops first.
 Writes benchmarks/results/ner_paragraphs.md.
 """
 from __future__ import annotations
@@ -29,8 +29,8 @@ def main() -> None:
     import spacy
 
     import nlp.pipeline  # noqa: F401
-    from nlp.extract import sentences
     from nlp.labels import fold_width
+    from nlp.pipeline.statistical_ner import model_ents
     from nlp.scoring import score
     from nlp.shipped_models import ner_dir
     from nlp.training.ner import msra_split
@@ -53,12 +53,6 @@ def main() -> None:
     def run(texts):
         return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in model.pipe(texts)]
 
-    def by_sentence(text):
-        found = []
-        for (s, e), ents in zip(sentences(text), run(text[s:e] for s, e in sentences(text))):
-            found += [(s + a, s + b, lab) for a, b, lab in ents]
-        return found
-
     gold = as_records(paragraphs)
     rows = [
         ("one dev sentence per call (as trained)",
@@ -66,7 +60,7 @@ def main() -> None:
         (f"paragraphs of {args.group} sentences, one call each",
          score(gold, as_records(zip((t for t, _ in paragraphs), run(t for t, _ in paragraphs))))),
         (f"paragraphs of {args.group}, cut at full stops (the pipeline's way)",
-         score(gold, as_records((t, by_sentence(t)) for t, _ in paragraphs))),
+         score(gold, as_records(zip((t for t, _ in paragraphs), model_ents(model, [t for t, _ in paragraphs]))))),
     ]
     md = ["# NER model on paragraphs vs sentences (MSRA dev split, model alone)", "",
           f"Machine: {machine()}. Command: `python benchmarks/ner_paragraphs.py --limit {args.limit} "

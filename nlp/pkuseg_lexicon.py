@@ -70,8 +70,6 @@ def extractor_class(lexicon: Iterable[str]):
     class LexiconFeatureExtractor(FeatureExtractor):
         _cache_key = None
         _cache: list[list[str]] = []
-        _idx_key = None
-        _idx: list[list[int]] = []
 
         def _lexicon_feats(self, nodes: list[str]) -> list[list[str]]:
             # pkuseg asks for one character at a time over the same list: compute once.
@@ -83,13 +81,9 @@ def extractor_class(lexicon: Iterable[str]):
             return super().get_node_features(idx, wordary) + self._lexicon_feats(wordary)[idx]
 
         def get_node_features_idx(self, idx, nodes):  # decoding: feature indices
-            if self._idx_key is not nodes:
-                index = self.feature_to_idx
-                self._idx_key = nodes
-                self._idx = [[index[f] for f in fs if f in index]
-                             for fs in lexicon_features(nodes, words)]
+            index = self.feature_to_idx
             flist = super().get_node_features_idx(idx, nodes)
-            flist += self._idx[idx]
+            flist += [index[f] for f in self._lexicon_feats(nodes)[idx] if f in index]
             return flist
 
     return LexiconFeatureExtractor

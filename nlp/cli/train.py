@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..training.ner import PD1998_MODES
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser("train", help="rebuild a shipped model from the corpora",
@@ -16,7 +18,7 @@ def add_parser(sub) -> None:
     p.add_argument("--lexicon", choices=("jieba", "none"), default="jieba",
                    help="segmenter: lexicon features from jieba's dictionary (default) or none")
     p.add_argument("--resume", help="segmenter: model directory to continue training from")
-    p.add_argument("--pd1998", choices=("full", "no-orgs", "names", "none"), default="names",
+    p.add_argument("--pd1998", choices=PD1998_MODES, default="names",
                    help="ner: how People's Daily 1998 joins MSRA train: all its entities, people and "
                         "places only, people only (default, the shipped model), or not at all")
     p.add_argument("--max-steps", type=int, help="ner: training steps (default from nlp/configs/ner.cfg)")

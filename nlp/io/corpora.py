@@ -134,18 +134,19 @@ def read_cluener(path: str | Path) -> Iterator[tuple[str, list[tuple[int, int, s
             yield rec["text"], sorted(spans), line_no
 
 
-def pd1998_entities(words: list[tuple[str, str, str | None]], *, orgs: bool = True
-                    ) -> tuple[str, list[tuple[int, int, str]]]:
+def pd1998_entities(words: list[tuple[str, str, str | None]], *,
+                    keep: tuple[str, ...] = ("PER", "LOC", "ORG")) -> tuple[str, list[tuple[int, int, str]]]:
     """Turn a People's Daily paragraph into ``(text, [(start, end, PER/LOC/ORG)])``.
 
     ``nr`` runs (surname + given name) merge into one PER; ``ns`` is LOC, ``nt`` ORG;
     a bracketed compound ``[...]nt`` / ``[...]ns`` is one ORG / LOC covering its words.
 
-    orgs=False: organisations get the label ``""`` (unknown) instead of ORG, and so do the
-    words tagged ``j`` (abbreviations: 人大, 中共) and ``nz`` (other proper nouns) that other
-    corpora call ORG or LOC. People's Daily marks ``[中国 政府]nt`` where MSRA has LOC 中国 +
-    O 政府 (717 times in MSRA train against 9); a trainer can then learn people and places
-    from this corpus without learning its organisation boundaries.
+    keep: the labels written as such; the spans of the others get the label ``""``
+    (unknown: neither entity nor outside). Without ORG, the words tagged ``j``
+    (abbreviations: 人大, 中共) and ``nz`` (other proper nouns, and ``[...]nz`` compounds),
+    which other corpora call ORG or LOC, are unknown too. People's Daily marks
+    ``[中国 政府]nt`` where MSRA has LOC 中国 + O 政府 (717 times in MSRA train against 9); a
+    trainer can then learn names from this corpus without its organisation boundaries.
     """
     text, spans, pos = "", [], 0
     offsets = []
@@ -154,9 +155,11 @@ def pd1998_entities(words: list[tuple[str, str, str | None]], *, orgs: bool = Tr
         pos += len(w)
         text += w
     i = 0
-    kinds = {"nr": "PER", "ns": "LOC", "nt": "ORG"} if orgs else \
-        {"nr": "PER", "ns": "LOC", "nt": "", "j": "", "nz": ""}
-    compounds = ("nt", "ns") if orgs else ("nt", "ns", "nz")
+    kinds = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
+    if "ORG" not in keep:
+        kinds.update(j="", nz="")
+    kinds = {tag: (label if label in keep else "") for tag, label in kinds.items()}
+    compounds = ("nt", "ns", "nz") if "nz" in kinds else ("nt", "ns")
     while i < len(words):
         w, p, comp = words[i]
         if comp is not None and comp.split(":")[1] in compounds:

@@ -23,6 +23,8 @@ def add_parser(sub) -> None:
                         "places only, people only (default, the shipped model), or not at all")
     p.add_argument("--max-steps", type=int, help="ner: training steps (default from nlp/configs/ner.cfg)")
     p.add_argument("--eval-frequency", type=int, help="ner: steps between dev evaluations")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="ner: a config override, repeatable (components.tok2vec.model.encode.window_size=2)")
     p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (smoke tests)")
     p.add_argument("--install", action="store_true", help="copy the trained model into models/")
     p.set_defaults(func=run)
@@ -44,7 +46,8 @@ def run(args) -> int:
 
     out = Path(args.output or "build/ner/model")
     best = ner.train(out, shared=shared, limit=args.limit, max_steps=args.max_steps,
-                     eval_frequency=args.eval_frequency, pd1998=args.pd1998)
+                     eval_frequency=args.eval_frequency, pd1998=args.pd1998,
+                     overrides=ner.parse_overrides(args.set))
     if args.install:
         ner.install(best, Path("models") / "ner")
     return 0

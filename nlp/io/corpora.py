@@ -134,6 +134,15 @@ def read_cluener(path: str | Path) -> Iterator[tuple[str, list[tuple[int, int, s
             yield rec["text"], sorted(spans), line_no
 
 
+def read_duie(path: str | Path) -> Iterator[tuple[str, int]]:
+    """Read DuIE JSON lines (``{"text", "spo_list"}``). Yields ``(text, line_no)``; the
+    relation triples are not used yet."""
+    with open(path, encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            if line.strip():
+                yield json.loads(line)["text"], line_no
+
+
 def pd1998_entities(words: list[tuple[str, str, str | None]], *,
                     keep: tuple[str, ...] = ("PER", "LOC", "ORG")) -> tuple[str, list[tuple[int, int, str]]]:
     """Turn a People's Daily paragraph into ``(text, [(start, end, PER/LOC/ORG)])``.

@@ -81,16 +81,32 @@ def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed:
 
 def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED, limit: int = 0,
           max_steps: int | None = None, eval_frequency: int | None = None,
-          pd1998: str = "names") -> Path:
-    """Convert the corpora and run spaCy's training. RETURNS the directory of the best model."""
+          pd1998: str = "names", overrides: dict | None = None) -> Path:
+    """Convert the corpora and run spaCy's training. RETURNS the directory of the best model.
+
+    ``overrides``: extra config settings (``{"components.tok2vec.model.encode.window_size": 2}``),
+    as ``spacy train --key value`` takes them; they are printed in the log.
+    """
     from spacy.cli.train import train as spacy_train
+    from thinc.api import Config
 
     from .. import pipeline  # noqa: F401  registers zh_news_char_features
+    from .vectors import train_vectors
 
     output = Path(output)
     train_path, dev_path = build_corpora(Path(shared), output.parent / "corpus", limit=limit,
                                          pd1998=pd1998)
-    overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
+    overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), **(overrides or {})}
+    cfg = Config().from_disk(CONFIG, overrides=overrides, interpolate=False)
+    embed = cfg["components"]["tok2vec"]["model"]["embed"]
+    if (embed.get("include_static_vectors") or "Bigram" in embed.get("@architectures", "")) \
+            and not overrides.get("paths.vectors"):
+        # Built once per output folder; a smoke test (limit) trains them on a few texts.
+        vectors = output.parent / "vectors"
+        if not (vectors / "vocab" / "vectors").exists():
+            train_vectors(vectors, shared=shared, limit=limit * 5, min_count=1 if limit else 10)
+        overrides["paths.vectors"] = str(vectors)
+    print(f"NER config {CONFIG} with overrides {overrides}", file=sys.stderr)
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     if eval_frequency is not None:
@@ -107,10 +123,29 @@ if __name__ == "__main__":
     p.add_argument("--shared", default=str(SHARED))
     p.add_argument("--limit", type=int, default=0)
     p.add_argument("--max-steps", type=int, default=None)
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="config override, e.g. components.tok2vec.model.encode.window_size=2")
     p.add_argument("--pd1998", choices=PD1998_MODES, default="names",
                    help="how People's Daily 1998 joins MSRA train (see build_corpora)")
     a = p.parse_args()
-    train(a.output, shared=a.shared, limit=a.limit, max_steps=a.max_steps, pd1998=a.pd1998)
+    train(a.output, shared=a.shared, limit=a.limit, max_steps=a.max_steps, pd1998=a.pd1998,
+          overrides=parse_overrides(a.set))
+
+
+def parse_overrides(pairs: list[str]) -> dict:
+    """``["a.b=2", "c=true"]`` -> ``{"a.b": 2, "c": True}`` (values read as JSON when they parse)."""
+    import json
+
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValueError(f"config override must be KEY=VALUE, not {pair!r}")
+        try:
+            out[key] = json.loads(value)
+        except json.JSONDecodeError:
+            out[key] = value
+    return out
 
 
 def install(best: str | Path, target: str | Path = "models/ner") -> Path:

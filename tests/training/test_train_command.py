@@ -21,7 +21,15 @@ def test_train_ner_tiny(tmp_path):
     model = spacy.load(out / "model-best")
     assert model.pipe_names == ["char_features", "tok2vec", "ner"]
     assert set(model.get_pipe("ner").labels) <= {"PER", "LOC", "ORG"}
+    # the bigram vectors were trained, and ship inside the model
+    assert model.vocab.vectors.shape[0] > 100 and model.vocab.vectors.shape[1] == 64
     model("新华社北京电")  # runs
+
+
+def test_train_ner_rejects_bad_override(tmp_path):
+    with pytest.raises(ValueError, match="KEY=VALUE"):
+        main(["train", "ner", "--shared", str(SHARED), "--output", str(tmp_path / "m"),
+              "--limit", "20", "--set", "window_size"])
 
 
 def test_train_segmenter_tiny(tmp_path):

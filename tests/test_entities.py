@@ -36,3 +36,17 @@ def test_entities_candidates_do_not_overlap_each_other(zh_jieba):
     add_entities(doc, [Ent(0, 3, "GPE"), Ent(2, 6, "GPE"), Ent(3, 6, "GPE")])
     spans = [(e.start_char, e.end_char) for e in doc.ents]
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_entities_place_extended_left_replaces_its_tail(zh_jieba):
+    doc = zh_jieba("苏丹东部的红海州近日")
+    add_entities(doc, [Ent(6, 8, "GPE")])                       # the rule's 海州
+    add_entities(doc, [Ent(5, 8, "GPE")], places_extended_left=True)
+    assert [e.text for e in doc.ents] == ["红海州"]
+
+
+def test_entities_place_extended_right_does_not_replace(zh_jieba):
+    doc = zh_jieba("湖北省武汉市发布")
+    add_entities(doc, [Ent(0, 3, "GPE")])
+    add_entities(doc, [Ent(0, 6, "LOC")], places_extended_left=True)
+    assert [e.text for e in doc.ents] == ["湖北省"]

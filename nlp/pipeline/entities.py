@@ -107,7 +107,7 @@ def token_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 def add_entities(doc: Doc, candidates: Iterable[Ent], *, replace_contained: bool = False,
                  names_contained: bool = True, named_orgs_over_places: bool = False,
-                 min_place_len: int = 2) -> Doc:
+                 places_extended_left: bool = False, min_place_len: int = 2) -> Doc:
     """Add ``candidates`` to ``doc.ents`` under the conflict policy above.
 
     replace_contained: a candidate replaces any existing entities it strictly contains.
@@ -115,6 +115,9 @@ def add_entities(doc: Doc, candidates: Iterable[Ent], *, replace_contained: bool
         contains, an ORG candidate the ORGs it strictly contains.
     named_orgs_over_places: an ORG candidate that ends like an organisation (``_named_org``)
         also replaces the places (GPE/LOC) it strictly contains (the model stage asks it).
+    places_extended_left: a GPE/LOC candidate replaces the one place it strictly contains
+        when that place ends where it ends (红|海州, 五|龙潭: the rule matched the tail of a
+        longer name).
     min_place_len: GPE/LOC candidates shorter than this are dropped, unless they lie in a
         word (token) of at most two characters (美|方, 中日, 访华).
 
@@ -145,7 +148,9 @@ def add_entities(doc: Doc, candidates: Iterable[Ent], *, replace_contained: bool
                                          or cand.label == "ORG" and all(e.label == "ORG" for e in taken[lo:hi])
                                          or named_orgs_over_places and cand.label == "ORG"
                                          and all(e.label in ORG_PLACES for e in taken[lo:hi])
-                                         and _named_org(text[cand.start:cand.end]))
+                                         and _named_org(text[cand.start:cand.end])
+                                         or places_extended_left and cand.label in PLACES and hi - lo == 1
+                                         and taken[lo].label in PLACES and taken[lo].end == cand.end)
             if not ((replace_contained or names) and inside):
                 continue
             del taken[lo:hi], starts[lo:hi], ends[lo:hi]

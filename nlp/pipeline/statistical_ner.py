@@ -94,7 +94,8 @@ class StatisticalNER:
                 if label == "LOC":
                     label, value = place_label(text[start:end])
                 cands.append(Ent(start, end, label, value))
-            add_entities(doc, cands, named_orgs_over_places=self.named_orgs_over_places)
+            add_entities(doc, cands, named_orgs_over_places=self.named_orgs_over_places,
+                         places_extended_left=True)
             yield doc
 
     def to_disk(self, path, exclude=tuple()) -> None:

@@ -47,7 +47,7 @@ MAX_MIDDLE = 10
 MAX_NAME = 12
 # Before a company suffix, these words make the phrase generic (各铁路局集团公司, 该公司):
 # no organisation is named.
-_GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多家", "一些", "其他", "其它", "所有",
+_GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多家", "一家", "两家", "几家", "一些", "其他", "其它", "所有",
                       "相关", "有关", "上市", "国有", "民营", "外资", "中小"})
 # Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
 _TIME_WORD = regex.compile(r"(?:\d|年|月|日|季度|今|去|明|此前|目前|近日|日前|期间)")

@@ -3,7 +3,10 @@
 Data: MSRA train (less a held-out dev split of ``DEV_SIZE`` sentences, chosen with a fixed
 seed) plus People's Daily 1998 (nr/ns/nt words and bracketed nt/ns compounds, mapped to
 PER/LOC/ORG). MSRA test is never read here. Texts are width-folded as the pipeline folds
-its input. The exact command and settings land in models/ner/MODEL_CARD.md.
+its input. The exact command and settings land in models/README.md (the model card).
+
+The model's static bigram vectors (``nlp/training/vectors.py``) are trained first, into
+``<output>/../vectors``, unless ``paths.vectors`` is given; they ship inside the model.
 """
 from __future__ import annotations
 

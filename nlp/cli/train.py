@@ -23,11 +23,20 @@ def add_parser(sub) -> None:
                         "places only, people only (default, the shipped model), or not at all")
     p.add_argument("--max-steps", type=int, help="ner: training steps (default from nlp/configs/ner.cfg)")
     p.add_argument("--eval-frequency", type=int, help="ner: steps between dev evaluations")
-    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", type=_key_value,
                    help="ner: a config override, repeatable (components.tok2vec.model.encode.window_size=2)")
     p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (smoke tests)")
     p.add_argument("--install", action="store_true", help="copy the trained model into models/")
     p.set_defaults(func=run)
+
+
+def _key_value(text: str) -> str:
+    """argparse type of ``--set``: refuse anything but KEY=VALUE with a usage error."""
+    import argparse
+
+    if "=" not in text or not text.partition("=")[0]:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE (a config setting), got {text!r}")
+    return text
 
 
 def run(args) -> int:

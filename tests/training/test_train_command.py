@@ -26,10 +26,13 @@ def test_train_ner_tiny(tmp_path):
     model("新华社北京电")  # runs
 
 
-def test_train_ner_rejects_bad_override(tmp_path):
-    with pytest.raises(ValueError, match="KEY=VALUE"):
+def test_train_ner_rejects_bad_override(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
         main(["train", "ner", "--shared", str(SHARED), "--output", str(tmp_path / "m"),
               "--limit", "20", "--set", "window_size"])
+    assert exc.value.code == 2
+    assert "KEY=VALUE" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()  # refused before any work
 
 
 def test_train_segmenter_tiny(tmp_path):

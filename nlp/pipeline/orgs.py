@@ -193,6 +193,8 @@ class OrgFinder:
                     continue  # 大厅, 主办: the character ends an ordinary two-character word
                 if suf == "委" and not (mid == "" and text[a - 1] in _PLACE_ENDS):
                     continue  # 武汉市委, not 武汉发展委
+                if suf == "所" and self._passive_before(a):
+                    continue  # 被荷兰球迷所占领: 被/为 … 所 + verb is the passive, 所 no office
                 if (kind in ("organ", "head") and mid == "" and place) or self._good_middle(a, mid, suf):
                     if self._ends_ok(k):
                         return self.chain(k)
@@ -243,6 +245,17 @@ class OrgFinder:
                 if not (self.text[ws:we] in _JOINERS and a < ws and we < b):
                     return False  # 和 only inside: 林业和草原局
         return a in self.starts
+
+    def _passive_before(self, a: int) -> bool:
+        """RETURNS whether 被 or 为 opens the clause part before offset ``a`` (at most 12
+        characters back, up to punctuation)."""
+        for p in range(a - 1, max(-1, a - 13), -1):
+            c = self.text[p]
+            if c in _BREAK:
+                return False
+            if c in "被为" and p not in self.covered:
+                return True
+        return False
 
     def _words_in(self, s: int, e: int) -> list[str]:
         return [self.text[ws:we] for ws, we in self.words if s <= ws and we <= e]

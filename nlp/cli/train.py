@@ -34,8 +34,12 @@ def _key_value(text: str) -> str:
     """argparse type of ``--set``: refuse anything but KEY=VALUE with a usage error."""
     import argparse
 
-    if "=" not in text or not text.partition("=")[0]:
-        raise argparse.ArgumentTypeError(f"expected KEY=VALUE (a config setting), got {text!r}")
+    from ..training.ner import parse_overrides
+
+    try:
+        parse_overrides([text])
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
     return text
 
 

@@ -15,14 +15,15 @@ from spacy.attrs import NORM
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.tokens import Doc
 from spacy.util import registry
-from thinc.api import Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.initializers import glorot_uniform_init
 from thinc.types import Floats2d, Ragged
 
-from spacy.ml.models.tok2vec import HashEmbed
+
+BIGRAM_EMBED = "zh_news.CharBigramEmbed.v1"
 
 
-@registry.architectures("zh_news.CharBigramEmbed.v1")
+@registry.architectures(BIGRAM_EMBED)
 def char_bigram_embed(width: int, attrs: List[str], rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed ``attrs`` (one table of ``rows[i]`` rows each), add the projected bigram
     vector, and mix them with one Maxout layer to ``width``, as ``MultiHashEmbed.v2`` does."""

@@ -16,6 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _BLOCK = 2000  # jieba's cost per call grows with length; cut long texts at punctuation
+END = "</s>"  # what follows the last token in its bigram
+
+
+def bigrams(tokens) -> list[str]:
+    """RETURNS each token joined with the next (the last with ``END``): the ``norm_`` this
+    component writes, and the keys of the model's bigram vectors (``training/vectors.py``).
+    ``tokens`` is a sequence of strings: a character text is one."""
+    return [tokens[i] + (tokens[i + 1] if i + 1 < len(tokens) else END) for i in range(len(tokens))]
 
 
 @Language.factory("zh_news_char_features", assigns=["token.norm", "token.tag"])
@@ -57,9 +65,8 @@ class CharFeatures:
         tags = self.word_tags(text)
         if len(tags) != len(text) or any(len(t.text) != 1 for t in doc):
             tags = None  # tokens are not single characters; only bigrams are meaningful
-        for i, tok in enumerate(doc):
-            nxt = doc[i + 1].text if i + 1 < len(doc) else "</s>"
-            tok.norm_ = tok.text + nxt
+        for i, (tok, norm) in enumerate(zip(doc, bigrams([t.text for t in doc]))):
+            tok.norm_ = norm
             if tags is not None:
                 tok.tag_ = tags[i]
         return doc

@@ -10,7 +10,6 @@ The model's static bigram vectors (``nlp/training/vectors.py``) are trained firs
 """
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import time
@@ -94,45 +93,30 @@ def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED
     from thinc.api import Config
 
     from .. import pipeline  # noqa: F401  registers zh_news_char_features
+    from ..pipeline.bigram_embed import BIGRAM_EMBED
     from .vectors import train_vectors
 
     output = Path(output)
     train_path, dev_path = build_corpora(Path(shared), output.parent / "corpus", limit=limit,
                                          pd1998=pd1998)
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), **(overrides or {})}
-    cfg = Config().from_disk(CONFIG, overrides=overrides, interpolate=False)
-    embed = cfg["components"]["tok2vec"]["model"]["embed"]
-    if (embed.get("include_static_vectors") or "Bigram" in embed.get("@architectures", "")) \
-            and not overrides.get("paths.vectors"):
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    if eval_frequency is not None:
+        overrides["training.eval_frequency"] = eval_frequency
+    embed = Config().from_disk(CONFIG, overrides=overrides, interpolate=False)["components"]["tok2vec"]["model"]["embed"]
+    uses_vectors = embed.get("@architectures") == BIGRAM_EMBED or embed.get("include_static_vectors")
+    if uses_vectors and not overrides.get("paths.vectors"):
         # Built once per output folder; a smoke test (limit) trains them on a few texts.
         vectors = output.parent / "vectors"
         if not (vectors / "vocab" / "vectors").exists():
             train_vectors(vectors, shared=shared, limit=limit * 5, min_count=1 if limit else 10)
         overrides["paths.vectors"] = str(vectors)
     print(f"NER config {CONFIG} with overrides {overrides}", file=sys.stderr)
-    if max_steps is not None:
-        overrides["training.max_steps"] = max_steps
-    if eval_frequency is not None:
-        overrides["training.eval_frequency"] = eval_frequency
     start = time.time()
     spacy_train(CONFIG, output, overrides=overrides)
     print(f"NER trained in {time.time() - start:.0f} s -> {output}/model-best", file=sys.stderr)
     return output / "model-best"
-
-
-if __name__ == "__main__":
-    p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--output", default="build/ner/model")
-    p.add_argument("--shared", default=str(SHARED))
-    p.add_argument("--limit", type=int, default=0)
-    p.add_argument("--max-steps", type=int, default=None)
-    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                   help="config override, e.g. components.tok2vec.model.encode.window_size=2")
-    p.add_argument("--pd1998", choices=PD1998_MODES, default="names",
-                   help="how People's Daily 1998 joins MSRA train (see build_corpora)")
-    a = p.parse_args()
-    train(a.output, shared=a.shared, limit=a.limit, max_steps=a.max_steps, pd1998=a.pd1998,
-          overrides=parse_overrides(a.set))
 
 
 def parse_overrides(pairs: list[str]) -> dict:
@@ -160,3 +144,9 @@ def install(best: str | Path, target: str | Path = "models/ner") -> Path:
         shutil.rmtree(target)
     shutil.copytree(best, target)
     return target
+
+
+if __name__ == "__main__":  # the same command as ``python -m nlp train ner``
+    from ..cli import main
+
+    sys.exit(main(["train", "ner", *sys.argv[1:]]))

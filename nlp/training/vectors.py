@@ -23,9 +23,9 @@ from pathlib import Path
 
 from ..io.corpora import read_char_tagged, read_cluener, read_duie, read_pd1998
 from ..labels import fold_width
+from ..pipeline.char_features import bigrams  # the keys are the NORMs the model sees
 from .ner import SHARED, msra_split
 
-END = "</s>"  # the bigram of the last character: char_features writes char + "</s>"
 
 
 def raw_texts(shared: Path = SHARED) -> list[str]:
@@ -45,11 +45,6 @@ def raw_texts(shared: Path = SHARED) -> list[str]:
             seen.add(t)
             out.append(t)
     return out
-
-
-def bigrams(text: str) -> list[str]:
-    """The NORM of each character token, exactly as ``char_features`` writes it."""
-    return [text[i:i + 2] if i + 1 < len(text) else text[i] + END for i in range(len(text))]
 
 
 def _stable_hash(s: str) -> int:

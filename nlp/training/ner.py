@@ -93,8 +93,8 @@ def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED
     from thinc.api import Config
 
     from .. import pipeline  # noqa: F401  registers zh_news_char_features
-    from ..pipeline.bigram_embed import BIGRAM_EMBED
-    from .vectors import train_vectors
+    from ..pipeline.bigram_embed import BIGRAM_EMBED, LEXICON_EMBED
+    from .vectors import train_vectors, train_word_vectors
 
     output = Path(output)
     train_path, dev_path = build_corpora(Path(shared), output.parent / "corpus", limit=limit,
@@ -105,13 +105,20 @@ def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED
     if eval_frequency is not None:
         overrides["training.eval_frequency"] = eval_frequency
     embed = Config().from_disk(CONFIG, overrides=overrides, interpolate=False)["components"]["tok2vec"]["model"]["embed"]
-    uses_vectors = embed.get("@architectures") == BIGRAM_EMBED or embed.get("include_static_vectors")
+    arch = embed.get("@architectures")
+    uses_vectors = arch in (BIGRAM_EMBED, LEXICON_EMBED) or embed.get("include_static_vectors")
     if uses_vectors and not overrides.get("paths.vectors"):
         # Built once per output folder; a smoke test (limit) trains them on a few texts.
         vectors = output.parent / "vectors"
         if not (vectors / "vocab" / "vectors").exists():
             train_vectors(vectors, shared=shared, limit=limit * 5, min_count=1 if limit else 10)
         overrides["paths.vectors"] = str(vectors)
+    word_key = "components.tok2vec.model.embed.word_vectors"
+    if arch == LEXICON_EMBED and not overrides.get(word_key) and not embed.get("word_vectors"):
+        words = output.parent / "word_vectors"
+        if not (words / "vectors.npy").exists():
+            train_word_vectors(words, shared=shared, limit=limit * 5, min_count=1 if limit else 5)
+        overrides[word_key] = str(words)
     print(f"NER config {CONFIG} with overrides {overrides}", file=sys.stderr)
     start = time.time()
     spacy_train(CONFIG, output, overrides=overrides)

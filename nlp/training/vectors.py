@@ -82,14 +82,51 @@ def train_vectors(output: str | Path = "build/vectors", *, shared: str | Path = 
     return output
 
 
+def train_word_vectors(output: str | Path = "build/word_vectors", *, shared: str | Path = SHARED,
+                       dim: int = 50, min_count: int = 5, epochs: int = 5, seed: int = 0,
+                       limit: int = 0) -> Path:
+    """Train word vectors for the NER model's soft-lexicon features
+    (``bigram_embed.soft_lexicon``) on the same texts cut into words by jieba (with its HMM,
+    so unknown names become words too). Keeps words of 2 to 8 characters seen ``min_count``
+    times. Writes ``words.txt`` (one per line) and ``vectors.npy`` (float32, a row per word)
+    into ``output``. RETURNS ``output``."""
+    import jieba
+    import numpy
+    from gensim.models import Word2Vec
+
+    start = time.time()
+    texts = raw_texts(Path(shared))
+    if limit:
+        texts = texts[:limit]
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    sentences = [[w for w in tok.cut(t) if w.strip()] for t in texts]
+    print(f"word vectors: {len(texts)} texts, {sum(map(len, sentences))} words", file=sys.stderr)
+    w2v = Word2Vec(sentences, vector_size=dim, window=5, min_count=min_count, sg=1,
+                   negative=5, epochs=epochs, seed=seed, workers=1, hashfxn=_stable_hash)
+    keep = [i for i, w in enumerate(w2v.wv.index_to_key) if 2 <= len(w) <= 8]
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    (output / "words.txt").write_text("".join(w2v.wv.index_to_key[i] + "\n" for i in keep), encoding="utf-8")
+    numpy.save(output / "vectors.npy", numpy.asarray(w2v.wv.vectors[keep], dtype="float32"))
+    print(f"word vectors: {len(keep)} words x {dim} in {time.time() - start:.0f} s -> {output}",
+          file=sys.stderr)
+    return output
+
+
 if __name__ == "__main__":
     import logging
 
     logging.basicConfig(format="%(asctime)s %(message)s", level=logging.INFO)  # gensim's progress
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--output", default="build/vectors")
+    p.add_argument("--words", action="store_true", help="train the soft-lexicon word vectors instead")
+    p.add_argument("--output", default=None, help="default build/vectors (build/word_vectors with --words)")
     p.add_argument("--shared", default=str(SHARED))
-    p.add_argument("--dim", type=int, default=64)
-    p.add_argument("--min-count", type=int, default=10)
+    p.add_argument("--dim", type=int, default=None, help="default 64 (50 with --words)")
+    p.add_argument("--min-count", type=int, default=None, help="default 10 (5 with --words)")
     a = p.parse_args()
-    train_vectors(a.output, shared=a.shared, dim=a.dim, min_count=a.min_count)
+    if a.words:
+        train_word_vectors(a.output or "build/word_vectors", shared=a.shared, dim=a.dim or 50,
+                           min_count=a.min_count or 5)
+    else:
+        train_vectors(a.output or "build/vectors", shared=a.shared, dim=a.dim or 64, min_count=a.min_count or 10)

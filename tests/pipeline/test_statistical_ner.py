@@ -48,3 +48,38 @@ def test_a_title_ending_a_model_org_is_cut_off():
     ner, _ = stage([("ORG", "国际问题研究中心高级顾问")])
     doc = ner(words("他是国际问题研究中心高级顾问。"))
     assert [(e.text, e.label_) for e in doc.ents] == [("国际问题研究中心", "ORG")]
+
+
+def _org(text, name):
+    import spacy
+
+    doc = spacy.blank("zh").make_doc(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="ORG", alignment_mode="expand")
+    return span
+
+
+def test_company_name_is_what_precedes_the_company_suffixes():
+    from nlp.pipeline.statistical_ner import _company_name
+
+    assert _company_name("保险公司") == "保险"
+    assert _company_name("中国石油集团有限公司") == "中国石油"
+    assert _company_name("湖北省统计局") is None
+
+
+def test_generic_company_gives_way_only_when_the_model_reads_no_org_there():
+    from nlp.pipeline.statistical_ner import _company_unsupported
+
+    text = "保险公司和羚锐公司"
+    assert _company_unsupported(text, _org(text, "保险公司"), [])
+    assert not _company_unsupported(text, _org(text, "保险公司"), [(0, 4)])
+    assert not _company_unsupported(text, _org(text, "羚锐公司"), [])  # 羚锐 is no common word
+
+
+def test_model_start_replaces_words_no_name_holds_but_not_a_place():
+    from nlp.pipeline.statistical_ner import _company_unsupported
+
+    text = "我们北京城建集团一公司"
+    assert _company_unsupported(text, _org(text, text), [(2, len(text))])
+    text = "黑龙江省牡丹江市煤气公司"
+    assert not _company_unsupported(text, _org(text, text), [(4, len(text))])

@@ -7,6 +7,9 @@ its input. The exact command and settings land in models/README.md (the model ca
 
 The model's static bigram vectors (``nlp/training/vectors.py``) are trained first, into
 ``<output>/../vectors``, unless ``paths.vectors`` is given; they ship inside the model.
+With ``zh_news.CharLexiconEmbed.v1`` the soft-lexicon word vectors are built the same way,
+into ``<output>/../word_vectors`` unless ``paths.word_vectors`` is given; they ship inside
+the model's weights.
 """
 from __future__ import annotations
 
@@ -113,8 +116,8 @@ def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED
         if not (vectors / "vocab" / "vectors").exists():
             train_vectors(vectors, shared=shared, limit=limit * 5, min_count=1 if limit else 10)
         overrides["paths.vectors"] = str(vectors)
-    word_key = "components.tok2vec.model.embed.word_vectors"
-    if arch == LEXICON_EMBED and not overrides.get(word_key) and not embed.get("word_vectors"):
+    word_key = "paths.word_vectors"  # the soft-lexicon table (zh_news.CharLexiconEmbed.v1 only)
+    if arch == LEXICON_EMBED and not overrides.get(word_key):
         words = output.parent / "word_vectors"
         if not (words / "vectors.npy").exists():
             train_word_vectors(words, shared=shared, limit=limit * 5, min_count=1 if limit else 5)

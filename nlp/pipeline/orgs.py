@@ -48,9 +48,11 @@ MAX_NAME = 12
 # Before a company suffix, these words make the phrase generic (各铁路局集团公司, 该公司):
 # no organisation is named.
 _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多家", "一家", "两家", "几家", "一些", "其他", "其它", "所有",
-                      "相关", "有关", "上市", "国有", "民营", "外资", "中小"})
+                      "相关", "有关", "上市", "国有", "民营", "外资", "中小", "外国", "国外", "境外", "国内"})
 # Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
 _TIME_WORD = regex.compile(r"(?:\d|年|月|日|季度|今|去|明|此前|目前|近日|日前|期间)")
+# A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
+_COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
 _PLACE_ENDS = set("省市县区州旗盟")
@@ -193,8 +195,10 @@ class OrgFinder:
                     continue  # 大厅, 主办: the character ends an ordinary two-character word
                 if suf == "委" and not (mid == "" and text[a - 1] in _PLACE_ENDS):
                     continue  # 武汉市委, not 武汉发展委
-                if suf == "所" and self._passive_before(a):
-                    continue  # 被荷兰球迷所占领: 被/为 … 所 + verb is the passive, 所 no office
+                if suf == "所" and (self._passive_before(a) or mid.endswith("中")):
+                    continue  # 被荷兰球迷所占领, 在战俘营中所遭受: 所 + verb is a particle, no office
+                if suf == "部" and mid and all(c in "东西南北中" for c in mid):
+                    continue  # 阿根廷西南部: a part of the country, no ministry
                 if (kind in ("organ", "head") and mid == "" and place) or self._good_middle(a, mid, suf):
                     if self._ends_ok(k):
                         return self.chain(k)
@@ -235,6 +239,8 @@ class OrgFinder:
         """A middle: 2..MAX_MIDDLE chars of whole words, no break, no stop word."""
         if not (2 <= len(mid) <= MAX_MIDDLE) or any(c in _BREAK or c.isdigit() for c in mid):
             return False
+        if _COUNTED_PLACES.match(mid):
+            return False  # 江西两省|防汛抗旱指挥部, 全市各|法院: places counted, no one organ's name
         if any(a <= s < a + len(mid) for s in self.ent_starts):
             return False  # 武汉市和襄阳市人民政府: two places, no one organ
         b = a + len(mid)
@@ -313,7 +319,7 @@ class OrgFinder:
                 if opening < 0 or opening - brand < 2:
                     break
                 return brand
-            if w in _GENERIC:
+            if w in _GENERIC or text[max(0, s - 1):e] in _GENERIC:  # 一|家 cut apart: 一家
                 return None
             if w in self.stops or _TIME_WORD.search(w) or any(c in _BREAK or c in _OPEN for c in w) \
                     or s in self.covered:

@@ -84,3 +84,11 @@ def test_no_org_runs_over_a_title_in_its_middle(rules_nlp):
     doc = rules_nlp("他是南京大学化学系教授和复旦大学研究中心的顾问")
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     assert not any("教授" in o for o in orgs), orgs
+
+
+
+@pytest.mark.parametrize("text", ["组成了一家装卸公司", "有利于吸引外国公司上市", "在阿根廷西南部隐居",
+                                  "他们在日本战俘营中所遭受的磨难", "长沙市全市各法院开始执行",
+                                  "向福建和江西两省防汛抗旱指挥部发出慰问电"])
+def test_generic_words_and_regions_name_no_organisation(rules_nlp, text):
+    assert [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"] == []

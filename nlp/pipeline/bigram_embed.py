@@ -21,22 +21,32 @@ from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged,
 from thinc.initializers import glorot_uniform_init
 from thinc.types import Floats2d, Ragged
 
+from .char_features import lexicon_matches
+
 
 BIGRAM_EMBED = "zh_news.CharBigramEmbed.v1"
 LEXICON_EMBED = "zh_news.CharLexiconEmbed.v1"
-_MAX_WORD = 8
 
 
 @registry.architectures(BIGRAM_EMBED)
 def char_bigram_embed(width: int, attrs: List[str], rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed ``attrs`` (one table of ``rows[i]`` rows each), add the projected bigram
     vector, and mix them with one Maxout layer to ``width``, as ``MultiHashEmbed.v2`` does."""
+    return chain(concatenate(_hashed(width, attrs, rows), bigram_vectors(width)),
+                 _mix(width, len(attrs) + 1), ragged2list())
+
+
+def _hashed(width: int, attrs: List[str], rows: List[int]) -> Model[List[Doc], Ragged]:
+    """One HashEmbed table per attribute, concatenated, as ``MultiHashEmbed.v2`` builds them."""
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
     embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))]
-    hashed = chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)))
-    mix = with_array(Maxout(width, width * (len(attrs) + 1), nP=3, dropout=0.0, normalize=True))
-    return chain(concatenate(hashed, bigram_vectors(width)), mix, ragged2list())
+    return chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)))
+
+
+def _mix(width: int, parts: int) -> Model[Ragged, Ragged]:
+    """The Maxout layer that mixes ``parts`` concatenated inputs of ``width`` to ``width``."""
+    return with_array(Maxout(width, width * parts, nP=3, dropout=0.0, normalize=True))
 
 
 def bigram_vectors(nO: int) -> Model[List[Doc], Ragged]:
@@ -80,13 +90,8 @@ def char_lexicon_embed(width: int, attrs: List[str], rows: List[int],
     """``CharBigramEmbed`` plus soft-lexicon word vectors (``soft_lexicon``), all mixed by
     one Maxout layer. ``word_vectors`` is read only when the model is initialised for
     training; a trained model carries the table in its weights."""
-    if len(rows) != len(attrs):
-        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
-    embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))]
-    hashed = chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)))
-    mix = with_array(Maxout(width, width * (len(attrs) + 2), nP=3, dropout=0.0, normalize=True))
-    return chain(concatenate(hashed, bigram_vectors(width), soft_lexicon(width, word_vectors)),
-                 mix, ragged2list())
+    return chain(concatenate(_hashed(width, attrs, rows), bigram_vectors(width), soft_lexicon(width, word_vectors)),
+                 _mix(width, len(attrs) + 2), ragged2list())
 
 
 def soft_lexicon(nO: int, path: str | None) -> Model[List[Doc], Ragged]:
@@ -115,16 +120,11 @@ def soft_lexicon(nO: int, path: str | None) -> Model[List[Doc], Ragged]:
         for doc in docs:
             chars = [t.text for t in doc]
             if all(len(c) == 1 for c in chars):
-                text = "".join(chars)
-                for i in range(len(text)):
-                    for n in range(2, min(_MAX_WORD, len(text) - i) + 1):
-                        row = index.get(text[i:i + n])
-                        if row is None:
-                            continue
-                        for j in range(i, i + n):
-                            tok_ids.append(offset + j)
-                            slots.append(0 if j == i else (2 if j == i + n - 1 else 1))
-                            word_rows.append(row)
+                for i, n, row in lexicon_matches("".join(chars), index):
+                    for j in range(i, i + n):
+                        tok_ids.append(offset + j)
+                        slots.append(0 if j == i else (2 if j == i + n - 1 else 1))
+                        word_rows.append(row)
             offset += len(doc)
         if tok_ids:
             t, s = numpy.asarray(tok_ids), numpy.asarray(slots)

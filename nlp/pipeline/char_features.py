@@ -57,20 +57,26 @@ def lexicon_flags() -> dict[str, str]:
     return words
 
 
+def lexicon_matches(text: str, words: dict):
+    """Yield ``(start, length, words[word])`` for every word of 2 to ``_MAX_WORD`` characters
+    of ``text`` that is a key of ``words``: how the lexicon features and the soft-lexicon
+    layer (``bigram_embed.soft_lexicon``) both find the words over a character."""
+    for i in range(len(text)):
+        for n in range(2, min(_MAX_WORD, len(text) - i) + 1):
+            value = words.get(text[i:i + n])
+            if value is not None:
+                yield i, n, value
+
+
 def lexicon_features(text: str) -> list[str]:
     """RETURNS per character of ``text`` the sorted set of ``<B|M|E>:<flag>`` of every lexicon
     word covering it, space-joined ("" where none does)."""
-    words = lexicon_flags()
     marks: list[set[str]] = [set() for _ in text]
-    for i in range(len(text)):
-        for n in range(2, min(_MAX_WORD, len(text) - i) + 1):
-            flag = words.get(text[i:i + n])
-            if flag is None:
-                continue
-            marks[i].add("B:" + flag)
-            marks[i + n - 1].add("E:" + flag)
-            for j in range(i + 1, i + n - 1):
-                marks[j].add("M:" + flag)
+    for i, n, flag in lexicon_matches(text, lexicon_flags()):
+        marks[i].add("B:" + flag)
+        marks[i + n - 1].add("E:" + flag)
+        for j in range(i + 1, i + n - 1):
+            marks[j].add("M:" + flag)
     return [" ".join(sorted(m)) for m in marks]
 
 

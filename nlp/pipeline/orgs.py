@@ -237,8 +237,9 @@ class OrgFinder:
 
     def _good_middle(self, a: int, mid: str, suf: str) -> bool:
         """A middle: 2..MAX_MIDDLE chars of whole words, no break, no stop word."""
-        if not (2 <= len(mid) <= MAX_MIDDLE) or any(c in _BREAK or c.isdigit() for c in mid):
-            return False
+        if not (2 <= len(mid) <= MAX_MIDDLE) or any(c in _BREAK or c in _OPEN or c in _CLOSE or c.isdigit()
+                                                      for c in mid):
+            return False  # a bracket in the middle: 智云数和（天津|）科技公司 is no 天津 organ
         if _COUNTED_PLACES.match(mid):
             return False  # 江西两省|防汛抗旱指挥部, 全市各|法院: places counted, no one organ's name
         if any(a <= s < a + len(mid) for s in self.ent_starts):
@@ -313,8 +314,9 @@ class OrgFinder:
                 while brand > 0 and opening - brand < 6 and text[brand - 1] not in _BREAK \
                         and (brand - 1) not in self.covered:
                     brand -= 1
-                # the brand is whole words after any stop word (本报讯|南方航空（集团）公司)
-                brand = max([we for ws, we in self.words if brand < we <= opening
+                # the brand is whole words after any stop word (本报讯|南方航空（集团）公司);
+                # a stop word right before the bracket is the brand's end (智云数和（天津）)
+                brand = max([we for ws, we in self.words if brand < we < opening
                              and text[ws:we] in self.stops] + [brand])
                 if opening < 0 or opening - brand < 2:
                     break

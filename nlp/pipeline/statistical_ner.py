@@ -81,6 +81,9 @@ class StatisticalNER:
         org_suffixes = orgs.data()[1]
         for doc, spans in zip(docs, found):
             text = doc.text  # Doc.text builds a new string each time: read it once
+            # a span that opens or closes a bracket it does not hold is cut in the wrong
+            # place (智云数和（天津|）科技有限公司): the model has no reading of it
+            spans = [(s, e, label) for s, e, label in spans if _brackets_balanced(text[s:e])]
             model_orgs = [(s, e) for s, e, label in spans if label == "ORG"]
             kept = [e for e in doc.ents if not _company_unsupported(text, e, model_orgs)]
             if len(kept) < len(doc.ents):
@@ -175,6 +178,22 @@ def _company_name(org: str) -> str | None:
             break
         name = name[:-cut[0]]
     return name if name != org else None
+
+
+_BRACKETS = {"（": "）", "(": ")", "《": "》", "“": "”", "[": "]", "【": "】"}
+
+
+def _brackets_balanced(span: str) -> bool:
+    """RETURNS whether every bracket or quote the span opens it also closes, and the reverse."""
+    stack: list[str] = []
+    closing = set(_BRACKETS.values())
+    for c in span:
+        if c in _BRACKETS:
+            stack.append(_BRACKETS[c])
+        elif c in closing:
+            if not stack or stack.pop() != c:
+                return False
+    return not stack
 
 
 def _before_title(text: str, start: int, end: int) -> int:

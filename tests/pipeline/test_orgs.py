@@ -69,6 +69,8 @@ STOP_CASES = [
     ("记者们到杭州星海电子有限公司采访", "杭州星海电子有限公司"),
     # a dateline stop word ends the brand before a bracket
     ("本报讯东方航空（集团）公司宣布", "东方航空（集团）公司"),
+    # ... but a stop word right before the bracket is the brand's last character
+    ("海尔集团、智云数和（天津）科技有限公司", "智云数和（天津）科技有限公司"),
     # new organisation endings after a place
     ("河北省残联发出倡议", "河北省残联"),
     ("兰州军区举行演习", "兰州军区"),
@@ -92,3 +94,9 @@ def test_no_org_runs_over_a_title_in_its_middle(rules_nlp):
                                   "向福建和江西两省防汛抗旱指挥部发出慰问电"])
 def test_generic_words_and_regions_name_no_organisation(rules_nlp, text):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"] == []
+
+
+def test_no_organisation_starts_inside_a_bracket(rules_nlp):
+    for text in ("智云数和（天津）科技有限公司", "他与和（天津）科技有限公司签约"):
+        orgs = [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"]
+        assert not any(o.startswith("天津") for o in orgs), orgs

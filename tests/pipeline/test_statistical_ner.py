@@ -83,3 +83,17 @@ def test_model_start_replaces_words_no_name_holds_but_not_a_place():
     assert _company_unsupported(text, _org(text, text), [(2, len(text))])
     text = "黑龙江省牡丹江市煤气公司"
     assert not _company_unsupported(text, _org(text, text), [(4, len(text))])
+
+
+def test_model_span_cutting_a_bracket_pair_is_dropped():
+    ner, _ = stage([("ORG", "天津)科技公司"), ("ORG", "星河(苏州)科技公司")])  # the model reads folded text
+    doc = ner(words("智云数和（天津）科技公司与星河（苏州）科技公司签约。"))
+    assert [e.text for e in doc.ents] == ["星河（苏州）科技公司"]
+
+
+def test_brackets_balanced():
+    from nlp.pipeline.statistical_ner import _brackets_balanced
+
+    assert _brackets_balanced("星河（苏州）科技公司") and _brackets_balanced("《人民日报》社")
+    assert not _brackets_balanced("天津）科技公司") and not _brackets_balanced("星河（苏州")
+    assert not _brackets_balanced("（苏州》")

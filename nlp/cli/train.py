@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..training.ner import PD1998_MODES
+from ..training.ner import CLUENER_MODES, PD1998_MODES
 
 
 def add_parser(sub) -> None:
@@ -21,6 +21,8 @@ def add_parser(sub) -> None:
     p.add_argument("--pd1998", choices=PD1998_MODES, default="names",
                    help="ner: how People's Daily 1998 joins MSRA train: all its entities, people and "
                         "places only, people only (default, the shipped model), or not at all")
+    p.add_argument("--cluener", choices=CLUENER_MODES, default="none",
+                   help="ner: add CLUENER2020 train with its people only (names) or not (none, default)")
     p.add_argument("--max-steps", type=int, help="ner: training steps (default from nlp/configs/ner.cfg)")
     p.add_argument("--eval-frequency", type=int, help="ner: steps between dev evaluations")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", type=_key_value,
@@ -59,7 +61,7 @@ def run(args) -> int:
 
     out = Path(args.output or "build/ner/model")
     best = ner.train(out, shared=shared, limit=args.limit, max_steps=args.max_steps,
-                     eval_frequency=args.eval_frequency, pd1998=args.pd1998,
+                     eval_frequency=args.eval_frequency, pd1998=args.pd1998, cluener=args.cluener,
                      overrides=ner.parse_overrides(args.set))
     if args.install:
         ner.install(best, Path("models") / "ner")

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..io.corpora import pd1998_entities, read_char_tagged, read_pd1998
+from ..io.corpora import pd1998_entities, read_char_tagged, read_cluener, read_pd1998
 from ..labels import fold_width
 
 SHARED = Path("../shared/corpora")
@@ -26,6 +26,9 @@ DEV_SIZE = 2000
 # How People's Daily 1998 joins MSRA train: the labels of it that are kept (others unknown).
 PD1998_KEEP = {"full": ("PER", "LOC", "ORG"), "no-orgs": ("PER", "LOC"), "names": ("PER",), "none": ()}
 PD1998_MODES = tuple(PD1998_KEEP)
+# How CLUENER2020 train joins: "names" keeps its `name` spans as PER and leaves its other
+# spans (organisations, places, games, books...) unknown, as People's Daily "names" does.
+CLUENER_MODES = ("none", "names")
 CONFIG = Path(__file__).resolve().parent.parent / "configs" / "ner.cfg"
 
 
@@ -56,13 +59,15 @@ def msra_split(shared: Path = SHARED, rng: random.Random | None = None):
 
 
 def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed: int = 0,
-                  limit: int = 0, pd1998: str = "names") -> tuple[Path, Path]:
+                  limit: int = 0, pd1998: str = "names", cluener: str = "none") -> tuple[Path, Path]:
     """Write train.spacy and dev.spacy. ``limit`` > 0 keeps only that many training sentences.
 
     pd1998: how People's Daily 1998 joins MSRA train (PD1998_MODES): "full" with all its
     entities; "no-orgs" with its people and places, its organisations (and j/nz words) left
     unannotated (see ``pd1998_entities``); "names" with its people only, places unannotated
     too; "none" not at all.
+    cluener: CLUENER_MODES; "names" adds CLUENER2020 train (10,748 short modern texts: news,
+    finance, sport, games) with its people only (``cluener_names``).
     """
     import spacy
 
@@ -74,6 +79,12 @@ def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed:
     if pd1998 != "none":
         train += [pd1998_entities(para, keep=PD1998_KEEP[pd1998])
                   for para in read_pd1998(shared / "peoples_daily_1998" / "199801.txt")]
+    if cluener not in CLUENER_MODES:
+        raise ValueError(f"cluener must be one of {CLUENER_MODES}, not {cluener!r}")
+    if cluener == "names":
+        train += [cluener_names(text, spans)
+                  for text, spans, _ in read_cluener(shared / "cluener2020" / "train.json")]
+    if pd1998 != "none" or cluener != "none":
         rng.shuffle(train)
     if limit:
         train, dev = train[:limit], dev[: max(20, limit // 10)]
@@ -84,9 +95,25 @@ def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed:
     return out / "train.spacy", out / "dev.spacy"
 
 
+def cluener_names(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """A CLUENER record for name-only training: ``name`` spans become PER, every other
+    labelled span unknown (""), the rest outside. CLUENER's `name` also covers fictional
+    and game characters; its other types do not match MSRA's ORG/LOC boundaries."""
+    out: list[list] = []  # overlapping spans (a few records label one span twice) merge
+    for s, e, kind in sorted(spans):
+        label = "PER" if kind == "name" else ""
+        if out and s < out[-1][1]:
+            prev = out[-1]
+            same = prev[2] == label and (prev[0], prev[1]) == (s, e)
+            out[-1] = [prev[0], max(prev[1], e), label if same else ""]
+        else:
+            out.append([s, e, label])
+    return text, [tuple(x) for x in out]
+
+
 def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED, limit: int = 0,
           max_steps: int | None = None, eval_frequency: int | None = None,
-          pd1998: str = "names", overrides: dict | None = None) -> Path:
+          pd1998: str = "names", cluener: str = "none", overrides: dict | None = None) -> Path:
     """Convert the corpora and run spaCy's training. RETURNS the directory of the best model.
 
     ``overrides``: extra config settings (``{"components.tok2vec.model.encode.window_size": 2}``),
@@ -101,7 +128,7 @@ def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED
 
     output = Path(output)
     train_path, dev_path = build_corpora(Path(shared), output.parent / "corpus", limit=limit,
-                                         pd1998=pd1998)
+                                         pd1998=pd1998, cluener=cluener)
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), **(overrides or {})}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps

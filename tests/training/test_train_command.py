@@ -48,3 +48,12 @@ def test_train_segmenter_tiny(tmp_path):
     tok = NewsTokenizer(spacy.blank("zh").vocab, "pkuseg", pkuseg_model=out)
     assert "".join(tok.cut("中华人民共和国成立了")) == "中华人民共和国成立了"
     assert type(tok._cut.__self__.feature_extractor).__name__ == "LexiconFeatureExtractor"
+
+
+def test_cluener_names_keeps_people_and_leaves_the_rest_unknown():
+    from nlp.training.ner import cluener_names
+
+    text = "张三在腾讯玩王者荣耀"
+    spans = [(0, 2, "name"), (3, 5, "company"), (6, 10, "game"), (6, 8, "name")]
+    # overlapping spans (CLUENER labels a few twice) merge into one unknown span
+    assert cluener_names(text, spans) == (text, [(0, 2, "PER"), (3, 5, ""), (6, 10, "")])

@@ -9,7 +9,7 @@ Runs ``python -m nlp evaluate`` with the candidate in place of models/ner (throu
 - the MSRA dev split (2,000 sentences of MSRA train never trained on; MSRA label mapping);
 - Resume test PERSON and Weibo test, which show how names generalise off MSRA's domain
   (both have been used to choose between variants, so they are no longer clean measures);
-- PERSON recall on the people of the DuIE sample's triples (benchmarks/duie_person_recall.py),
+- PERSON recall on the people of the DuIE sample's triples (benchmarks/duie_recall.py),
   modern web and news text.
 
 MSRA test is not read: it is reported by benchmarks/ner_msra.py for the chosen model only.
@@ -70,9 +70,9 @@ def main() -> None:
                                  env=env, cwd=ROOT, capture_output=True, text=True, check=True)
             out += [f"## {title}", res.stdout.strip()]
             print("\n".join(out[-2:]), flush=True)
-        res = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "duie_person_recall.py"), "--no-write"],
+        res = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "duie_recall.py"), "--no-write"],
                              env=env, cwd=ROOT, capture_output=True, text=True, check=True)
-        out += ["## DuIE people, PERSON recall (pipeline)", res.stdout.strip()]
+        out += ["## DuIE people, organisations, places: recall (pipeline)", res.stdout.strip()]
         print("\n".join(out[-2:]), flush=True)
     log = ROOT / "logs" / f"ner_candidate_{name}.txt"
     log.write_text("\n".join(out) + "\n", encoding="utf-8")

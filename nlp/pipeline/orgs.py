@@ -50,7 +50,7 @@ MAX_NAME = 12
 _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多家", "一家", "两家", "几家", "一些", "其他", "其它", "所有",
                       "相关", "有关", "上市", "国有", "民营", "外资", "中小", "外国", "国外", "境外", "国内"})
 # Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
-_TIME_WORD = regex.compile(r"(?:\d|年|月|日|季度|今|去|明|此前|目前|近日|日前|期间)")
+_TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目前|近日|日前|期间)")
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
@@ -302,12 +302,17 @@ class OrgFinder:
         text, start = self.text, k
         start = next((s for s, e in self.words if s < k < e), k)  # 华为技术有限公司: one word
         words = sorted(((s, e) for s, e in self.words if e <= start), reverse=True)
-        idx = 0
+        gpe_starts = {s for s, _, lab in self.ents if lab == "GPE"}
+        idx, after_place = 0, False
         while idx < len(words):
             s, e = words[idx]
             if e != start:
                 break
             w = text[s:e]
+            if s in gpe_starts:
+                after_place = True
+            elif after_place:
+                break  # the name starts with its place(s): 投资方|苏州春兴精工股份有限公司
             if w and w[-1] in _CLOSE:  # a bracketed place: 星河（苏州）, then the brand
                 opening = max(text.rfind(o, max(0, e - 8), e) for o in _OPEN)
                 brand = opening

@@ -83,7 +83,10 @@ class StatisticalNER:
             text = doc.text  # Doc.text builds a new string each time: read it once
             # a span that opens or closes a bracket it does not hold is cut in the wrong
             # place (智云数和（天津|）科技有限公司): the model has no reading of it
-            spans = [(s, e, label) for s, e, label in spans if _brackets_balanced(text[s:e])]
+            # ... and one that runs over a clause break or a space is two things read as one
+            # (江苏大学管理工程专业，获硕士学位; 阮洪良 福莱特玻璃集团股份有限公司)
+            spans = [(s, e, label) for s, e, label in spans
+                     if _brackets_balanced(text[s:e]) and not _SPAN_BREAK.search(text[s:e])]
             model_orgs = [(s, e) for s, e, label in spans if label == "ORG"]
             kept = [e for e in doc.ents if not _company_unsupported(text, e, model_orgs)]
             if len(kept) < len(doc.ents):
@@ -134,6 +137,7 @@ def model_ents(model: Language, texts: list[str]) -> list[list[tuple[int, int, s
 _COMMON_FLAGS = frozenset({"n", "vn", "v", "b", "a", "an", "ad", "vd"})
 # jieba flags no company name contains (我们, 一家, 在): words read over by the rules.
 _NOT_NAME_FLAGS = frozenset("rmpvdcuqft")
+_FUNCTION_FLAGS = frozenset("rpcu")
 
 
 def _company_unsupported(text: str, ent, model_orgs: list[tuple[int, int]]) -> bool:
@@ -163,7 +167,10 @@ def _company_unsupported(text: str, ent, model_orgs: list[tuple[int, int]]) -> b
     if later:
         import jieba.posseg
 
-        return any(p.flag[:1] in _NOT_NAME_FLAGS for p in jieba.posseg.dt.cut(text[start:later[0]]))
+        # a one-character word counts only as a function word: a brand cut into characters
+        # (北京天一讯灵|科技有限公司) gets verb and numeral flags as easily
+        return any(p.flag[:1] in (_NOT_NAME_FLAGS if len(p.word) > 1 else _FUNCTION_FLAGS)
+                   for p in jieba.posseg.dt.cut(text[start:later[0]]))
     return False
 
 
@@ -180,6 +187,9 @@ def _company_name(org: str) -> str | None:
     return name if name != org else None
 
 
+# Clause punctuation, or a space that is not between two Latin letters (Bonnie Turner).
+# 、 is not here: it joins the halves of an organ's name (墨西哥环境、自然资源和渔业部).
+_SPAN_BREAK = regex.compile(r"[，。；！？：,;!?:]|(?<![A-Za-z])\s|\s(?![A-Za-z])")
 _BRACKETS = {"（": "）", "(": ")", "《": "》", "“": "”", "[": "]", "【": "】"}
 
 

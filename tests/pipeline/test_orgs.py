@@ -71,6 +71,11 @@ STOP_CASES = [
     ("本报讯东方航空（集团）公司宣布", "东方航空（集团）公司"),
     # ... but a stop word right before the bracket is the brand's last character
     ("海尔集团、智云数和（天津）科技有限公司", "智云数和（天津）科技有限公司"),
+    # a name read leftwards that reached its place starts there
+    ("该项目的投资方苏州春兴精工股份有限公司为上市公司", "苏州春兴精工股份有限公司"),
+    ("黑龙江省牡丹江市煤气公司", "黑龙江省牡丹江市煤气公司"),
+    # 讯 in a brand is no dateline
+    ("北京天一讯灵科技有限公司成立", "北京天一讯灵科技有限公司"),
     # new organisation endings after a place
     ("河北省残联发出倡议", "河北省残联"),
     ("兰州军区举行演习", "兰州军区"),

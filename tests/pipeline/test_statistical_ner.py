@@ -83,6 +83,8 @@ def test_model_start_replaces_words_no_name_holds_but_not_a_place():
     assert _company_unsupported(text, _org(text, text), [(2, len(text))])
     text = "黑龙江省牡丹江市煤气公司"
     assert not _company_unsupported(text, _org(text, text), [(4, len(text))])
+    text = "北京天一讯灵科技有限公司"  # one-character words of a brand are no function words
+    assert not _company_unsupported(text, _org(text, text), [(text.index("灵"), len(text))])
 
 
 def test_model_span_cutting_a_bracket_pair_is_dropped():
@@ -97,3 +99,12 @@ def test_brackets_balanced():
     assert _brackets_balanced("星河（苏州）科技公司") and _brackets_balanced("《人民日报》社")
     assert not _brackets_balanced("天津）科技公司") and not _brackets_balanced("星河（苏州")
     assert not _brackets_balanced("（苏州》")
+
+
+def test_model_span_over_a_clause_break_or_a_space_is_dropped():
+    from nlp.pipeline.statistical_ner import _SPAN_BREAK
+
+    ner, _ = stage([("ORG", "江苏大学管理专业,获硕士学位"), ("PER", "阮洪良 福莱特公司"), ("PER", "李明")])
+    doc = ner(words("毕业于江苏大学管理专业，获硕士学位。阮洪良　福莱特公司由李明执导"))
+    assert [e.text for e in doc.ents] == ["李明"]
+    assert not _SPAN_BREAK.search("Bonnie Turner") and _SPAN_BREAK.search("王石 万科")

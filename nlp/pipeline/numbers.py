@@ -31,6 +31,8 @@ Conventions (SPEC section 1, plus the decisions SPEC leaves open):
 * DATE covers absolute and relative calendar expressions and durations (``五年``,
   ``前两个月``); its value is the ISO form of the written calendar anchor where a year is
   given (``2030年底`` -> "2030"), else None. 近日, 日前 are not dates.
+* A full numeric date (2015-07-29, 2018/03/21, 2014.8.8) is a DATE; a year and month alone
+  (2018.04) is not, as it reads as a decimal as easily.
 * Ordinals (第三), model numbers (C919, 10G-PON), 5G, 4K and phone numbers are not matched:
   numbers may not follow a Latin letter, digit, '-' or '第'.
 * CARDINAL (a bare number) is emitted only with ``emit_cardinal = true``.
@@ -194,8 +196,13 @@ def build_patterns() -> dict[str, regex.Pattern]:
     # 一 and gain nothing from it.)
     date_starts = (CN_DIGITS + CN_UNITS + "零半上下第前本星礼周年过未今最"
                    + "".join(w[0] for w, _, _ in words))
+    # 2015-07-29, 2018/03/21, 2014.8.8: a full numeric date, year 1900-2099, the same
+    # separator twice, not inside a longer number, version or phone number
+    numeric_date = (r"(?<![\d.\-/A-Za-z])(?:19|20)\d\d(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)"
+                    r"(?:3[01]|[12]\d|0?[1-9])(?![\d.\-/])")
     return {
         "DATE": _starting_with(date_starts, "|".join([
+            numeric_date,
             date_year,
             rf"(?<![\d.])(?:{month_part}|{day_alone})",
             rf"(?:{word_alt(('month',))})(?:{day}|[上中下]旬|[底初末])?",

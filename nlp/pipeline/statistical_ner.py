@@ -18,6 +18,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import gazetteer
 from ..extract import sentences
 from ..labels import fold_width
 from . import orgs
@@ -86,7 +87,8 @@ class StatisticalNER:
             # ... and one that runs over a clause break or a space is two things read as one
             # (江苏大学管理工程专业，获硕士学位; 阮洪良 福莱特玻璃集团股份有限公司)
             spans = [(s, e, label) for s, e, label in spans
-                     if _brackets_balanced(text[s:e]) and not _SPAN_BREAK.search(text[s:e])]
+                     if _brackets_balanced(text[s:e]) and not _SPAN_BREAK.search(text[s:e])
+                     and not _cuts_latin_word(text, s, e)]
             model_orgs = [(s, e) for s, e, label in spans if label == "ORG"]
             kept = [e for e in doc.ents if not _company_unsupported(text, e, model_orgs)]
             if len(kept) < len(doc.ents):
@@ -101,6 +103,8 @@ class StatisticalNER:
                         continue  # a bare 公司 or 委员会 names no organisation
                     end = _before_title(text, start, end)  # 研究中心|高级顾问: organ + title split
                 value = None
+                if label == "ORG" and (gazetteer.lookup(text[start:end]) or ("",))[0] == "GPE":
+                    label = "LOC"  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE
                 if label == "LOC":
                     label, value = place_label(text[start:end])
                 cands.append(Ent(start, end, label, value))
@@ -190,6 +194,14 @@ def _company_name(org: str) -> str | None:
 # Clause punctuation, or a space that is not between two Latin letters (Bonnie Turner).
 # 、 is not here: it joins the halves of an organ's name (墨西哥环境、自然资源和渔业部).
 _SPAN_BREAK = regex.compile(r"[，。；！？：,;!?:]|(?<![A-Za-z])\s|\s(?![A-Za-z])")
+def _cuts_latin_word(text: str, start: int, end: int) -> bool:
+    """RETURNS whether a span starts or ends inside a run of Latin letters or digits (Alo|fi)."""
+    def alnum(i: int) -> bool:
+        return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
+
+    return alnum(start - 1) and alnum(start) or alnum(end - 1) and alnum(end)
+
+
 _BRACKETS = {"（": "）", "(": ")", "《": "》", "“": "”", "[": "]", "【": "】"}
 
 
@@ -224,8 +236,6 @@ def place_label(name: str) -> tuple[str, str | None]:
     administrative suffix is GPE (布拉戈维申斯克市), except ``地区`` after a name that is no
     division (长三角地区, 成渝地区: regions, LOC); anything else is LOC.
     """
-    from .. import gazetteer
-
     known = gazetteer.lookup(name)
     if known is not None:
         return known

@@ -108,3 +108,18 @@ def test_model_span_over_a_clause_break_or_a_space_is_dropped():
     doc = ner(words("毕业于江苏大学管理专业，获硕士学位。阮洪良　福莱特公司由李明执导"))
     assert [e.text for e in doc.ents] == ["李明"]
     assert not _SPAN_BREAK.search("Bonnie Turner") and _SPAN_BREAK.search("王石 万科")
+
+
+def test_model_span_cutting_a_latin_word_is_dropped():
+    from nlp.pipeline.statistical_ner import _cuts_latin_word
+
+    text = "首都阿洛菲（Alofi），位于"
+    i = text.index("Alo")
+    assert _cuts_latin_word(text, i, i + 3) and not _cuts_latin_word(text, i, i + 5)
+    assert not _cuts_latin_word("阿洛菲是首都", 0, 3)
+
+
+def test_a_country_the_model_reads_as_an_org_stays_a_gpe():
+    ner, _ = stage([("ORG", "斯洛伐克"), ("ORG", "斯洛伐克队")])
+    doc = ner(words("他是斯洛伐克人。斯洛伐克队赢了。"))
+    assert [(e.text, e.label_) for e in doc.ents] == [("斯洛伐克", "GPE"), ("斯洛伐克队", "ORG")]

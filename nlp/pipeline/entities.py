@@ -12,8 +12,10 @@ that overlaps it, except that
 - a new entity may replace existing ones it strictly contains when the stage asks for
   ``replace_contained`` (an ORG such as 湖北省人民政府 replaces the GPE 湖北省 inside it);
 - a new PERSON replaces the names (PERSON/ORG/GPE/LOC) it strictly contains, and a new ORG
-  the ORGs it strictly contains (``names_contained``, on by default): the model's PERSON
-  高玉林 over a GPE 玉林, its ORG 中南大学湘雅医院心脏大血管外科 over the ORG 中南大学湘雅医院.
+  that ends like an organisation (``_named_org``) the ORGs it strictly contains
+  (``names_contained``, on by default): the model's PERSON 高玉林 over a GPE 玉林, its ORG
+  中南大学湘雅医院心脏大血管外科 over the ORG 中南大学湘雅医院, but not 兰州大学研究生 or
+  广西大学商学院工商管理 over 兰州大学, 广西大学商学院 (a degree or a major read on).
   Never over a TITLE or a number. A new ORG swallows places (GPE/LOC) it strictly contains
   only when the stage asks ``named_orgs_over_places`` (the model stage does) and the ORG ends
   like an organisation (``_named_org``: 欧洲中央银行, 亚洲协会, 上海申花队 over the GPE/LOC
@@ -146,6 +148,7 @@ def add_entities(doc: Doc, candidates: Iterable[Ent], *, replace_contained: bool
                          for e in taken[lo:hi])
             names = names_contained and (cand.label == "PERSON" and all(e.label in NAMES for e in taken[lo:hi])
                                          or cand.label == "ORG" and all(e.label == "ORG" for e in taken[lo:hi])
+                                         and _named_org(text[cand.start:cand.end])
                                          or named_orgs_over_places and cand.label == "ORG"
                                          and all(e.label in ORG_PLACES for e in taken[lo:hi])
                                          and _named_org(text[cand.start:cand.end])

@@ -102,6 +102,7 @@ class StatisticalNER:
                     if text[start:end] in org_suffixes:
                         continue  # a bare 公司 or 委员会 names no organisation
                     end = _before_title(text, start, end)  # 研究中心|高级顾问: organ + title split
+                    end = _to_org_ending(text, start, end, org_suffixes)  # 西南交通大学|桥梁
                 value = None
                 if label == "ORG" and (gazetteer.lookup(text[start:end]) or ("",))[0] == "GPE":
                     label = "LOC"  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE
@@ -216,6 +217,20 @@ def _brackets_balanced(span: str) -> bool:
             if not stack or stack.pop() != c:
                 return False
     return not stack
+
+
+def _to_org_ending(text: str, start: int, end: int, suffixes: dict[str, str]) -> int:
+    """RETURNS where a model ORG ends once a tail that no organisation ends with is cut off
+    after the last organisation suffix inside it (西南交通大学|桥梁, a major read on after the
+    university); ``end`` when the span ends like an organisation or has no such suffix."""
+    from .entities import _named_org
+
+    if _named_org(text[start:end]):
+        return end
+    for k in range(end - 1, start + 3, -1):
+        if any(text[k - n:k] in suffixes for n in (2, 3, 4)):
+            return k
+    return end
 
 
 def _before_title(text: str, start: int, end: int) -> int:

@@ -123,3 +123,19 @@ def test_a_country_the_model_reads_as_an_org_stays_a_gpe():
     ner, _ = stage([("ORG", "斯洛伐克"), ("ORG", "斯洛伐克队")])
     doc = ner(words("他是斯洛伐克人。斯洛伐克队赢了。"))
     assert [(e.text, e.label_) for e in doc.ents] == [("斯洛伐克", "GPE"), ("斯洛伐克队", "ORG")]
+
+
+def test_model_org_reading_on_after_an_organisation_is_cut_back():
+    # a degree or a major read on after a university is cut off; an organisation ending stays
+    ner, _ = stage([("ORG", "兰州大学研究生"), ("ORG", "西南交通大学桥梁"), ("ORG", "湘雅医院外科")])
+    doc = ner(words("兰州大学研究生学历，毕业于西南交通大学桥梁专业，在湘雅医院外科。"))
+    assert [e.text for e in doc.ents] == ["兰州大学", "西南交通大学", "湘雅医院外科"]
+
+
+def test_a_new_org_replaces_contained_orgs_only_when_it_ends_like_one():
+    from nlp.pipeline.entities import Ent, add_entities
+
+    doc = words("兰州大学研究生，湘雅医院外科")
+    add_entities(doc, [Ent(0, 4, "ORG"), Ent(8, 12, "ORG")])
+    add_entities(doc, [Ent(0, 7, "ORG"), Ent(8, 14, "ORG")])
+    assert [e.text for e in doc.ents] == ["兰州大学", "湘雅医院外科"]

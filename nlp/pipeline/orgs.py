@@ -277,9 +277,11 @@ class OrgFinder:
         """Extend an organisation over suffixes that directly follow it (集团 + 公司)."""
         while True:
             # suffixes of 2+ characters starting at k, longest first, ending at a word end
+            # (not before 学历: 省委党校|大学学历 is a degree, not a university)
             nxt = next((k + n for n in self.suffix_lens_by_first.get(self.text[k:k + 1], ())
                         if (k + n) in self.ends and self.text[k:k + n] in self.suffixes
-                        and self.suffixes[self.text[k:k + n]] != "organ"), None)
+                        and self.suffixes[self.text[k:k + n]] != "organ"
+                        and not self.text.startswith("学历", k + n)), None)
             if nxt is None:
                 return k
             k = nxt

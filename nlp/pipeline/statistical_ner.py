@@ -165,10 +165,10 @@ def _company_unsupported(text: str, ent, model_orgs: list[tuple[int, int]]) -> b
         return False
     over = [(s, e) for s, e in model_orgs if s < end and start < e]
     if not over:
-        from .char_features import lexicon_flags
-
-        return lexicon_flags().get(name) in _COMMON_FLAGS
+        return _generic_company(text[start:end])
     later = [s for s, e in over if e == end and start < s]
+    if later and _generic_company(text[later[0]:end]):
+        return False  # the model's span names no company (北京奇天揽胜|科技有限公司)
     if later:
         import jieba.posseg
 
@@ -177,6 +177,15 @@ def _company_unsupported(text: str, ent, model_orgs: list[tuple[int, int]]) -> b
         return any(p.flag[:1] in (_NOT_NAME_FLAGS if len(p.word) > 1 else _FUNCTION_FLAGS)
                    for p in jieba.posseg.dt.cut(text[start:later[0]]))
     return False
+
+
+def _generic_company(org: str) -> bool:
+    """RETURNS whether a company-type ORG names a kind of company, not one: what precedes
+    its suffixes is one common word (保险|公司, 科技|有限公司) or a single character."""
+    from .char_features import lexicon_flags
+
+    name = _company_name(org)
+    return name is not None and (len(name) < 2 or lexicon_flags().get(name) in _COMMON_FLAGS)
 
 
 def _company_name(org: str) -> str | None:
@@ -222,10 +231,12 @@ def _brackets_balanced(span: str) -> bool:
 def _to_org_ending(text: str, start: int, end: int, suffixes: dict[str, str]) -> int:
     """RETURNS where a model ORG ends once a tail that no organisation ends with is cut off
     after the last organisation suffix inside it (西南交通大学|桥梁, a major read on after the
-    university); ``end`` when the span ends like an organisation or has no such suffix."""
+    university, or 大学 of 大学学历); ``end`` when the span ends like an organisation or has
+    no such suffix."""
     from .entities import _named_org
 
-    if _named_org(text[start:end]):
+    degree = text.startswith("学历", end)  # 省委党校|大学学历: the last suffix is a degree
+    if _named_org(text[start:end]) and not degree:
         return end
     for k in range(end - 1, start + 3, -1):
         if any(text[k - n:k] in suffixes for n in (2, 3, 4)):

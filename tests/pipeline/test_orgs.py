@@ -79,6 +79,7 @@ STOP_CASES = [
     # new organisation endings after a place
     ("河北省残联发出倡议", "河北省残联"),
     ("兰州军区举行演习", "兰州军区"),
+    ("该剧在湖南卫视播出", "湖南卫视"),
 ]
 
 
@@ -105,3 +106,8 @@ def test_no_organisation_starts_inside_a_bracket(rules_nlp):
     for text in ("智云数和（天津）科技有限公司", "他与和（天津）科技有限公司签约"):
         orgs = [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"]
         assert not any(o.startswith("天津") for o in orgs), orgs
+
+
+def test_a_degree_after_an_organisation_is_no_suffix(rules_nlp):
+    orgs = [e.text for e in rules_nlp("2005年毕业于安徽省委党校大学学历").ents if e.label_ == "ORG"]
+    assert orgs == ["安徽省委党校"]

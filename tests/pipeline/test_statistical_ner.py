@@ -127,9 +127,17 @@ def test_a_country_the_model_reads_as_an_org_stays_a_gpe():
 
 def test_model_org_reading_on_after_an_organisation_is_cut_back():
     # a degree or a major read on after a university is cut off; an organisation ending stays
-    ner, _ = stage([("ORG", "兰州大学研究生"), ("ORG", "西南交通大学桥梁"), ("ORG", "湘雅医院外科")])
-    doc = ner(words("兰州大学研究生学历，毕业于西南交通大学桥梁专业，在湘雅医院外科。"))
-    assert [e.text for e in doc.ents] == ["兰州大学", "西南交通大学", "湘雅医院外科"]
+    ner, _ = stage([("ORG", "兰州大学研究生"), ("ORG", "西南交通大学桥梁"), ("ORG", "湘雅医院外科"),
+                    ("ORG", "省委党校大学")])
+    doc = ner(words("兰州大学研究生学历，毕业于西南交通大学桥梁专业，在湘雅医院外科。省委党校大学学历。"))
+    assert [e.text for e in doc.ents] == ["兰州大学", "西南交通大学", "湘雅医院外科", "省委党校"]
+
+
+def test_model_org_that_names_no_company_does_not_replace_the_rule_one():
+    from nlp.pipeline.statistical_ner import _company_unsupported
+
+    text = "北京奇天揽胜科技有限公司"
+    assert not _company_unsupported(text, _org(text, text), [(text.index("科技"), len(text))])
 
 
 def test_a_new_org_replaces_contained_orgs_only_when_it_ends_like_one():

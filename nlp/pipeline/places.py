@@ -36,13 +36,20 @@ GPE, LOC = "GPE", "LOC"
 # A division name ending in its suffix character is cut before that character when the
 # suffix and the next character form one of these words: 武汉市长 is 武汉 + 市长.
 SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市井", "省长", "县长", "区长",
-                          "州长", "市委", "省委", "县委", "区委", "州委"})
+                          "州长", "市委", "省委", "县委", "区委", "州委",
+                          # the place's area: 新余|市区, 五常|市内, 保定|市县 (MSRA marks the name)
+                          "市区", "市内", "市县", "市郊", "市外", "市域", "县城", "县域", "县内", "区内",
+                          "区域", "省内", "省外", "省份", "州内"})
 # ... except the party committees whose short name is a risky alias: 白云区委 keeps GPE
 # 白云区 (白云 alone is an ordinary word), and ``zh_news_orgs`` makes it ORG 白云区 + 委.
 _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟委", "旗委"})
 # A short alias (no suffix) followed by one of these names a street or a business
 # (中山路, 华龙酒楼), not the division.
 _ALIAS_BLOCKERS = ("路", "街", "道", "巷", "酒楼", "酒店", "饭店", "宾馆", "大厦", "商场", "广场", "公园")
+# Administrative suffixes a full division name ends with.
+_ADMIN_SUFFIXES = frozenset("省市县区州旗盟")
+# Words starting with 镇 or 乡 after a place name that do not make it a township.
+_TOWN_WORDS = frozenset({"镇长", "乡长", "乡村", "乡镇", "乡亲", "乡下", "乡土", "乡间", "镇压", "镇守", "镇静"})
 # Foreign names with a middle dot: 隆德 in 古斯塔夫·哈格隆德 is no place. Only the parts
 # after a dot and the last few characters before the first dot count as the name: the
 # run of Chinese characters before it is mostly context (在巴黎会见法国国民议会议员玛蒂尔德·…).
@@ -130,8 +137,16 @@ class PlaceMatcher:
                     and (text[i:j - 1] not in entries or entries[text[i:j - 1]].risky)
                 if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not organ and not self._starts_name(text, j):
                     continue  # 武汉市长: try 武汉 (but 南京市长江大桥 keeps 南京市)
-                if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ:
+                # a full name whose suffix the segmenter glued to the next word (九原|区属) counts
+                glued = (starts is not None and j - 1 in starts and text[j - 1] in _ADMIN_SUFFIXES
+                         and any(p.kind == "full" for p in entry.places))
+                if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ \
+                        and not glued:
                     continue
+                if self._town_after(text, j, entry, ends):
+                    out.append(Ent(i, j + 1, GPE))  # 双河|镇: a township named like the county
+                    i = j + 1
+                    break
                 if entry.label == LOC and text.startswith("地区", j) and (ends is None or j + 2 in ends):
                     j += 2  # 长三角 + 地区: the region with its head word
                     entry = Entry(LOC, (), False)
@@ -160,6 +175,17 @@ class PlaceMatcher:
                 and all(p.level == "prefecture" for p in entry.places):
             return 2
         return 0
+
+    def _town_after(self, text: str, j: int, entry: Entry, ends: set[int] | None) -> bool:
+        """RETURNS whether a short division name ending at ``j`` is followed by 镇 or 乡 that
+        make it a township (双河镇, not the county-level 双河市): the gazetteer stops at
+        counties, so the township is a GPE without a code. Not before words such as 乡村, 镇长
+        or a place name (江苏|镇江)."""
+        if not entry.places or not all(p.kind in ("short", "old_short") for p in entry.places):
+            return False
+        if j >= len(text) or text[j] not in "镇乡" or text[j:j + 2] in _TOWN_WORDS:
+            return False
+        return (ends is None or j + 1 in ends) and not self._starts_name(text, j)
 
     def _starts_name(self, text: str, i: int) -> bool:
         """RETURNS whether a known name of 2+ characters starts at offset ``i``."""

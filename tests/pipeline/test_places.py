@@ -119,6 +119,9 @@ NEW_FOUND = [
     ("国务院批准撤销喀什地区", "喀什地区", "GPE"),
     ("珠三角地区经济总量", "珠三角地区", "LOC"),  # region + 地区
     ("三江平原新建高标准农田", "三江平原", "LOC"),
+    ("九原区属北温带大陆气候", "九原区", "GPE"),  # the suffix glued to the next word
+    ("双河镇版图呈长条", "双河镇", "GPE"),  # a township named like a county
+    ("江苏镇江市举行会议", "镇江市", "GPE"),
 ]
 
 
@@ -133,6 +136,9 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("外交部副部长李卫东将访问", "卫东"),
     ("古斯塔夫·哈格隆德说", "隆德"),          # inside the dotted name
     ("推动双城经济圈建设", "双城"),           # risky alias without its parent right before
+    ("双河镇版图呈长条", "双河"),             # the township, not the county-level city
+    ("江西省新余市区大街小巷", "新余市"),     # the place and its area: 新余 + 市区
+    ("江苏镇江市举行会议", "江苏镇"),
 ])
 def test_places_new_not_found(places_nlp, text, surface):
     assert surface not in [e.text for e in places_nlp(text).ents]

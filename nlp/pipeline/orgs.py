@@ -278,9 +278,12 @@ class OrgFinder:
         while True:
             # suffixes of 2+ characters starting at k, longest first, ending at a word end
             # (not before 学历: 省委党校|大学学历 is a degree, not a university)
+            # (an organ only as the standing committee of a congress: 人大|常委会, 政协|常委会)
             nxt = next((k + n for n in self.suffix_lens_by_first.get(self.text[k:k + 1], ())
                         if (k + n) in self.ends and self.text[k:k + n] in self.suffixes
-                        and self.suffixes[self.text[k:k + n]] != "organ"
+                        and (self.suffixes[self.text[k:k + n]] != "organ"
+                             or self.text[k:k + n] == "常委会" and self.text[k - 2:k] in ("人大", "政协")
+                             and not self.text.startswith("议", k + n))
                         and not self.text.startswith("学历", k + n)), None)
             if nxt is None:
                 return k

@@ -23,7 +23,7 @@ from ..extract import sentences
 from ..labels import fold_width
 from . import orgs
 from .titles import title_ends
-from .entities import Ent, add_entities
+from .entities import Ent, _named_org, add_entities
 
 # Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
@@ -204,6 +204,8 @@ def _company_name(org: str) -> str | None:
 # Clause punctuation, or a space that is not between two Latin letters (Bonnie Turner).
 # 、 is not here: it joins the halves of an organ's name (墨西哥环境、自然资源和渔业部).
 _SPAN_BREAK = regex.compile(r"[，。；！？：,;!?:]|(?<![A-Za-z])\s|\s(?![A-Za-z])")
+
+
 def _cuts_latin_word(text: str, start: int, end: int) -> bool:
     """RETURNS whether a span starts or ends inside a run of Latin letters or digits (Alo|fi)."""
     def alnum(i: int) -> bool:
@@ -233,8 +235,6 @@ def _to_org_ending(text: str, start: int, end: int, suffixes: dict[str, str]) ->
     after the last organisation suffix inside it (西南交通大学|桥梁, a major read on after the
     university, or 大学 of 大学学历); ``end`` when the span ends like an organisation or has
     no such suffix."""
-    from .entities import _named_org
-
     degree = text.startswith("学历", end)  # 省委党校|大学学历: the last suffix is a degree
     if _named_org(text[start:end]) and not degree:
         return end

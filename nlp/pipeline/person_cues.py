@@ -27,13 +27,15 @@ from .titles import is_title
 
 PERSON = "PERSON"
 # Characters that do not continue a given name: function words and verbs after names.
-_NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也都为就从向以所主讲致被把并而又还即让给曾已再、，。；：！？（）()“”《》 \n\t")
+NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也都为就从向以所主讲致被把并而又还即让给曾已再、，。；：！？（）()“”《》 \n\t")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Conjunctions that are also (rare) surnames: after a title they join, not name (教授和乔治城大学).
 _JOINER = set("和与及同跟并或")
 _BREAK = set("，。、；：！？,.;:!?“”\"《》（）()\n\t ")
+# A place name ending in one of these is a division, never a given name (副市长|武汉市).
+_ADMIN_ENDS = set("省市县区州旗盟镇乡村")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
-# Characters that end a dotted foreign name: fewer than _NOT_GIVEN, whose 让, 德, 出, 主 ...
+# Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
 # occur in transliterations (让-雅克, 勒让德尔).
 _DOT_CUT = set("的了在是和与及等说表称将对到也都为就从向被把并而又还即给曾已再会、，。；：！？（）()“”《》 \n\t")
 # Words that end a dotted foreign name (亨利·本西德|先生, 阿内·卡尔森|率领, 罗宾·库克|时).
@@ -64,7 +66,7 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
     g = i + sur
 
     def given_ok(k: int) -> bool:
-        return k < len(text) and k not in stop and text[k] not in _NOT_GIVEN and bool(_CJK.match(text[k]))
+        return k < len(text) and k not in stop and text[k] not in NOT_GIVEN and bool(_CJK.match(text[k]))
 
     if not given_ok(g):
         return None
@@ -89,11 +91,12 @@ class PersonCues:
     def find(self) -> list[Ent]:
         """RETURNS PERSON candidates."""
         out: list[Ent] = []
+        places = {(s, e) for s, e, label in self.ents if label in ("GPE", "LOC")}
         for s, e, label in self.ents:
             if label != "TITLE":
                 continue
             end = name_at(self.text, e, self.ends, self.ent_starts) if self.text[e:e + 1] not in _JOINER else None
-            if end is not None:
+            if end is not None and ((e, end) not in places or self.place_named_person(e, end)):
                 out.append(Ent(e, end, PERSON))
             before = self.name_before(s)
             if before is not None:
@@ -142,6 +145,12 @@ class PersonCues:
             return whole[0]
         return cut
 
+    def place_named_person(self, start: int, end: int) -> bool:
+        """RETURNS whether a place read right after a title, with no administrative suffix
+        and a break or a word end after it, is a person's name: 院长黄河|表示."""
+        return (self.text[end - 1] not in _ADMIN_ENDS
+                and (end == len(self.text) or end in self.ends or self.text[end] in _BREAK))
+
     def word_end_after(self, w: int) -> int:
         return self.word_ends.get(w, w)
 
@@ -180,7 +189,12 @@ class PersonCueRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text, words = doc_text(doc), token_bounds(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        return add_entities(doc, PersonCues(text, words, ents).find())
+        found = PersonCues(text, words, ents).find()
+        spans = {(p.start, p.end) for p in found}
+        if any((e.start_char, e.end_char) in spans and e.label_ in ("GPE", "LOC") for e in doc.ents):
+            # the person a title names replaces the place read in the name (院长|黄河)
+            doc.ents = [e for e in doc.ents if (e.start_char, e.end_char) not in spans]
+        return add_entities(doc, found)
 
 
 @Language.factory("zh_news_person_cues", assigns=["doc.ents"], requires=["doc.ents"])

@@ -24,6 +24,7 @@ from ..labels import fold_width
 from . import orgs
 from .titles import title_ends
 from .entities import Ent, _named_org, add_entities
+from .person_cues import NOT_GIVEN
 
 # Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
@@ -94,10 +95,14 @@ class StatisticalNER:
             if len(kept) < len(doc.ents):
                 doc.ents = kept
             cands = []
+            people = {e.start_char: e.end_char for e in doc.ents if e.label_ == "PERSON"}
             for start, end, model_label in spans:
                 label = _MODEL_LABELS.get(model_label)
                 if label is None:
                     continue
+                if label == "PERSON" and start in people and people[start] < end \
+                        and text[people[start]] in NOT_GIVEN:
+                    continue  # 任命张三|为: the cue's name stops before a word no name goes on with
                 if label == "ORG":
                     if text[start:end] in org_suffixes:
                         continue  # a bare 公司 or 委员会 names no organisation

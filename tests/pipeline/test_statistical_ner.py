@@ -147,3 +147,12 @@ def test_a_new_org_replaces_contained_orgs_only_when_it_ends_like_one():
     add_entities(doc, [Ent(0, 4, "ORG"), Ent(8, 12, "ORG")])
     add_entities(doc, [Ent(0, 7, "ORG"), Ent(8, 14, "ORG")])
     assert [e.text for e in doc.ents] == ["兰州大学", "湘雅医院外科"]
+
+
+def test_model_person_running_past_the_cue_name_does_not_replace_it():
+    from nlp.pipeline.entities import Ent, add_entities
+
+    ner, _ = stage([("PER", "张三为"), ("PER", "王刚")])
+    doc = words("任命张三为副部长，王刚说")
+    add_entities(doc, [Ent(2, 4, "PERSON")])  # as zh_news_person_cues finds it
+    assert [e.text for e in ner(doc).ents] == ["张三", "王刚"]

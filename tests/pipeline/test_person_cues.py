@@ -13,7 +13,7 @@ CASES = [
     ("会议任命王芳为副局长", ["王芳"]),
     ("玛丽亚·洛佩斯说", ["玛丽亚·洛佩斯"]),
     ("市长表示欢迎", []),
-    ("医院院长黄河表示", ["黄河"]),  # a place read in a name after a title
+    ("公司总经理黄河表示", ["黄河"]),  # a place read in a name after a title
     ("香港特区行政长官李家超出席", ["李家超"]),
     ("他担任市长武汉市的发展很快", []),  # a division is no name
 ]

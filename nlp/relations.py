@@ -13,7 +13,8 @@ between them:
 - ``PERSON TITLE`` right after the name: 李克强总理, 民航总局陈光毅局长 (org before the name);
 - ``PERSON（[ORG|GPE] TITLE…）`` and ``PERSON，[ORG|GPE] TITLE…，``: brackets and appositions;
 - ``GPE 驻 GPE TITLE PERSON``, ``GPE驻华 TITLE PERSON``: an ambassador's org is the sending country;
-- ``任命/聘任 PERSON 为 [ORG] TITLE`` and ``PERSON …担任 [ORG] TITLE`` (a former post counts);
+- ``任命/聘任 PERSON 为 [ORG] TITLE``, ``免去 PERSON 的 [ORG] TITLE 职务`` and
+  ``PERSON …担任 [ORG] TITLE`` (a former post counts);
 - shared titles: ``副市长周永明、刘晓燕`` gives both persons the title;
 - ``[ORG] TITLE PERSON、TITLE PERSON``: a title with no organisation after a coordinated person
   takes the previous person's organisation (四川大学党委书记王建国、校长李向东 -> 四川大学).
@@ -55,6 +56,9 @@ _SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n]")
 #: 任命/聘任 PERSON 为 …: the person's titles follow 为.
 _APPOINT_VERB = regex.compile(r"(?:任命|聘任|聘请|提名|选举|推选|委任|增补|补选|推举)$")
 _APPOINT_AS = regex.compile(r"^\s*(?:为|担任|出任)\s*$")   # between the person and the titles
+#: 免去 PERSON 的 [ORG] TITLE 职务: a post the person leaves is still one the text gives them.
+_REMOVE_VERB = regex.compile(r"(?:免去|免除|撤销)$")
+_REMOVE_OF = regex.compile(r"^\s*的\s*$")
 #: … 担任 [ORG] TITLE: the subject is the nearest person before, in the same sentence.
 _HOLD_VERB = regex.compile(r"(?:担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职)$")
 #: What may stand before 公司/集团 when the head word refers back (为公司副总裁, 据公司董事长).
@@ -220,6 +224,8 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             record(e, chain)
         elif _APPOINT_AS.match(between) and _APPOINT_VERB.search(text[max(0, e.start - 4):e.start]):
             record(e, chain, clause_org(e))
+        elif _REMOVE_OF.match(between) and _REMOVE_VERB.search(text[max(0, e.start - 4):e.start]):
+            record(e, chain, clause_org(e))  # 免去李四的国家统计局副局长职务
 
     # 6. PERSON … 担任/出任 [ORG] TITLE (此前担任公司首席技术官): the nearest person before,
     # in the same sentence, unless the chain already belongs to someone

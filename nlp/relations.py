@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 import regex
 
-_JOIN_CHARS = "、和及与,，\\s"
+_JOIN_CHARS = "、和及与兼,，\\s"
 _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*$")           # between coordinated titles
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title

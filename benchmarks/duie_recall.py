@@ -9,7 +9,8 @@ marks one of its occurrences in the sentence as exactly one PERSON span. Roles p
 work (objects of 饰演) are fictional characters and are counted apart. Organisations (typed
 机构, 企业, 学校) must be one ORG span, countries, cities and divisions (国家, 城市, 行政区) one
 GPE span. Precision is measured
-elsewhere (Resume and Weibo test, the MSRA dev split). The pipeline is the one ``nlp.load()``
+elsewhere (Resume and Weibo test, the MSRA dev split). The sample was read to find rule errors
+on modern text (session of 2026-11-24 evening), so it is a development set, not a test set. The pipeline is the one ``nlp.load()``
 gives, so ``NLP_MODELS_DIR`` selects the models (as ``benchmarks/ner_candidate.py`` does).
 """
 from __future__ import annotations

@@ -7,11 +7,12 @@ text) annotates relations, not every entity, so only recall can be measured: eac
 triple (a subject typed 人物/娱乐人物/历史人物, an object typed 人物) is found when the pipeline
 marks one of its occurrences in the sentence as exactly one PERSON span. Roles played in a
 work (objects of 饰演) are fictional characters and are counted apart. Organisations (typed
-机构, 企业, 学校) must be one ORG span, countries, cities and divisions (国家, 城市, 行政区) one
-GPE span. Precision is measured
-elsewhere (Resume and Weibo test, the MSRA dev split). The sample was read to find rule errors
-on modern text (session of 2026-11-24 evening), so it is a development set, not a test set. The pipeline is the one ``nlp.load()``
-gives, so ``NLP_MODELS_DIR`` selects the models (as ``benchmarks/ner_candidate.py`` does).
+机构, 企业, 学校) must be one ORG span; countries, cities and divisions (国家, 城市, 行政区) one
+GPE span. Precision is measured elsewhere (Resume and Weibo test, the MSRA dev split).
+
+The sample was read to find rule errors on modern text (the evening session of 2026-11-24),
+so it is a development set now, not a test set. The pipeline is the one ``nlp.load()`` gives,
+so ``NLP_MODELS_DIR`` selects the models (as ``benchmarks/ner_candidate.py`` does).
 """
 from __future__ import annotations
 

@@ -90,6 +90,7 @@ class StatisticalNER:
             spans = [(s, e, label) for s, e, label in spans
                      if _brackets_balanced(text[s:e]) and not _SPAN_BREAK.search(text[s:e])
                      and not _cuts_latin_word(text, s, e)]
+            spans = _join_hyphenated_names(text, spans)
             model_orgs = [(s, e) for s, e, label in spans if label == "ORG"]
             kept = [e for e in doc.ents if not _company_unsupported(text, e, model_orgs)]
             if len(kept) < len(doc.ents):
@@ -209,6 +210,24 @@ def _company_name(org: str) -> str | None:
 # Clause punctuation, or a space that is not between two Latin letters (Bonnie Turner).
 # 、 is not here: it joins the halves of an organ's name (墨西哥环境、自然资源和渔业部).
 _SPAN_BREAK = regex.compile(r"[，。；！？：,;!?:]|(?<![A-Za-z])\s|\s(?![A-Za-z])")
+
+
+_HYPHENS = "-－‐"
+
+
+def _join_hyphenated_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join two model PER spans around a hyphen into one (索尔-坎贝尔, 汤姆-克鲁斯): news
+    sometimes writes a foreign name's parts with a hyphen for the middle dot (SPEC: one PERSON)."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in sorted(spans):
+        if out and label == "PER" and out[-1][2] == "PER":
+            ps, pe, _ = out[-1]
+            gap = text[pe:s]
+            if (gap in tuple(_HYPHENS) and text[pe - 1] not in _HYPHENS) or (gap == "" and text[pe - 1] in _HYPHENS):
+                out[-1] = (ps, e, "PER")
+                continue
+        out.append((s, e, label))
+    return out
 
 
 def _cuts_latin_word(text: str, start: int, end: int) -> bool:

@@ -156,3 +156,13 @@ def test_model_person_running_past_the_cue_name_does_not_replace_it():
     doc = words("任命张三为副部长，王刚说")
     add_entities(doc, [Ent(2, 4, "PERSON")])  # as zh_news_person_cues finds it
     assert [e.text for e in ner(doc).ents] == ["张三", "王刚"]
+
+
+def test_hyphenated_foreign_name_parts_join():
+    from nlp.pipeline.statistical_ner import _join_hyphenated_names
+
+    text = "缺少索尔-坎贝尔在后防，汤姆-克鲁斯和李明-王刚"
+    a, b = text.index("索尔"), text.index("汤姆")
+    spans = [(a, a + 3, "PER"), (a + 3, a + 6, "PER"), (b, b + 2, "PER"), (b + 3, b + 6, "PER")]
+    assert _join_hyphenated_names(text, spans) == [(a, a + 6, "PER"), (b, b + 6, "PER")]
+    assert _join_hyphenated_names("南极-艾特肯", [(0, 2, "LOC"), (3, 6, "PER")]) == [(0, 2, "LOC"), (3, 6, "PER")]

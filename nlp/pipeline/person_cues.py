@@ -8,7 +8,8 @@ Cues:
 - name + TITLE when the name stands alone between a break and the title: 。李克强总理;
 - name + bracket ending in a title: 李明（武汉市副市长）;
 - appointment phrases: 任命李明为..., 聘任王芳为...;
-- foreign names with a middle dot: 玛丽亚·洛佩斯.
+- foreign names with a middle dot: 玛丽亚·洛佩斯;
+- a speaker's name before a colon at the start of a line or sentence: 陈艳萍：….
 
 The given name stops at punctuation, at function words and verbs that often follow a
 name (说, 表示 → 说, 表), and prefers the length that ends at a word boundary.
@@ -40,6 +41,8 @@ _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10}
 _DOT_CUT = set("的了在是和与及等说表称将对到也都为就从向被把并而又还即给曾已再会、，。；：！？（）()“”《》 \n\t")
 # Words that end a dotted foreign name (亨利·本西德|先生, 阿内·卡尔森|率领, 罗宾·库克|时).
 _AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近日", "日前", "突然", "时", "进行", "等人")
+# A speaker's name opening a text, line or sentence before a colon (interviews: 张裕能：…).
+_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？”」]))[\u4e00-\u9fff]{2,4}(?=[：:])")
 _APPOINT = re.compile(r"(?:任命|聘任|聘请|推选|选举|提名|免去|任免)(?=[\u4e00-\u9fff]{2,4}(?:为|同志|的))")
 
 
@@ -75,6 +78,15 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
     return g + 2
 
 
+def _common_word(text: str) -> bool:
+    """RETURNS whether a dictionary knows ``text``, or its first two characters, as a word
+    that is no person's name (公告, 高考, 印象|四: not speakers)."""
+    from .char_features import lexicon_flags
+
+    flags = lexicon_flags()
+    return any(flags.get(w) is not None and not flags[w].startswith("nr") for w in {text, text[:2]})
+
+
 class PersonCues:
     """Find PERSON candidates in one text from its words and existing entities."""
 
@@ -104,6 +116,10 @@ class PersonCues:
             bracket = self.name_before_bracket(s)
             if bracket is not None:
                 out.append(bracket)
+        for m in _SPEAKER.finditer(self.text):  # 陈艳萍：… at the start of a line: who speaks
+            end = name_at(self.text, m.start(), self.ends | {m.end()}, self.ent_starts)
+            if end == m.end() and m.start() not in self.covered and not _common_word(m.group()):
+                out.append(Ent(m.start(), end, PERSON))
         for m in _APPOINT.finditer(self.text):
             end = name_at(self.text, m.end(), self.ends, self.ent_starts)
             if end is not None:

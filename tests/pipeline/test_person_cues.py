@@ -16,6 +16,8 @@ CASES = [
     ("公司总经理黄河表示", ["黄河"]),  # a place read in a name after a title
     ("香港特区行政长官李家超出席", ["李家超"]),
     ("他担任市长武汉市的发展很快", []),  # a division is no name
+    ("陈艳萍：购房需求主要是改善型的。王刚：同意。", ["陈艳萍", "王刚"]),  # speakers
+    ("公告：本公司将停牌。", []),  # a common word before a colon is no speaker
 ]
 
 

@@ -176,7 +176,8 @@ class PersonCues:
             i = s - length
             if i < 0 or i in self.covered or (s - 1) in self.covered:
                 continue
-            if (i == 0 or self.text[i - 1] in _BREAK) and name_at(self.text, i, self.ends | {s}, self.ent_starts) == s:
+            if (i == 0 or self.text[i - 1] in _BREAK) and name_at(self.text, i, self.ends | {s}, self.ent_starts) == s \
+                    and not _common_word(self.text[i:s]):  # 、宣传部|部长: a department, no name
                 return i
         return None
 

@@ -18,6 +18,7 @@ CASES = [
     ("他担任市长武汉市的发展很快", []),  # a division is no name
     ("陈艳萍：购房需求主要是改善型的。王刚：同意。", ["陈艳萍", "王刚"]),  # speakers
     ("公告：本公司将停牌。", []),  # a common word before a colon is no speaker
+    ("省委常委、宣传部部长张三出席", ["张三"]),  # 宣传部 before 部长 is a department
 ]
 
 

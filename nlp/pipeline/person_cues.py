@@ -29,6 +29,9 @@ from .titles import is_title
 PERSON = "PERSON"
 # Characters that do not continue a given name: function words and verbs after names.
 NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也都为就从向以所主讲致被把并而又还即让给曾已再、，。；：！？（）()“”《》 \n\t")
+# Of NOT_GIVEN, the characters that given names often end with (建发, 国会, 志致): accepted
+# as the last character of a name when a break follows.
+_GIVEN_BEFORE_BREAK = set("发会致主将")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Conjunctions that are also (rare) surnames: after a title they join, not name (教授和乔治城大学).
 _JOINER = set("和与及同跟并或")
@@ -73,7 +76,10 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
 
     if not given_ok(g):
         return None
-    if not given_ok(g + 1) or g + 1 in ends and g + 2 not in ends:
+    # a last given character that also starts verbs (发表) ends the name before a break: 黄建发，
+    last_ok = given_ok(g + 1) or (text[g + 1:g + 2] in _GIVEN_BEFORE_BREAK and g + 1 not in stop
+                                  and text[g + 2:g + 3] in _BREAK)
+    if not last_ok or g + 1 in ends and g + 2 not in ends:
         return g + 1
     return g + 2
 

@@ -19,6 +19,8 @@ CASES = [
     ("陈艳萍：购房需求主要是改善型的。王刚：同意。", ["陈艳萍", "王刚"]),  # speakers
     ("公告：本公司将停牌。", []),  # a common word before a colon is no speaker
     ("省委常委、宣传部部长张三出席", ["张三"]),  # 宣传部 before 部长 is a department
+    ("组织部部长黄建发，副省长卢山", ["黄建发", "卢山"]),  # 发 ends a name before a break
+    ("市长李明发表讲话", ["李明"]),
 ]
 
 

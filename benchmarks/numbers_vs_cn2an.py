@@ -145,13 +145,7 @@ def main() -> None:
                      "thousands separators, 万亿 after decimals, ○ as zero and 零下.\n\n"
                      f"{stage}. In-sample: the gold file was written by the stage's author and "
                      "two misses found on its first run (九十年代, 18至24个月) were then fixed; "
-                     "it is no estimate for unseen news. The stage's misses are three cases "
-                     "written before the dev gold fixed its conventions (numbers-045, -047, -165: "
-                     "the file has 3至5亿元 as one span, the stage now follows "
-                     "corpora/gold/README.md, number ranges are always two entities); "
-                     "tests/pipeline/test_numbers.py lists them as SUPERSEDED, with numbers-161 "
-                     "(35岁, now a QUANTITY) and numbers-179 (国庆假期, now a DATE), whose "
-                     "extra entities this span-level score does not count.\n")
+                     "it is no estimate for unseen news.\n")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ Cues:
 - name + bracket ending in a title: 李明（武汉市副市长）;
 - appointment phrases: 任命李明为..., 聘任王芳为...;
 - foreign names with a middle dot: 玛丽亚·洛佩斯;
-- a speaker's name before a colon at the start of a line or sentence: 陈艳萍：….
+- a speaker's name before a colon at the start of a line or sentence: 陈艳萍：…;
+- a name opening a biography: 谢中华，男，汉族….
 
 The given name stops at punctuation, at function words and verbs that often follow a
 name (说, 表示 → 说, 表), and prefers the length that ends at a word boundary.
@@ -46,6 +47,8 @@ _DOT_CUT = set("的了在是和与及等说表称将对到也都为就从向被�
 _AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近日", "日前", "突然", "时", "进行", "等人")
 # A speaker's name opening a text, line or sentence before a colon (interviews: 张裕能：…).
 _SPEAKER = re.compile(r"(?:^|(?<=[\n。！？”」]))[\u4e00-\u9fff]{2,4}(?=[：:])")
+# A name opening a biography: 谢中华，男，汉族，1965年生 (appointment notices, résumés).
+_BIO = re.compile(r"(?:^|(?<=[\n。！？；”」]))[\u4e00-\u9fff]{2,4}(?=[，,][男女][，,、（(])")
 _APPOINT = re.compile(r"(?:任命|聘任|聘请|推选|选举|提名|免去|任免)(?=[\u4e00-\u9fff]{2,4}(?:为|同志|的))")
 
 
@@ -82,6 +85,21 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
     if not last_ok or g + 1 in ends and g + 2 not in ends:
         return g + 1
     return g + 2
+
+
+# Surnames that are also verbs or adverbs opening a clause (任, 曾, 兼 ...).
+_VERB_SURNAMES = set("任曾兼现原")
+
+
+def _verb_led(text: str) -> bool:
+    """RETURNS whether ``text`` reads as a verb phrase, not a name: a surname that is also a
+    verb (任, 曾) before a dictionary word or another such character (任|公司, 曾|担任, 曾任)."""
+    from .char_features import lexicon_flags
+
+    if text[:1] not in _VERB_SURNAMES:
+        return False
+    rest = text[1:]
+    return rest[:1] in _VERB_SURNAMES or rest in ("担任", "任职") or lexicon_flags().get(rest) is not None
 
 
 def _common_word(text: str) -> bool:
@@ -122,6 +140,10 @@ class PersonCues:
             bracket = self.name_before_bracket(s)
             if bracket is not None:
                 out.append(bracket)
+        for m in _BIO.finditer(self.text):  # 谢中华，男，汉族: a biography opens with the name
+            end = name_at(self.text, m.start(), self.ends | {m.end()}, self.ent_starts)
+            if end == m.end() and m.start() not in self.covered and not _common_word(m.group()):
+                out.append(Ent(m.start(), end, PERSON))
         for m in _SPEAKER.finditer(self.text):  # 陈艳萍：… at the start of a line: who speaks
             end = name_at(self.text, m.start(), self.ends | {m.end()}, self.ent_starts)
             if end == m.end() and m.start() not in self.covered and not _common_word(m.group()):
@@ -183,8 +205,8 @@ class PersonCues:
             if i < 0 or i in self.covered or (s - 1) in self.covered:
                 continue
             if (i == 0 or self.text[i - 1] in _BREAK) and name_at(self.text, i, self.ends | {s}, self.ent_starts) == s \
-                    and not _common_word(self.text[i:s]):  # 、宣传部|部长: a department, no name
-                return i
+                    and not _common_word(self.text[i:s]) and not _verb_led(self.text[i:s]):
+                return i  # not 、宣传部|部长 (a department) or ，任公司|办公室主任 (a verb)
         return None
 
     def name_before_bracket(self, s: int) -> Ent | None:

@@ -140,11 +140,8 @@ class PersonCues:
             bracket = self.name_before_bracket(s)
             if bracket is not None:
                 out.append(bracket)
-        for m in _BIO.finditer(self.text):  # 谢中华，男，汉族: a biography opens with the name
-            end = name_at(self.text, m.start(), self.ends | {m.end()}, self.ent_starts)
-            if end == m.end() and m.start() not in self.covered and not _common_word(m.group()):
-                out.append(Ent(m.start(), end, PERSON))
-        for m in _SPEAKER.finditer(self.text):  # 陈艳萍：… at the start of a line: who speaks
+        # a name opening a line or sentence: a biography (谢中华，男，汉族) or a speaker (陈艳萍：)
+        for m in (*_BIO.finditer(self.text), *_SPEAKER.finditer(self.text)):
             end = name_at(self.text, m.start(), self.ends | {m.end()}, self.ent_starts)
             if end == m.end() and m.start() not in self.covered and not _common_word(m.group()):
                 out.append(Ent(m.start(), end, PERSON))

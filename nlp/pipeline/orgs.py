@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 
 from ..data import read_tsv
 from .entities import Ent, add_entities, doc_text, token_bounds
-from .places import MATCHER as PLACES
+from .places import ADMIN_SUFFIXES, MATCHER as PLACES
 from .titles import title_ends
 
 ORG = "ORG"
@@ -55,7 +55,6 @@ _TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
-_PLACE_ENDS = set("省市县区州旗盟")
 _BREAK = set("，。、；：！？,.;:!?“”\"'‘’《》「」『』—…\n\t ")
 _OPEN, _CLOSE = "（(", "）)"
 
@@ -108,6 +107,7 @@ class OrgFinder:
          self.max_suffix) = _index()
         self.covered = {i for s, e, lab in ents if lab != "GPE" for i in range(s, e)}
         self.ent_starts = {s for s, _, _ in ents}
+        self.gpe_starts = {s for s, _, lab in ents if lab == "GPE"}
         self.word_set = set(words)
 
     def find(self) -> list[Ent]:
@@ -132,7 +132,6 @@ class OrgFinder:
           (四川省 + 乐山市文化广电旅游局).
         """
         gpes = {e: s for s, e, lab in self.ents if lab == "GPE"}
-        gpe_starts = {s for s, _, lab in self.ents if lab == "GPE"}
         out = []
         for o in orgs:
             start, end = o.start, o.end
@@ -141,7 +140,7 @@ class OrgFinder:
                 if nxt is None or nxt <= end or self._title_over(end, nxt):
                     break
                 end = nxt
-            if start in gpe_starts or self.text[start:start + 2] == "中共":
+            if start in self.gpe_starts or self.text[start:start + 2] == "中共":
                 while start in gpes:
                     start = gpes[start]
             out.append(Ent(start, end, ORG))
@@ -193,7 +192,7 @@ class OrgFinder:
                     continue
                 if len(suf) == 1 and (k - 2, k) in self.word_set:
                     continue  # 大厅, 主办: the character ends an ordinary two-character word
-                if suf == "委" and not (mid == "" and text[a - 1] in _PLACE_ENDS):
+                if suf == "委" and not (mid == "" and text[a - 1] in ADMIN_SUFFIXES):
                     continue  # 武汉市委, not 武汉发展委
                 if suf == "所" and (self._passive_before(a) or mid.endswith("中")):
                     continue  # 被荷兰球迷所占领, 在战俘营中所遭受: 所 + verb is a particle, no office
@@ -277,17 +276,22 @@ class OrgFinder:
         """Extend an organisation over suffixes that directly follow it (集团 + 公司)."""
         while True:
             # suffixes of 2+ characters starting at k, longest first, ending at a word end
-            # (not before 学历: 省委党校|大学学历 is a degree, not a university)
-            # (an organ only as the standing committee of a congress: 人大|常委会, 政协|常委会)
             nxt = next((k + n for n in self.suffix_lens_by_first.get(self.text[k:k + 1], ())
-                        if (k + n) in self.ends and self.text[k:k + n] in self.suffixes
-                        and (self.suffixes[self.text[k:k + n]] != "organ"
-                             or self.text[k:k + n] == "常委会" and self.text[k - 2:k] in ("人大", "政协")
-                             and not self.text.startswith("议", k + n))
-                        and not self.text.startswith("学历", k + n)), None)
+                        if self._chains(k, k + n)), None)
             if nxt is None:
                 return k
             k = nxt
+
+    def _chains(self, k: int, j: int) -> bool:
+        """RETURNS whether the suffix ``text[k:j]`` continues the organisation ending at ``k``:
+        a suffix ending at a word end, not an organ (but 人大|常委会, 政协|常委会, the standing
+        committee of a congress, not 常委会议) and not a degree (省委党校|大学学历)."""
+        text, suffix = self.text, self.text[k:j]
+        if j not in self.ends or suffix not in self.suffixes or text.startswith("学历", j):
+            return False
+        if self.suffixes[suffix] != "organ":
+            return True
+        return suffix == "常委会" and text[k - 2:k] in ("人大", "政协") and not text.startswith("议", j)
 
     def _named_start(self, start: int, k: int) -> int | None:
         """A society's or institute's own name (宽带发展|联盟): 2–8 characters of whole words,
@@ -307,14 +311,13 @@ class OrgFinder:
         text, start = self.text, k
         start = next((s for s, e in self.words if s < k < e), k)  # 华为技术有限公司: one word
         words = sorted(((s, e) for s, e in self.words if e <= start), reverse=True)
-        gpe_starts = {s for s, _, lab in self.ents if lab == "GPE"}
         idx, after_place = 0, False
         while idx < len(words):
             s, e = words[idx]
             if e != start:
                 break
             w = text[s:e]
-            if s in gpe_starts:
+            if s in self.gpe_starts:
                 after_place = True
             elif after_place:
                 break  # the name starts with its place(s): 投资方|苏州春兴精工股份有限公司

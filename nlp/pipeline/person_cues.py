@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from ..data import read_tsv
 from .entities import Ent, add_entities, doc_text, token_bounds
+from .places import ADMIN_SUFFIXES
 from .titles import is_title
 
 PERSON = "PERSON"
@@ -38,7 +39,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _JOINER = set("和与及同跟并或")
 _BREAK = set("，。、；：！？,.;:!?“”\"《》（）()\n\t ")
 # A place name ending in one of these is a division, never a given name (副市长|武汉市).
-_ADMIN_ENDS = set("省市县区州旗盟镇乡村")
+_ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
 # Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
 # occur in transliterations (让-雅克, 勒让德尔).

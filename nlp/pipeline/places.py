@@ -46,8 +46,8 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 # A short alias (no suffix) followed by one of these names a street or a business
 # (中山路, 华龙酒楼), not the division.
 _ALIAS_BLOCKERS = ("路", "街", "道", "巷", "酒楼", "酒店", "饭店", "宾馆", "大厦", "商场", "广场", "公园")
-# Administrative suffixes a full division name ends with.
-_ADMIN_SUFFIXES = frozenset("省市县区州旗盟")
+# Administrative suffixes a full division name ends with (also read by orgs and person_cues).
+ADMIN_SUFFIXES = frozenset("省市县区州旗盟")
 # Words starting with 镇 or 乡 after a place name that do not make it a township.
 _TOWN_WORDS = frozenset({"镇长", "乡长", "乡村", "乡镇", "乡亲", "乡下", "乡土", "乡间", "镇压", "镇守", "镇静"})
 # Foreign names with a middle dot: 隆德 in 古斯塔夫·哈格隆德 is no place. Only the parts
@@ -138,7 +138,7 @@ class PlaceMatcher:
                 if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not organ and not self._starts_name(text, j):
                     continue  # 武汉市长: try 武汉 (but 南京市长江大桥 keeps 南京市)
                 # a full name whose suffix the segmenter glued to the next word (九原|区属) counts
-                glued = (starts is not None and j - 1 in starts and text[j - 1] in _ADMIN_SUFFIXES
+                glued = (starts is not None and j - 1 in starts and text[j - 1] in ADMIN_SUFFIXES
                          and any(p.kind == "full" for p in entry.places))
                 if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ \
                         and not glued:

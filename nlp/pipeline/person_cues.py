@@ -133,7 +133,10 @@ class PersonCues:
             if label != "TITLE":
                 continue
             end = name_at(self.text, e, self.ends, self.ent_starts) if self.text[e:e + 1] not in _JOINER else None
-            if end is not None and ((e, end) not in places or self.place_named_person(e, end)):
+            if end is not None and ((e, end) in places and not self.place_named_person(e, end)
+                                    or (e, end) not in places and self.word_after_title(e, end)):
+                end = None
+            if end is not None:
                 out.append(Ent(e, end, PERSON))
             before = self.name_before(s)
             if before is not None:
@@ -186,6 +189,18 @@ class PersonCues:
         if whole and last_dot + 1 < whole[0] < cut:
             return whole[0]
         return cut
+
+    def word_after_title(self, start: int, end: int) -> bool:
+        """RETURNS whether the name read after a title is rather a word that a surname
+        happens to start: 校长|游览, 总统|国防问题, 总理|曾多次, 主席|纪念堂. The model, which runs later,
+        still reads a real name that is also a word (市长|高峰) from its context."""
+        from .char_features import lexicon_flags
+
+        name = self.text[start:end]
+        flags = lexicon_flags()
+        # the name, or its first two characters unless they are a compound surname (欧阳: ns)
+        words = {name} if name[:2] in surnames()[1] else {name, name[:2]}
+        return any(flags.get(w) is not None and not flags[w].startswith("nr") for w in words) or _verb_led(name)
 
     def place_named_person(self, start: int, end: int) -> bool:
         """RETURNS whether a place read right after a title, with no administrative suffix

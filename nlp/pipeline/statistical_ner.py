@@ -11,6 +11,7 @@ place is an administrative unit or a country (gazetteer or suffix), else LOC.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,7 +25,8 @@ from ..labels import fold_width
 from . import orgs
 from .titles import title_ends
 from .entities import Ent, _named_org, add_entities
-from .person_cues import NOT_GIVEN
+from .person_cues import NOT_GIVEN, name_at, surnames
+from ..data import read_tsv
 
 # Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
@@ -91,6 +93,7 @@ class StatisticalNER:
                      if _brackets_balanced(text[s:e]) and not _SPAN_BREAK.search(text[s:e])
                      and not _cuts_latin_word(text, s, e)]
             spans = _join_hyphenated_names(text, spans)
+            spans = _complete_surnames(text, spans, doc)
             model_orgs = [(s, e) for s, e, label in spans if label == "ORG"]
             kept = [e for e in doc.ents if not _company_unsupported(text, e, model_orgs)]
             if len(kept) < len(doc.ents):
@@ -226,6 +229,48 @@ def _join_hyphenated_names(text: str, spans: list[tuple[int, int, str]]) -> list
             if (gap in tuple(_HYPHENS) and text[pe - 1] not in _HYPHENS) or (gap == "" and text[pe - 1] in _HYPHENS):
                 out[-1] = (ps, e, "PER")
                 continue
+        out.append((s, e, label))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _addresses() -> frozenset[str]:
+    return frozenset(f[0] for _, f in read_tsv("name_addresses.txt"))
+
+
+# Single characters that make a bare surname a form of address or a family (胡老, 孙家, 王氏).
+_ADDRESS_CHARS = frozenset("老总家氏某姓公婆父母兄弟姐妹叔伯婶嫂姨")
+# Prefixes of a surname used alone as a familiar name (小薛, 老王, 阿张).
+_FAMILIAR = frozenset("小老阿")
+
+
+def _complete_surnames(text: str, spans: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
+    """Extend a model PER that is a bare single-character surname over the two-character word
+    after it when that word can be a given name (王|名扬, 褚|红军, 陈|众议): the model's jieba
+    feature reads such a given name as a word of its own (名扬/v) and stops after the
+    surname. Left alone: a surname before a form of address (郑先生, 李大妈, 孙家, 胡老), after
+    a familiar prefix (小薛|太小, 老王), before a title (毛主席: a rule entity starts there),
+    before a one-character next word, and a next word
+    jieba's dictionary does not know (给黄|送钱): jieba reads surname + unknown given name as
+    one name itself, so the model did not stop there for that reason. MSRA marks bare
+    surnames as PER (毛|主席, 袁|说)."""
+    from .char_features import lexicon_flags
+
+    if not any(label == "PER" and e - s == 1 for s, e, label in spans):
+        return spans
+    single, _ = surnames()
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t) for t in doc}
+    stop = {e.start_char for e in doc.ents}
+    out = []
+    for s, e, label in spans:
+        given = text[e:e + 2]
+        if (label == "PER" and e - s == 1 and text[s] in single and e in starts and e + 2 in ends
+                and text[s - 1:s] not in _FAMILIAR
+                and given not in _addresses() and given[0] not in _ADDRESS_CHARS
+                and lexicon_flags().get(given) is not None
+                and name_at(text, s, ends, stop) == e + 2):
+            e += 2
         out.append((s, e, label))
     return out
 

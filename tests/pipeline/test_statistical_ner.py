@@ -166,3 +166,22 @@ def test_hyphenated_foreign_name_parts_join():
     spans = [(a, a + 3, "PER"), (a + 3, a + 6, "PER"), (b, b + 2, "PER"), (b + 3, b + 6, "PER")]
     assert _join_hyphenated_names(text, spans) == [(a, a + 6, "PER"), (b, b + 6, "PER")]
     assert _join_hyphenated_names("南极-艾特肯", [(0, 2, "LOC"), (3, 6, "PER")]) == [(0, 2, "LOC"), (3, 6, "PER")]
+
+
+def _segmented(text, words_):
+    from spacy.tokens import Doc
+    assert "".join(words_) == text
+    return Doc(words(text).vocab, words=words_, spaces=[False] * len(words_))
+
+
+def test_bare_surname_from_the_model_is_completed_by_a_dictionary_given_name():
+    ner, _ = stage([("PER", "王"), ("PER", "郑"), ("PER", "黄")])
+    # 名扬 is a dictionary word, so the model stopped after the surname: the name is 王名扬
+    doc = ner(_segmented("毕业后王名扬当了教员。", ["毕业", "后", "王", "名扬", "当", "了", "教员", "。"]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("王名扬", "PERSON")]
+    # a form of address, a word no dictionary knows, a familiar prefix: the surname stays bare
+    doc = ner(_segmented("郑先生说，有人给黄送钱。", ["郑", "先生", "说", "，", "有人", "给", "黄", "送钱", "。"]))
+    assert [e.text for e in doc.ents] == ["郑", "黄"]
+    ner, _ = stage([("PER", "薛")])
+    doc = ner(_segmented("谁知小薛太小。", ["谁知", "小", "薛", "太小", "。"]))
+    assert [e.text for e in doc.ents] == ["薛"]

@@ -283,6 +283,8 @@ def _percent(text: str, start: int) -> list[Candidate]:
 
 #: Counters that after 前 rank rather than count (居前三位, 排名前十名).
 RANK_COUNTERS = ("位", "名")
+# Words that make N级 a magnitude or a scale, within a few characters of it.
+_MAGNITUDE = regex.compile(r"地震|余震|强震|震级|里氏|风力|阵风|大风|台风|飓风|烈度|级风|级地")
 
 
 def _amount(m: regex.Match) -> list[Candidate]:
@@ -299,6 +301,10 @@ def _amount(m: regex.Match) -> list[Candidate]:
         return []  # a model year: 2021款
     if unit.surface in RANK_COUNTERS and m.start() > 0 and m.string[m.start() - 1] == "前":
         return []  # a rank: 居前三位
+    if unit.surface == "级" and not _MAGNITUDE.search(m.string, max(0, m.start() - 4), min(len(m.string), m.end() + 3)):
+        return []  # a grade or rank (三级医院, 一级巡视员), not a magnitude
+    if unit.surface == "分" and (m.start() > 0 and m.string[m.start() - 1] in "时点:差" or not m["num"][0].isdigit()):
+        return []  # clock minutes (15时30分, 5时差10分, 2分27秒), or 几分/三分 as a manner of speaking
     ends = _split_range(m["num"])
     if not ends:
         return [Candidate(m.start(), m.end(), unit.label, parse_number(m["num"]), unit.unit)]

@@ -33,6 +33,14 @@ def test_pipeline_spec_example(extractor):
     assert {"city": "武汉市", "province": "湖北省"} in doc._.relations["city_province"]
 
 
+def test_pipeline_appointment_verb_ends_the_company_name(extractor):
+    # 任 between a person and a company (pkuseg keeps it a word): the name starts after it,
+    # and the title belongs to the person before the verb
+    doc = extractor("2016年3月，张锐钢任天津港（集团）有限公司董事长。")
+    assert ("天津港（集团）有限公司", "ORG") in {(e.text, e.label_) for e in doc.ents}
+    assert {"person": "张锐钢", "title": "董事长", "org": "天津港（集团）有限公司"} in doc._.relations["person_title"]
+
+
 def test_pipeline_statistical_spans_inside_words(extractor):
     # Names glued to neighbouring characters by the segmenter still come out whole.
     doc = extractor("记者张伟报道，王小红和赵大海昨天到达。")

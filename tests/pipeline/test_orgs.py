@@ -82,6 +82,8 @@ STOP_CASES = [
     ("河北省残联发出倡议", "河北省残联"),
     ("兰州军区举行演习", "兰州军区"),
     ("该剧在湖南卫视播出", "湖南卫视"),
+    # an appointment verb between the person and the company ends the name
+    ("此前他调任星河精密科技有限公司副总经理", "星河精密科技有限公司"),
 ]
 
 

@@ -7,6 +7,7 @@ character). Data, loaded on first use (``nlp/data/README.md``):
 - ``places.tsv`` (built): Chinese divisions by full name, short alias, news form and
   former name; GPE with ``Span._.value`` = the 6-digit division code (a string).
 - ``foreign_places.tsv``: countries and foreign cities (GPE, no value);
+  ``townships.txt`` (built): township-level names with their suffix (GPE, no value);
   ``locations.tsv``: rivers, lakes, mountains, seas, regions (LOC).
 - ``place_risky.txt`` (hand-made) and ``place_risky_auto.txt`` (built): aliases that are
   ordinary words (白云, 和平, 合作, 南部). They count only right after their direct parent
@@ -48,6 +49,10 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 _ALIAS_BLOCKERS = ("路", "街", "道", "巷", "酒楼", "酒店", "饭店", "宾馆", "大厦", "商场", "广场", "公园")
 # Administrative suffixes a full division name ends with (also read by orgs and person_cues).
 ADMIN_SUFFIXES = frozenset("省市县区州旗盟")
+# Words that end three-character township names (刘集镇, 于城镇, 班老乡): such a name is taken
+# only as one word of the segmenter or right after a place (相当于|城镇 is no township).
+_TOWN_TAIL_WORDS = frozenset({"城镇", "村镇", "集镇", "乡镇", "老乡", "家乡", "故乡", "同乡", "水乡",
+                              "山乡", "下乡", "城乡"})
 # Words starting with 镇 or 乡 after a place name that do not make it a township.
 _TOWN_WORDS = frozenset({"镇长", "乡长", "乡村", "乡镇", "乡亲", "乡下", "乡土", "乡间", "镇压", "镇守", "镇静"})
 # Foreign names with a middle dot: 隆德 in 古斯塔夫·哈格隆德 is no place. Only the parts
@@ -72,6 +77,7 @@ class PlaceMatcher:
 
     def __init__(self) -> None:
         self._entries: dict[str, Entry] | None = None
+        self._loose_towns: frozenset[str] = frozenset()
         self._lengths: dict[str, tuple[int, ...]] = {}
 
     # -- data -------------------------------------------------------------------------
@@ -90,6 +96,12 @@ class PlaceMatcher:
                 entries[f[0]] = Entry(LOC, (), False)  # 泰山 the mountain, not 泰山区
         for _, f in read_tsv("foreign_places.tsv", min_fields=2):
             entries.setdefault(f[0], Entry(GPE, (), False))
+        towns = set()
+        for _, f in read_tsv("townships.txt"):  # 坡头镇, 陆家嘴街道: GPE, no code (no city_province)
+            if f[0] not in entries:
+                entries[f[0]] = Entry(GPE, (), False)
+                towns.add(f[0])
+        self._loose_towns = frozenset(t for t in towns if len(t) == 3 and t[1:] in _TOWN_TAIL_WORDS)
         lengths: dict[str, set[int]] = {}
         for name in entries:
             lengths.setdefault(name[0], set()).add(len(name))
@@ -130,6 +142,9 @@ class PlaceMatcher:
                 entry = entries.get(text[i:j])
                 if entry is None or (skip and not skip.isdisjoint(range(i, j))):
                     continue
+                if text[i:j] in self._loose_towns and not (out and out[-1].end == i) \
+                        and starts is not None and any(k in starts for k in range(i + 1, j)):
+                    continue  # 相当于|城镇, 一班|老乡: a character + a word, no township
                 head = self._head_word(text, j, entry, ends)
                 if head:
                     j += head  # 布拉戈维申斯克 + 市, 日喀则 + 地区

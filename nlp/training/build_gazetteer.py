@@ -176,7 +176,8 @@ def build_rows(src: Path) -> list[tuple[str, str, str, str, str]]:
         # a current official name always wins over a former one
         if old not in full_names and (old, u.code) not in current:
             add(old, u, kind)
-    return sorted(rows, key=lambda r: (r[0], r[1]))
+    # a full order (a name and code may come at two levels: 东莞市), so every build is the same
+    return sorted(rows, key=lambda r: (r[0], r[1], LEVELS.index(r[2]), r[3], r[4]))
 
 
 def read_changes(src: Path, by_prov_name: dict) -> list[tuple[str, str, Unit]]:
@@ -293,6 +294,24 @@ def segmenter_words(rows, out: Path) -> list[str]:
     return sorted(words)
 
 
+TOWNSHIP_SUFFIXES = ("镇", "乡", "街道", "苏木")
+
+
+def townships(src: Path, rows, out_dir: Path = DEFAULT_OUT) -> list[str]:
+    """Township-level names (``streets.csv``) with their suffix, for GPEs without a code:
+    3+ characters (城乡, 下乡 and other two-character words are out), no name the county-level
+    gazetteer already has or ``place_risky.txt`` lists (小城镇, 古城镇), and not the
+    development zones, farms and offices of that level."""
+    known = {r[0] for r in rows} | set(read_lines(out_dir / "place_risky.txt"))  # 小城镇
+    out = set()
+    with open(src / "modood_2023" / "streets.csv", encoding="utf-8", newline="") as f:
+        for rec in csv.DictReader(f):
+            name = rec["name"]
+            if name.endswith(TOWNSHIP_SUFFIXES) and len(name) >= 3 and name not in known:
+                out.add(name)
+    return sorted(out)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--src", type=Path, default=DEFAULT_SRC, help="shared/gazetteer folder")
@@ -302,6 +321,11 @@ def main(argv: list[str] | None = None) -> None:
     rows = build_rows(args.src)
     header = "# name\tcode\tlevel\tprovince\tkind  (built by nlp/training/build_gazetteer.py)\n"
     (args.out / "places.tsv").write_text(header + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    towns = townships(args.src, rows, args.out)
+    (args.out / "townships.txt").write_text(
+        "# township-level names (镇, 乡, 街道, 苏木), NBS 2023  (built by nlp/training/build_gazetteer.py)\n"
+        + "".join(t + "\n" for t in towns), encoding="utf-8")
+    print(f"townships.txt: {len(towns)} names")
     words = segmenter_words(rows, args.out)
     (args.out / "segmenter_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     if args.msra.exists():

@@ -122,6 +122,8 @@ NEW_FOUND = [
     ("九原区属北温带大陆气候", "九原区", "GPE"),  # the suffix glued to the next word
     ("双河镇版图呈长条", "双河镇", "GPE"),  # a township named like a county
     ("江苏镇江市举行会议", "镇江市", "GPE"),
+    ("他出生在镇雄县坡头镇新坪村", "坡头镇", "GPE"),  # a township of the NBS list
+    ("佛山市南海区桂城街道组织志愿者", "桂城街道", "GPE"),
 ]
 
 
@@ -139,6 +141,9 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("双河镇版图呈长条", "双河"),             # the township, not the county-level city
     ("江西省新余市区大街小巷", "新余市"),     # the place and its area: 新余 + 市区
     ("江苏镇江市举行会议", "江苏镇"),
+    ("了解小城镇建设情况", "小城镇"),        # a township name that is a common phrase
+    ("相当于城镇居民的水平", "于城镇"),      # a character + a word, no township
+    ("门外进来一班老乡", "班老乡"),
 ])
 def test_places_new_not_found(places_nlp, text, surface):
     assert surface not in [e.text for e in places_nlp(text).ents]
@@ -181,3 +186,9 @@ def test_single_character_places_are_not_written(places_nlp):
     doc = places_nlp.make_doc("参与中药材种植")
     add_entities(doc, [Ent(2, 3, "LOC")])  # 中 of 中药材, as the model may find it
     assert list(doc.ents) == []
+
+
+def test_townships_have_no_code(places_nlp):
+    # the gazetteer's codes stop at counties: no value, so no city_province relation
+    ents = {e.text: e._.value for e in places_nlp("他出生在镇雄县坡头镇新坪村").ents}
+    assert "坡头镇" in ents and ents["坡头镇"] is None

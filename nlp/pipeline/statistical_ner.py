@@ -31,6 +31,9 @@ from ..data import read_tsv
 # Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
 _MODEL_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+# Prepositions and conjunctions the model sometimes reads into the start of an ORG when the
+# segmenter has them as a word of their own (毕业|于|世新大学): cut off.
+_LEADING_FUNCTION = frozenset("于在由从向对和与及跟同的被把将给为以到自据")
 # One-character abbreviations of countries and provinces (中美, 访华, 美方, 京沪, 鄂): GPE.
 _GPE_ABBREVIATIONS = frozenset("中华美日韩朝俄苏英法德意西葡荷比瑞奥澳加墨巴印泰越菲缅柬老蒙伊以埃土希"
                                "波匈捷乌古阿南新港台京沪津渝冀晋辽吉黑皖闽赣鲁豫鄂湘粤桂琼蜀川黔贵滇云陕陇甘宁青藏")
@@ -100,6 +103,7 @@ class StatisticalNER:
                 doc.ents = kept
             cands = []
             people = {e.start_char: e.end_char for e in doc.ents if e.label_ == "PERSON"}
+            word_ends = {t.idx + len(t) for t in doc}
             for start, end, model_label in spans:
                 label = _MODEL_LABELS.get(model_label)
                 if label is None:
@@ -110,6 +114,8 @@ class StatisticalNER:
                 if label == "ORG":
                     if text[start:end] in org_suffixes:
                         continue  # a bare 公司 or 委员会 names no organisation
+                    if start + 1 in word_ends and text[start] in _LEADING_FUNCTION and end - start > 3:
+                        start += 1  # 毕业|于|世新大学: a preposition the model read into the name
                     end = _before_title(text, start, end)  # 研究中心|高级顾问: organ + title split
                     end = _to_org_ending(text, start, end, org_suffixes)  # 西南交通大学|桥梁
                 value = None

@@ -82,6 +82,9 @@ STOP_CASES = [
     ("河北省残联发出倡议", "河北省残联"),
     ("兰州军区举行演习", "兰州军区"),
     ("该剧在湖南卫视播出", "湖南卫视"),
+    # pronouns and an earlier company word end a name read leftwards
+    ("今天与您分享星河精密科技集团有限公司的经验", "星河精密科技集团有限公司"),
+    ("合资寿险公司复星保德信人寿保险有限公司成立", "复星保德信人寿保险有限公司"),
     # an appointment verb between the person and the company ends the name
     ("此前他调任星河精密科技有限公司副总经理", "星河精密科技有限公司"),
 ]

@@ -185,3 +185,11 @@ def test_bare_surname_from_the_model_is_completed_by_a_dictionary_given_name():
     ner, _ = stage([("PER", "薛")])
     doc = ner(_segmented("谁知小薛太小。", ["谁知", "小", "薛", "太小", "。"]))
     assert [e.text for e in doc.ents] == ["薛"]
+
+
+def test_a_preposition_the_model_reads_into_an_org_is_cut_off():
+    ner, _ = stage([("ORG", "于世新大学"), ("ORG", "两广工作队")])
+    doc = ner(_segmented("他毕业于世新大学。", ["他", "毕业", "于", "世新", "大学", "。"]))
+    assert [e.text for e in doc.ents] == ["世新大学"]
+    doc = ner(_segmented("任两广工作队队长", ["任", "两", "广", "工作队", "队长"]))
+    assert "两广工作队" in [e.text for e in doc.ents]  # 两 is no preposition

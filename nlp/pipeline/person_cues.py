@@ -44,6 +44,19 @@ _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10}
 # Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
 # occur in transliterations (让-雅克, 勒让德尔).
 _DOT_CUT = set("的了在是和与及等说表称将对到也都为就从向被把并而又还即给曾已再会、，。；：！？（）()“”《》 \n\t")
+# Heads of Uyghur names whose characters are also function words (不, 都): 阿不都热合曼·买买提.
+_NAME_HEADS = ("阿不都", "阿布都", "阿不力", "阿不来", "阿不")
+
+
+def _head_start(text: str, k: int) -> int | None:
+    """RETURNS the start of a name head (``_NAME_HEADS``) that covers offset ``k``, or None."""
+    for h in _NAME_HEADS:
+        for i, c in enumerate(h):
+            if c == text[k] and k - i >= 0 and text.startswith(h, k - i):
+                return k - i
+    return None
+
+
 # Words that end a dotted foreign name (亨利·本西德|先生, 阿内·卡尔森|率领, 罗宾·库克|时).
 _AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近日", "日前", "突然", "时", "进行", "等人")
 # A speaker's name opening a text, line or sentence before a colon (interviews: 张裕能：…).
@@ -167,6 +180,9 @@ class PersonCues:
         word that runs over the dot when the segmenter keeps the name whole.
         """
         for k in range(dot - 1, start - 1, -1):
+            head = _head_start(self.text, k)
+            if head is not None and k not in self.covered:
+                return head  # 阿不都|热合曼·买买提: the function words belong to the name
             if k in self.covered or self.text[k] in _DOT_CUT:
                 start = k + 1
                 break
@@ -183,7 +199,7 @@ class PersonCues:
         last dot when that comes first."""
         last_dot = max(k for k in range(first_dot, end) if self.text[k] in "·•‧・")
         cut = next((k for k in range(last_dot + 2, end)
-                    if self.text[k] in _DOT_CUT or self.text.startswith(_AFTER_NAME, k)
+                    if self.text[k] in _DOT_CUT and _head_start(self.text, k) is None or self.text.startswith(_AFTER_NAME, k)
                     or any(is_title(self.text[k:j]) for j in range(k + 2, min(end, k + 6) + 1))), end)
         whole = [self.word_end_after(w) for w in self.word_starts if w < last_dot < self.word_end_after(w)]
         if whole and last_dot + 1 < whole[0] < cut:

@@ -40,6 +40,9 @@ def test_person_cues_found(rules_nlp, text, persons):
     ("克莱恩集团首席执行官马库斯·霍夫曼在视频致辞中表示", ["马库斯·霍夫曼"]),  # ends before 在
     ("德国驻华大使汉斯·克劳斯·韦伯一行到访", ["汉斯·克劳斯·韦伯"]),
     ("亨利·本西德先生近日接受采访", ["亨利·本西德"]),
+    # Uyghur name heads hold function characters (不, 都) that otherwise end a dotted name
+    ("出席的有阿不都热合曼·买买提等", ["阿不都热合曼·买买提"]),
+    ("会见了阿布都沙拉木·阿不都热依木。", ["阿布都沙拉木·阿不都热依木"]),
 ])
 def test_person_cues_dotted_names(rules_nlp, text, persons):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "PERSON"] == persons

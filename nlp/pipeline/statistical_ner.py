@@ -103,6 +103,7 @@ class StatisticalNER:
                 doc.ents = kept
             cands = []
             people = {e.start_char: e.end_char for e in doc.ents if e.label_ == "PERSON"}
+            place_at_end = {e.end_char: e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC")}
             word_ends = {t.idx + len(t) for t in doc}
             for start, end, model_label in spans:
                 label = _MODEL_LABELS.get(model_label)
@@ -111,6 +112,10 @@ class StatisticalNER:
                 if label == "PERSON" and start in people and people[start] < end \
                         and text[people[start]] in NOT_GIVEN:
                     continue  # 任命张三|为: the cue's name stops before a word no name goes on with
+                if label == "PERSON" and 2 <= place_at_end.get(end, start) - start <= 4 \
+                        and end - place_at_end[end] >= 2 and start not in people \
+                        and text[start:place_at_end[end]] not in surnames()[1]:  # 欧阳|长春: one name
+                    end = place_at_end[end]  # 记者公培佳|北京报道: a name, then the dateline's place
                 if label == "ORG":
                     if text[start:end] in org_suffixes:
                         continue  # a bare 公司 or 委员会 names no organisation

@@ -193,3 +193,16 @@ def test_a_preposition_the_model_reads_into_an_org_is_cut_off():
     assert [e.text for e in doc.ents] == ["世新大学"]
     doc = ner(_segmented("任两广工作队队长", ["任", "两", "广", "工作队", "队长"]))
     assert "两广工作队" in [e.text for e in doc.ents]  # 两 is no preposition
+
+
+def test_a_model_person_running_into_a_rule_place_stops_before_it():
+    from nlp.pipeline.entities import Ent, add_entities
+    ner, _ = stage([("PER", "公培佳北京"), ("PER", "欧阳长春")])
+    doc = _segmented("本报记者公培佳北京报道", ["本报", "记者", "公", "培佳", "北京", "报道"])
+    add_entities(doc, [Ent(7, 9, "GPE", "110000")])  # the places stage
+    doc = ner(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("公培佳", "PERSON"), ("北京", "GPE")]
+    doc = _segmented("欧阳长春说", ["欧阳", "长春", "说"])
+    add_entities(doc, [Ent(2, 4, "GPE", "220100")])
+    doc = ner(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("欧阳长春", "PERSON")]  # a compound surname

@@ -41,6 +41,13 @@ def test_pipeline_appointment_verb_ends_the_company_name(extractor):
     assert {"person": "张锐钢", "title": "董事长", "org": "天津港（集团）有限公司"} in doc._.relations["person_title"]
 
 
+def test_pipeline_dateline_word_is_no_part_of_a_company(extractor):
+    # pkuseg cuts 本报|讯: 讯 after 本报 ends the name, 讯 inside a brand does not
+    doc = extractor("本报讯南方航空（集团）公司党委开展活动。北京天一讯灵科技有限公司成立。")
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert orgs == ["南方航空（集团）公司", "北京天一讯灵科技有限公司"]
+
+
 def test_pipeline_statistical_spans_inside_words(extractor):
     # Names glued to neighbouring characters by the segmenter still come out whole.
     doc = extractor("记者张伟报道，王小红和赵大海昨天到达。")

@@ -52,6 +52,8 @@ _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多�
 # Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
 _TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目前|近日|日前|期间)")
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
+# Words ending in a one-character suffix that are no organisation (美国|打官司).
+_NOT_SUFFIXED = frozenset({"官司"})
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
@@ -190,8 +192,8 @@ class OrgFinder:
                 mid = text[a:k - len(suf)]
                 if k - len(suf) < a or kind == "strong":
                     continue
-                if len(suf) == 1 and (k - 2, k) in self.word_set:
-                    continue  # 大厅, 主办: the character ends an ordinary two-character word
+                if len(suf) == 1 and ((k - 2, k) in self.word_set or text[k - 2:k] in _NOT_SUFFIXED):
+                    continue  # 大厅, 主办, 打官司: the character ends an ordinary word
                 if suf == "委" and not (mid == "" and text[a - 1] in ADMIN_SUFFIXES):
                     continue  # 武汉市委, not 武汉发展委
                 if suf == "所" and (self._passive_before(a) or mid.endswith("中")):
@@ -251,6 +253,12 @@ class OrgFinder:
                 if not (self.text[ws:we] in _JOINERS and a < ws and we < b):
                     return False  # 和 only inside: 林业和草原局
         return a in self.starts
+
+    def _stop(self, ws: int, we: int) -> bool:
+        """RETURNS whether the word ``text[ws:we]`` ends a company name read leftwards: a stop
+        word, or 讯 after 本报/…社/…电 (本报|讯|南方航空（集团）公司; a brand may hold 讯)."""
+        w = self.text[ws:we]
+        return w in self.stops or w == "讯" and self.text[max(0, ws - 2):ws].endswith(("报", "社", "电"))
 
     def _passive_before(self, a: int) -> bool:
         """RETURNS whether 被 or 为 opens the clause part before offset ``a`` (at most 12
@@ -330,13 +338,13 @@ class OrgFinder:
                 # the brand is whole words after any stop word (本报讯|南方航空（集团）公司);
                 # a stop word right before the bracket is the brand's end (智云数和（天津）)
                 brand = max([we for ws, we in self.words if brand < we < opening
-                             and text[ws:we] in self.stops] + [brand])
+                             and self._stop(ws, we)] + [brand])
                 if opening < 0 or opening - brand < 2:
                     break
                 return brand
             if w in _GENERIC or text[max(0, s - 1):e] in _GENERIC:  # 一|家 cut apart: 一家
                 return None
-            if w in self.stops or _TIME_WORD.search(w) or any(c in _BREAK or c in _OPEN for c in w) \
+            if self._stop(s, e) or _TIME_WORD.search(w) or any(c in _BREAK or c in _OPEN for c in w) \
                     or s in self.covered:
                 break
             if k - s > MAX_NAME:

@@ -157,6 +157,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 if _PARTY_COMMITTEE.search(org_text) and not _PARTY_TITLE.search(title.text):
                     org_text = _PARTY_COMMITTEE.sub(lambda m: m[0][:-1] if m[0][-1] == "委" and
                                                     m[0] not in ("党委", "党组") else "", org_text)
+                    org_text = org_text if len(org_text) > 1 else None  # 县委|副书记、县长: no place named
             elif org_text is not None:
                 prev_org = org_text
             out.setdefault((person.text, title.text), org_text)

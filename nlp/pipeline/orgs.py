@@ -52,6 +52,8 @@ _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多�
 # Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
 _TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目前|近日|日前|期间)")
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
+# Organs named by their level alone (县委, 市人大常委会), ORG before a title.
+_BARE_ORGAN = regex.compile(r"[省市县区州](?:委|人大常委会|政协|纪委|政府)")
 # Words ending in a one-character suffix that are no organisation (美国|打官司).
 _NOT_SUFFIXED = frozenset({"官司"})
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
@@ -122,7 +124,20 @@ class OrgFinder:
                 if end is not None:
                     out.append(Ent(start, end, ORG))
         out += self.companies()
+        out += self.bare_organs()
         return self.widen(out)
+
+    def bare_organs(self) -> list[Ent]:
+        """A level's organ written without its place right before a title (县委|副书记,
+        区人大常委会|副主任): ORG, since SPEC splits organ + title. After a place the organ is
+        read with it (武汉市委)."""
+        out = []
+        for m in _BARE_ORGAN.finditer(self.text):
+            s, e = m.span()
+            if s in self.starts and s not in self.covered and (s - 1) not in self.covered \
+                    and any(j >= e + 2 for j in title_ends(self.text, e, min(len(self.text), e + 8))):
+                out.append(Ent(s, e, ORG))
+        return out
 
     def widen(self, orgs: list[Ent]) -> list[Ent]:
         """Make each organisation one maximal span.

@@ -86,6 +86,9 @@ STOP_CASES = [
     ("今天与您分享星河精密科技集团有限公司的经验", "星河精密科技集团有限公司"),
     ("合资寿险公司复星保德信人寿保险有限公司成立", "复星保德信人寿保险有限公司"),
     ("全球最大的芯片制造商星河微电子集团宣布", "星河微电子集团"),  # a kind of company before it
+    # an organ named by its level alone before a title (SPEC: organ + title split)
+    ("县委副书记、县长郑十调研", "县委"),
+    ("区人大常委会副主任王五主持", "区人大常委会"),
     # an appointment verb between the person and the company ends the name
     ("此前他调任星河精密科技有限公司副总经理", "星河精密科技有限公司"),
 ]
@@ -105,7 +108,7 @@ def test_no_org_runs_over_a_title_in_its_middle(rules_nlp):
 
 @pytest.mark.parametrize("text", ["组成了一家装卸公司", "有利于吸引外国公司上市", "在阿根廷西南部隐居",
                                   "他们在日本战俘营中所遭受的磨难", "长沙市全市各法院开始执行",
-                                  "向福建和江西两省防汛抗旱指挥部发出慰问电", "中国人在美国打官司的情况"])
+                                  "向福建和江西两省防汛抗旱指挥部发出慰问电", "中国人在美国打官司的情况", "全市委员会议召开"])
 def test_generic_words_and_regions_name_no_organisation(rules_nlp, text):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"] == []
 

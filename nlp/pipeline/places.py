@@ -53,6 +53,8 @@ ADMIN_SUFFIXES = frozenset("省市县区州旗盟")
 # only as one word of the segmenter or right after a place (相当于|城镇 is no township).
 _TOWN_TAIL_WORDS = frozenset({"城镇", "村镇", "集镇", "乡镇", "老乡", "家乡", "故乡", "同乡", "水乡",
                               "山乡", "下乡", "城乡"})
+# Head words that make a place name before them a LOC of its own (丹江口水库, 龙门石窟).
+_SITE_WORDS = ("水库", "石窟")
 # Words starting with 镇 or 乡 after a place name that do not make it a township.
 _TOWN_WORDS = frozenset({"镇长", "乡长", "乡村", "乡镇", "乡亲", "乡下", "乡土", "乡间", "镇压", "镇守", "镇静"})
 # Foreign names with a middle dot: 隆德 in 古斯塔夫·哈格隆德 is no place. Only the parts
@@ -161,6 +163,10 @@ class PlaceMatcher:
                 if self._town_after(text, j, entry, ends):
                     out.append(Ent(i, j + 1, GPE))  # 双河|镇: a township named like the county
                     i = j + 1
+                    break
+                if text.startswith(_SITE_WORDS, j) and (ends is None or j + 2 in ends):
+                    out.append(Ent(i, j + 2, LOC))  # 丹江口|水库, 云冈|石窟: a water body or site
+                    i = j + 2
                     break
                 if entry.label == LOC and text.startswith("地区", j) and (ends is None or j + 2 in ends):
                     j += 2  # 长三角 + 地区: the region with its head word

@@ -154,6 +154,10 @@ class PlaceMatcher:
                     and (text[i:j - 1] not in entries or entries[text[i:j - 1]].risky)
                 if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not organ and not self._starts_name(text, j):
                     continue  # 武汉市长: try 武汉 (but 南京市长江大桥 keeps 南京市)
+                if text.startswith(_SITE_WORDS, j) and (ends is None or j + 2 in ends):
+                    out.append(Ent(i, j + 2, LOC))  # 丹江口|水库, 云冈|石窟: a water body or site
+                    i = j + 2
+                    break
                 # a full name whose suffix the segmenter glued to the next word (九原|区属) counts
                 glued = (starts is not None and j - 1 in starts and text[j - 1] in ADMIN_SUFFIXES
                          and any(p.kind == "full" for p in entry.places))
@@ -163,10 +167,6 @@ class PlaceMatcher:
                 if self._town_after(text, j, entry, ends):
                     out.append(Ent(i, j + 1, GPE))  # 双河|镇: a township named like the county
                     i = j + 1
-                    break
-                if text.startswith(_SITE_WORDS, j) and (ends is None or j + 2 in ends):
-                    out.append(Ent(i, j + 2, LOC))  # 丹江口|水库, 云冈|石窟: a water body or site
-                    i = j + 2
                     break
                 if entry.label == LOC and text.startswith("地区", j) and (ends is None or j + 2 in ends):
                     j += 2  # 长三角 + 地区: the region with its head word

@@ -20,13 +20,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import gazetteer
+from ..data import read_tsv
 from ..extract import sentences
 from ..labels import fold_width
 from . import orgs
 from .titles import title_ends
 from .entities import Ent, _named_org, add_entities
 from .person_cues import NOT_GIVEN, name_at, surnames
-from ..data import read_tsv
 
 # Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
@@ -258,13 +258,13 @@ _FAMILIAR = frozenset("小老阿")
 def _complete_surnames(text: str, spans: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
     """Extend a model PER that is a bare single-character surname over the two-character word
     after it when that word can be a given name (王|名扬, 褚|红军, 陈|众议): the model's jieba
-    feature reads such a given name as a word of its own (名扬/v) and stops after the
-    surname. Left alone: a surname before a form of address (郑先生, 李大妈, 孙家, 胡老), after
-    a familiar prefix (小薛|太小, 老王), before a title (毛主席: a rule entity starts there),
-    before a one-character next word, and a next word
-    jieba's dictionary does not know (给黄|送钱): jieba reads surname + unknown given name as
-    one name itself, so the model did not stop there for that reason. MSRA marks bare
-    surnames as PER (毛|主席, 袁|说)."""
+    feature reads such a given name as a word of its own (名扬/v) and stops after the surname.
+
+    Left alone (MSRA marks bare surnames PER: 毛|主席, 袁|说): a surname before a form of
+    address (郑先生, 李大妈, 孙家, 胡老), after a familiar prefix (小薛|太小, 老王), before a
+    title (毛主席: a rule entity starts there) or a one-character word, and before a word
+    jieba's dictionary does not know (给黄|送钱): jieba itself reads a surname + an unknown
+    given name as one name, so that is not why the model stopped."""
     from .char_features import lexicon_flags
 
     if not any(label == "PER" and e - s == 1 for s, e, label in spans):

@@ -54,8 +54,9 @@ _TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
 # Organs named by their level alone (县委, 市人大常委会), ORG before a title.
 _BARE_ORGAN = regex.compile(r"[省市县区州](?:委|人大常委会|政协|纪委|政府)")
-# Words ending in a one-character suffix that are no organisation (美国|打官司).
-_NOT_SUFFIXED = frozenset({"官司"})
+# Words ending in a one-character suffix that are no organisation (美国|打官司, 大道交会处).
+NOT_SUFFIXED = frozenset({"官司", "会处", "汇处", "界处", "口处", "合处", "接处", "深处", "远处", "住处",
+                           "好处", "用处", "到处", "各处", "此处", "何处", "多处"})
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
@@ -207,7 +208,7 @@ class OrgFinder:
                 mid = text[a:k - len(suf)]
                 if k - len(suf) < a or kind == "strong":
                     continue
-                if len(suf) == 1 and ((k - 2, k) in self.word_set or text[k - 2:k] in _NOT_SUFFIXED):
+                if len(suf) == 1 and ((k - 2, k) in self.word_set or text[k - 2:k] in NOT_SUFFIXED):
                     continue  # 大厅, 主办, 打官司: the character ends an ordinary word
                 if suf == "委" and not (mid == "" and text[a - 1] in ADMIN_SUFFIXES):
                     continue  # 武汉市委, not 武汉发展委

@@ -117,10 +117,12 @@ class StatisticalNER:
                         and text[start:place_at_end[end]] not in surnames()[1]:  # 欧阳|长春: one name
                     end = place_at_end[end]  # 记者公培佳|北京报道: a name, then the dateline's place
                 if label == "ORG":
-                    if text[start:end] in org_suffixes:
-                        continue  # a bare 公司 or 委员会 names no organisation
+                    if text[start:end] in org_suffixes or text[end - 2:end] in orgs.NOT_SUFFIXED:
+                        continue  # a bare 公司 or 委员会, or 大道交会处, names no organisation
                     if start + 1 in word_ends and text[start] in _LEADING_FUNCTION and end - start > 3:
                         start += 1  # 毕业|于|世新大学: a preposition the model read into the name
+                    if text[end - 2:end] in ("报讯", "社讯"):
+                        end -= 1  # 晨报|讯: the dateline's 讯 is no part of the paper's name
                     end = _before_title(text, start, end)  # 研究中心|高级顾问: organ + title split
                     end = _to_org_ending(text, start, end, org_suffixes)  # 西南交通大学|桥梁
                 value = None

@@ -86,6 +86,7 @@ STOP_CASES = [
     ("今天与您分享星河精密科技集团有限公司的经验", "星河精密科技集团有限公司"),
     ("合资寿险公司复星保德信人寿保险有限公司成立", "复星保德信人寿保险有限公司"),
     ("全球最大的芯片制造商星河微电子集团宣布", "星河微电子集团"),  # a kind of company before it
+    ("他离开原单位前往星河微电子集团工作", "星河微电子集团"),  # a verb of motion before it
     # an organ named by its level alone before a title (SPEC: organ + title split)
     ("县委副书记、县长郑十调研", "县委"),
     ("区人大常委会副主任王五主持", "区人大常委会"),

@@ -206,3 +206,9 @@ def test_a_model_person_running_into_a_rule_place_stops_before_it():
     add_entities(doc, [Ent(2, 4, "GPE", "220100")])
     doc = ner(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("欧阳长春", "PERSON")]  # a compound surname
+
+
+def test_model_org_dateline_and_place_words_are_no_organisations():
+    ner, _ = stage([("ORG", "晨报讯"), ("ORG", "蕲阳大道交会处")])
+    doc = ner(words("晨报讯（记者杨莉）蕲阳大道交会处的东侧。"))
+    assert [e.text for e in doc.ents] == ["晨报"]  # the paper without 讯; 交会处 is a crossing

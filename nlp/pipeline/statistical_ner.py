@@ -266,7 +266,10 @@ def _complete_surnames(text: str, spans: list[tuple[int, int, str]], doc: Doc) -
     address (郑先生, 李大妈, 孙家, 胡老), after a familiar prefix (小薛|太小, 老王), before a
     title (毛主席: a rule entity starts there) or a one-character word, and before a word
     jieba's dictionary does not know (给黄|送钱): jieba itself reads a surname + an unknown
-    given name as one name, so that is not why the model stopped."""
+    given name as one name, so that is not why the model stopped.
+
+    A surname before 某/某某 takes them (被告人刘某, 王某某): court and police news name people
+    so, and the rule cues read 王某某 whole too."""
     from .char_features import lexicon_flags
 
     if not any(label == "PER" and e - s == 1 for s, e, label in spans):
@@ -278,6 +281,9 @@ def _complete_surnames(text: str, spans: list[tuple[int, int, str]], doc: Doc) -
     out = []
     for s, e, label in spans:
         given = text[e:e + 2]
+        if label == "PER" and e - s == 1 and text[s] in single and text[e:e + 1] == "某":
+            out.append((s, e + (2 if given == "某某" else 1), label))  # 刘某, 王某某: the name news gives
+            continue
         if (label == "PER" and e - s == 1 and text[s] in single and e in starts and e + 2 in ends
                 and text[s - 1:s] not in _FAMILIAR
                 and given not in _addresses() and given[0] not in _ADDRESS_CHARS

@@ -212,3 +212,9 @@ def test_model_org_dateline_and_place_words_are_no_organisations():
     ner, _ = stage([("ORG", "晨报讯"), ("ORG", "蕲阳大道交会处")])
     doc = ner(words("晨报讯（记者杨莉）蕲阳大道交会处的东侧。"))
     assert [e.text for e in doc.ents] == ["晨报"]  # the paper without 讯; 交会处 is a crossing
+
+
+def test_a_surname_before_mou_takes_it():
+    ner, _ = stage([("PER", "刘"), ("PER", "陈")])
+    doc = ner(_segmented("被告人刘某、陈某某到案。", ["被告人", "刘", "某", "、", "陈", "某某", "到案", "。"]))
+    assert [e.text for e in doc.ents] == ["刘某", "陈某某"]

@@ -139,7 +139,7 @@ def main() -> None:
     rows.append(("rule stages together", rule_s))
     rows.append(("jieba.posseg", jieba_s))
     md = ["# Stage speed", "",
-          f"Machine: {machine()} (shared with a training job: compare the ratios).",
+          f"Machine: {machine()} (other jobs may share the cores: compare the ratios).",
           f"Command: `python benchmarks/stage_speed.py --repeats {args.repeats}`.",
           f"Sample: the first {args.paragraphs:,} paragraphs of People's Daily 1998-01 and the "
           f"texts of corpora/gold/dev.jsonl: {len(texts):,} texts, {chars:,} characters.",

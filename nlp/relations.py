@@ -62,10 +62,10 @@ _REMOVE_OF = regex.compile(r"^\s*的\s*$")
 #: … 担任 [ORG] TITLE: the subject is the nearest person before, in the same sentence.
 #: 任 alone too (张锐钢任天津港（集团）有限公司董事长), not the 任 of 责任, 信任, 放任; and the
 #: passive or elective forms (李强当选为江苏省政协主席, 张伟被任命为…副主任).
-_HOLD_VERB = regex.compile(r"(?:担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|调任|(?<![责信放主])任"
-                            r"|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举)为)$")
+_HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职"
+_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举)为)$")
 #: What may stand before 公司/集团 when the head word refers back (为公司副总裁, 据公司董事长).
-_LEAD_VERB = regex.compile(r"(?:担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|为|任|据|由|在|经|和|与|及|、)$")
+_LEAD_VERB = regex.compile(rf"(?:{_HOLDS}|为|任|据|由|在|经|和|与|及|、)$")
 
 
 class E(NamedTuple):

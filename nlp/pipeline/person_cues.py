@@ -116,13 +116,15 @@ def _verb_led(text: str) -> bool:
     return rest[:1] in _VERB_SURNAMES or rest in ("担任", "任职") or lexicon_flags().get(rest) is not None
 
 
-def _common_word(text: str) -> bool:
+def _common_word(text: str, *, surname_head: bool = False) -> bool:
     """RETURNS whether a dictionary knows ``text``, or its first two characters, as a word
-    that is no person's name (公告, 高考, 印象|四: not speakers)."""
+    that is no person's name (公告, 高考, 印象|四: not speakers). surname_head: the first two
+    characters do not count when they are a compound surname (欧阳 is also a place word)."""
     from .char_features import lexicon_flags
 
     flags = lexicon_flags()
-    return any(flags.get(w) is not None and not flags[w].startswith("nr") for w in {text, text[:2]})
+    words = {text} if surname_head and text[:2] in surnames()[1] else {text, text[:2]}
+    return any(flags.get(w) is not None and not flags[w].startswith("nr") for w in words)
 
 
 class PersonCues:
@@ -210,13 +212,8 @@ class PersonCues:
         """RETURNS whether the name read after a title is rather a word that a surname
         happens to start: 校长|游览, 总统|国防问题, 总理|曾多次, 主席|纪念堂. The model, which runs later,
         still reads a real name that is also a word (市长|高峰) from its context."""
-        from .char_features import lexicon_flags
-
         name = self.text[start:end]
-        flags = lexicon_flags()
-        # the name, or its first two characters unless they are a compound surname (欧阳: ns)
-        words = {name} if name[:2] in surnames()[1] else {name, name[:2]}
-        return any(flags.get(w) is not None and not flags[w].startswith("nr") for w in words) or _verb_led(name)
+        return _common_word(name, surname_head=True) or _verb_led(name)
 
     def place_named_person(self, start: int, end: int) -> bool:
         """RETURNS whether a place read right after a title, with no administrative suffix

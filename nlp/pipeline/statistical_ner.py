@@ -25,7 +25,7 @@ from ..extract import sentences
 from ..labels import fold_width
 from . import orgs
 from .titles import title_ends
-from .entities import Ent, _named_org, add_entities
+from .entities import Ent, _named_org, add_entities, token_bounds
 from .person_cues import NOT_GIVEN, name_at, surnames
 
 # Places ending like an administrative unit are GPE even when no list knows them.
@@ -96,7 +96,9 @@ class StatisticalNER:
                      if _brackets_balanced(text[s:e]) and not _SPAN_BREAK.search(text[s:e])
                      and not _cuts_latin_word(text, s, e)]
             spans = _join_hyphenated_names(text, spans)
-            spans = _complete_surnames(text, spans, doc)
+            words = token_bounds(doc)
+            word_starts, word_ends = {s for s, _ in words}, {e for _, e in words}
+            spans = _complete_surnames(text, spans, word_starts, word_ends, {e.start_char for e in doc.ents})
             model_orgs = [(s, e) for s, e, label in spans if label == "ORG"]
             kept = [e for e in doc.ents if not _company_unsupported(text, e, model_orgs)]
             if len(kept) < len(doc.ents):
@@ -104,7 +106,6 @@ class StatisticalNER:
             cands = []
             people = {e.start_char: e.end_char for e in doc.ents if e.label_ == "PERSON"}
             place_at_end = {e.end_char: e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC")}
-            word_ends = {t.idx + len(t) for t in doc}
             for start, end, model_label in spans:
                 label = _MODEL_LABELS.get(model_label)
                 if label is None:
@@ -257,7 +258,8 @@ _ADDRESS_CHARS = frozenset("老总家氏某姓公婆父母兄弟姐妹叔伯婶�
 _FAMILIAR = frozenset("小老阿")
 
 
-def _complete_surnames(text: str, spans: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
+def _complete_surnames(text: str, spans: list[tuple[int, int, str]], starts: set[int], ends: set[int],
+                       stop: set[int]) -> list[tuple[int, int, str]]:
     """Extend a model PER that is a bare single-character surname over the two-character word
     after it when that word can be a given name (王|名扬, 褚|红军, 陈|众议): the model's jieba
     feature reads such a given name as a word of its own (名扬/v) and stops after the surname.
@@ -269,15 +271,14 @@ def _complete_surnames(text: str, spans: list[tuple[int, int, str]], doc: Doc) -
     given name as one name, so that is not why the model stopped.
 
     A surname before 某/某某 takes them (被告人刘某, 王某某): court and police news name people
-    so, and the rule cues read 王某某 whole too."""
+    so, and the rule cues read 王某某 whole too.
+
+    starts, ends: the segmenter's word boundaries; stop: where rule entities start."""
     from .char_features import lexicon_flags
 
     if not any(label == "PER" and e - s == 1 for s, e, label in spans):
         return spans
     single, _ = surnames()
-    starts = {t.idx for t in doc}
-    ends = {t.idx + len(t) for t in doc}
-    stop = {e.start_char for e in doc.ents}
     out = []
     for s, e, label in spans:
         given = text[e:e + 2]

@@ -40,7 +40,7 @@ def model_records(gold):
     import spacy
 
     import nlp.pipeline  # noqa: F401  registers the feature component
-    from nlp.labels import fold_width
+    from nlp.text import fold_width
     from nlp.shipped_models import ner_dir
 
     model = spacy.load(ner_dir())

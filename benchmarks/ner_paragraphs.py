@@ -29,7 +29,7 @@ def main() -> None:
     import spacy
 
     import nlp.pipeline  # noqa: F401
-    from nlp.labels import fold_width
+    from nlp.text import fold_width
     from nlp.pipeline.statistical_ner import model_ents
     from nlp.scoring import score
     from nlp.shipped_models import ner_dir

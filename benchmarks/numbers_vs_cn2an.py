@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT))
 import cn2an  # noqa: E402
 
 from benchmarks._common import machine, write_result  # noqa: E402
-from nlp.labels import fold_width  # noqa: E402
+from nlp.text import fold_width  # noqa: E402
 from nlp.normalize import normalize_date, parse_number, parse_percent  # noqa: E402
-from nlp.pipeline.numbers import find_numbers, load_units  # noqa: E402
+from nlp.lexicon.numbers import find_numbers, load_units  # noqa: E402
 
 GOLD = ROOT / "corpora" / "gold" / "numbers.jsonl"
 COMMAND = "python benchmarks/numbers_vs_cn2an.py --write"

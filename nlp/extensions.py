@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .labels import EXT_RELATIONS, EXT_UNIT, EXT_VALUE
+from .labels import EXT_RELATIONS, EXT_SOURCE, EXT_UNIT, EXT_VALUE
 
 
 def register() -> None:
-    """Register ``Span._.value``, ``Span._.unit`` and ``Doc._.relations`` (idempotent)."""
-    for name in (EXT_VALUE, EXT_UNIT):
+    """Register ``Span._.value``, ``Span._.unit``, ``Span._.source`` and ``Doc._.relations``
+    (idempotent). Every component module calls this on import, so a pipeline loaded with
+    ``spacy.load`` in a fresh process has them."""
+    for name in (EXT_VALUE, EXT_UNIT, EXT_SOURCE):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
     if not Doc.has_extension(EXT_RELATIONS):

@@ -1,4 +1,4 @@
-"""The one place that knows the labels, extension names and character classes."""
+"""The one place that knows the labels, relation kinds and extension names."""
 from __future__ import annotations
 
 #: The nine labels of SPEC section 1, in the order reports list them.
@@ -24,17 +24,5 @@ PLACE = "PLACE"
 # spaCy extension attribute names (registered in nlp/extensions.py).
 EXT_VALUE = "value"        # Span._.value: number, ISO date string or division code
 EXT_UNIT = "unit"          # Span._.unit: unit of a numeric entity
+EXT_SOURCE = "source"      # Span._.source: the stage (component name) an entity came from
 EXT_RELATIONS = "relations"  # Doc._.relations: {"person_title": [...], "city_province": [...]}
-
-# Full-width ASCII (U+FF01..U+FF5E) maps one-to-one onto ASCII; offsets are kept.
-_WIDTH_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_WIDTH_TABLE[0x3000] = 0x20  # ideographic space
-
-
-def fold_width(text: str) -> str:
-    """Map full-width ASCII characters to half-width, one character for one.
-
-    Used before segmentation and numeral parsing so that ``１２３`` and ``123``
-    behave alike; the result has the same length, so offsets stay valid.
-    """
-    return text.translate(_WIDTH_TABLE)

@@ -118,9 +118,12 @@ def create(segmenter: str = "pkuseg", pipes: tuple[str, ...] | None = None) -> L
     """Build the pipeline (tokenizer + stages) with the shipped data and models.
 
     segmenter (str): "pkuseg" (default), "jieba" or "char".
-    pipes (tuple[str, ...] | None): component factory names, default ``DEFAULT_PIPELINE``.
+    pipes (tuple[str, ...] | None): component factory names, default ``DEFAULT_PIPELINE``;
+        ``zh_news_merge`` is added after them when they leave it out.
     RETURNS (Language): a spaCy ``zh`` pipeline (a ``NewsLanguage``).
     """
+    if pipes is not None and pipes and "zh_news_merge" not in pipes:
+        pipes = (*pipes, "zh_news_merge")
     nlp = NewsLanguage.from_config({"nlp": {"tokenizer": {
         "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": segmenter}}})
     for name in DEFAULT_PIPELINE if pipes is None else pipes:

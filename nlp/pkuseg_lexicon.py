@@ -16,6 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+import jieba
+from spacy_pkuseg.feature_extractor import FeatureExtractor
+
 LEXICON_FILE = "lexicon.txt"
 MAX_LEN = 6  # longer lexicon words are few (jieba: 2% of entries) and mostly phrases
 
@@ -26,8 +29,6 @@ def jieba_words(min_freq: int = 1) -> list[str]:
     Words with digits or Latin letters are left out: pkuseg normalises those characters
     to placeholders before features are computed, so they could never match.
     """
-    import jieba
-
     path = Path(jieba.__file__).parent / "dict.txt"
     words = []
     with open(path, encoding="utf-8") as f:
@@ -63,8 +64,6 @@ def lexicon_features(chars: list[str], lexicon: set[str]) -> list[list[str]]:
 
 def extractor_class(lexicon: Iterable[str]):
     """RETURNS a subclass of pkuseg's FeatureExtractor that adds lexicon features."""
-    from spacy_pkuseg.feature_extractor import FeatureExtractor
-
     words = frozenset(lexicon)
 
     class LexiconFeatureExtractor(FeatureExtractor):

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
 
+from .errors import InputError
 from .io.corpora import read_char_tagged, read_cluener
 from .labels import FOREIGN_LABELS, LABELS, NUMERIC_LABELS, PLACE, PLACE_LABELS
 
@@ -61,9 +62,6 @@ def read_gold(path: str | Path) -> list[dict]:
     """Read a gold file of any supported entity format into SPEC records."""
     fmt = detect_format(path)
     if fmt == "spec":
-        from .io.documents import read_jsonl
-        from .errors import InputError
-
         out = []
         with open(path, encoding="utf-8-sig") as f:
             for line_no, line in enumerate(f, 1):

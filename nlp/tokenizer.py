@@ -8,24 +8,30 @@ our own, registered as ``zh_news.Tokenizer.v1`` and chosen in config like spaCy'
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Callable, Iterable
 
+import jieba
+import spacy_pkuseg
+import srsly
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces, registry
 from spacy.vocab import Vocab
 
+from . import pkuseg_lexicon
+from .data import user_words
 from .errors import UNPAIRED_SURROGATE
-from .labels import fold_width
+from .lexicon.words import configure
+from .shipped_models import pkuseg_dir
+from .text import CLAUSE_END, fold_width
 
 SEGMENTERS = ("pkuseg", "jieba", "char")
 
 # Segmenting very long strings in one call is slow for pkuseg's Viterbi on memory; blocks
 # are cut at whitespace or sentence punctuation, never inside a run of letters.
 _BLOCK = 5000
-_BREAKS = set("\n。！？!?；;")
+_BREAKS = CLAUSE_END
 _SURROGATE = re.compile("[\\ud800-\\udfff]")
 
 
@@ -53,18 +59,13 @@ class NewsTokenizer:
         if self.segmenter == "char":
             return lambda text: [c for c in text if not c.isspace()]
         if self.segmenter == "jieba":
-            import jieba
-
-            tok = jieba.Tokenizer()
+            # its own jieba instance: the user words added here must not reach the one the
+            # model's features read (``lexicon.words``)
+            tok = configure(jieba.Tokenizer())
             tok.initialize()
             for w in self.user_words:
                 tok.add_word(w)
             return lambda text: [w for w in tok.cut(text, HMM=True) if w.strip()]
-        from . import pkuseg_lexicon
-        from .shipped_models import pkuseg_dir
-
-        import spacy_pkuseg
-
         model = str(self.pkuseg_model or pkuseg_dir())
         # No pkuseg user dict: it cuts the text around dictionary words before decoding,
         # which cost 0.8 F1 on held-out People's Daily. User words are merged afterwards.
@@ -112,13 +113,9 @@ class NewsTokenizer:
 
     # -- serialisation: settings only; the model itself ships with the package --------
     def to_bytes(self, **kwargs) -> bytes:
-        import srsly
-
         return srsly.msgpack_dumps({"segmenter": self.segmenter, "user_words": self.user_words})
 
     def from_bytes(self, data: bytes, **kwargs) -> "NewsTokenizer":
-        import srsly
-
         cfg = srsly.msgpack_loads(data)
         self.segmenter, self.user_words, self._cut = cfg["segmenter"], cfg["user_words"], None
         return self
@@ -168,8 +165,6 @@ def _blocks(text: str):
 @registry.tokenizers("zh_news.Tokenizer.v1")
 def create_tokenizer(segmenter: str = "pkuseg"):
     def make(nlp):
-        from .data import user_words
-
         return NewsTokenizer(nlp.vocab, segmenter, user_words=user_words())
 
     return make

@@ -1,5 +1,5 @@
 """The entity writer: token splitting and the conflict policy."""
-from nlp.pipeline.entities import Ent, add_entities
+from nlp.pipeline.merge import Ent, add_entities
 
 
 def test_entities_split_tokens_inside_words(zh_jieba):

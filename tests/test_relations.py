@@ -1,7 +1,7 @@
 """Relation rules, from entity lists written by hand."""
 import pytest
 
-from nlp.relations import E, person_titles
+from nlp.lexicon.relations import E, person_titles
 
 
 def ents_of(text, marked):

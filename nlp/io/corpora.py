@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from ..labels import fold_width
+from ..text import fold_width
 
 _PD_TOKEN = re.compile(r"^(\[?)(.+?)/([A-Za-z]+)(\][A-Za-z]+)?$")
 

@@ -10,7 +10,7 @@ import calendar
 
 import regex
 
-from ..labels import fold_width
+from ..text import fold_width
 from .numbers import DIGITS, parse_number
 
 _CN = "".join(DIGITS) + "十"

@@ -28,7 +28,7 @@ from decimal import Decimal
 
 import regex
 
-from ..labels import fold_width
+from ..text import fold_width
 
 #: Chinese digits, including financial capitals and traditional forms.
 DIGITS = {

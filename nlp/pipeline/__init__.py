@@ -1,27 +1,25 @@
 """Pipeline components, one module each; importing this package registers their factories.
 
-Rule stages and their order (``add_entities``: an entity already on the Doc wins over a
-later overlapping one, unless a stage asks ``replace_contained`` and strictly contains it):
+Every entity stage is a thin adapter over a finder of ``nlp/lexicon``: it reads the words
+and the entities merged so far (``merge.merged_view``) and writes its candidates to
+``doc.spans[<its name>]``. ``zh_news_merge`` then applies the one conflict policy
+(``merge.py``) and writes ``doc.ents``. Stages and their order:
 
 1. ``zh_news_places`` (places.py): GPE with division codes and LOC from the gazetteer.
 2. ``zh_news_orgs`` (orgs.py): ORG; reads the GPEs as anchors (湖北省 + 人民政府) and
-   replaces the places inside an ORG (``replace_contained``). After places because it
-   needs them, before titles so that 武汉市委书记 becomes ORG 武汉市委 + TITLE 书记.
-3. ``zh_news_titles`` (titles.py): TITLE; skips text inside existing entities, so 市长
-   in 南京市长江大桥 is never read, and 局长 after ORG 湖北省统计局 is.
+   replaces the places inside an ORG. After places because it needs them, before titles so
+   that 武汉市委书记 becomes ORG 武汉市委 + TITLE 书记.
+3. ``zh_news_titles`` (titles.py): TITLE; skips text inside merged entities, so 市长 in
+   南京市长江大桥 is never read, and 局长 after ORG 湖北省统计局 is.
 4. ``zh_news_person_cues`` (person_cues.py): PERSON next to titles; needs the TITLEs.
-
 5. ``zh_news_numbers`` (numbers.py): DATE/MONEY/PERCENT/QUANTITY with values; names found
    earlier win over overlapping numbers.
-6. ``zh_news_ner`` (statistical_ner.py): the trained character model; fills what the
-   rules left (PERSON above all, and ORG/places no list knows). Its places are labelled by
-   ``gazetteer.lookup`` (巴黎 GPE, 长江 LOC), else by their suffix.
-7. ``zh_news_relations`` (relations.py): person_title and city_province from the entities.
+6. ``zh_news_ner`` (statistical_ner.py): the trained character model; fills what the rules
+   left (PERSON above all, and ORG/places no list knows).
+7. ``zh_news_merge`` (merge.py): the policy; writes ``doc.ents`` and ``Span._.source``.
+8. ``zh_news_relations`` (relations.py): person_title and city_province from ``doc.ents``.
 
-Conflict policy between the rules and the model (``entities.add_entities``): rule spans
-win, except that a longer PERSON replaces names it strictly contains, a longer ORG the ORGs
-it strictly contains (``names_contained``), and no single-character GPE/LOC is written
-(``min_place_len``). Measured on corpora/gold/dev.jsonl (F1, pkuseg / jieba), every
+How the policy was chosen, measured on corpora/gold/dev.jsonl (F1, pkuseg / jieba), every
 alternative applied on top of the same rule stages and the interim models/ner:
 
     policy                                   PERSON      ORG         GPE         LOC
@@ -47,9 +45,9 @@ MSRA train, first 1,000 scored; MSRA test never used), with no loss on dev.jsonl
   欧洲中央银行, 澳门特区筹委会; MSRA-dev ORG F1 58.9 -> 62.8 (65.5 with org stop words).
 """
 from . import bigram_embed, char_features  # noqa: F401  (used inside the NER model)
-from . import orgs, person_cues, places, titles  # noqa: F401  (rule stages)
+from . import merge, orgs, person_cues, places, titles  # noqa: F401  (rule stages, the merge)
 from . import numbers  # noqa: F401  (DATE/MONEY/PERCENT/QUANTITY)
 from . import relations, statistical_ner  # noqa: F401
 
 DEFAULT_PIPELINE: tuple[str, ...] = ("zh_news_places", "zh_news_orgs", "zh_news_titles", "zh_news_person_cues",
-                                    "zh_news_numbers", "zh_news_ner", "zh_news_relations")
+                                    "zh_news_numbers", "zh_news_ner", "zh_news_merge", "zh_news_relations")

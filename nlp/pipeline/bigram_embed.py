@@ -9,6 +9,7 @@ A bigram missing from the table gets a zero vector; its hash embedding still car
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import List
 
 import numpy
@@ -144,8 +145,6 @@ def soft_lexicon(nO: int, path: str | None) -> Model[List[Doc], Ragged]:
         if path is None:
             raise ValueError("the NER model's soft-lexicon word vectors are missing: set "
                              "word_vectors (python -m nlp.training.vectors --words)")
-        from pathlib import Path
-
         folder = Path(path)
         words = folder.joinpath("words.txt").read_text(encoding="utf-8").split("\n")[:-1]
         E = numpy.load(folder / "vectors.npy").astype("float32")

@@ -17,12 +17,13 @@ Measured in ../shared/NOTES.md: bigram + B/M/E/S features took MSRA test F1 from
 """
 from __future__ import annotations
 
-import functools
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_MAX_WORD = 8  # longest lexicon word looked for (内蒙古自治区 is 6)
+from ..lexicon.words import MAX_WORD, pos_tagger, word_flags
+
+lexicon_flags = word_flags  # the lexicon the features read (jieba's dictionary + our lists)
+
 _BLOCK = 2000  # jieba's cost per call grows with length; cut long texts at punctuation
 END = "</s>"  # what follows the last token in its bigram
 
@@ -40,29 +41,12 @@ def make_char_features(nlp: Language, name: str, lexicon: bool) -> "CharFeatures
     return CharFeatures(lexicon=lexicon)
 
 
-@functools.lru_cache(maxsize=None)
-def lexicon_flags() -> dict[str, str]:
-    """RETURNS word -> two-letter POS flag: jieba's dictionary, then our place lists (ns) and
-    known organisations (nt), which win where both have a word."""
-    import jieba.posseg
-
-    from .. import data
-
-    words = {w: f[:2] for w, f in jieba.posseg.dt.word_tag_tab.items() if 2 <= len(w) <= _MAX_WORD}
-    for name, flag in (("places.tsv", "ns"), ("foreign_places.tsv", "ns"), ("locations.tsv", "ns"),
-                       ("orgs_known.txt", "nt")):
-        for _, fields in data.read_tsv(name):
-            if 2 <= len(fields[0]) <= _MAX_WORD:
-                words[fields[0]] = flag
-    return words
-
-
 def lexicon_matches(text: str, words: dict):
-    """Yield ``(start, length, words[word])`` for every word of 2 to ``_MAX_WORD`` characters
+    """Yield ``(start, length, words[word])`` for every word of 2 to ``MAX_WORD`` characters
     of ``text`` that is a key of ``words``: how the lexicon features and the soft-lexicon
     layer (``bigram_embed.soft_lexicon``) both find the words over a character."""
     for i in range(len(text)):
-        for n in range(2, min(_MAX_WORD, len(text) - i) + 1):
+        for n in range(2, min(MAX_WORD, len(text) - i) + 1):
             value = words.get(text[i:i + n])
             if value is not None:
                 yield i, n, value
@@ -90,13 +74,11 @@ class CharFeatures:
 
     def _tagger(self):
         if self._pos is None:
-            import jieba
-            import jieba.posseg
-
-            tok = jieba.Tokenizer()
-            tok.initialize()
-            self._pos = jieba.posseg.POSTokenizer(tok)
+            self._pos = pos_tagger()  # the process's one jieba dictionary
         return self._pos
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_pos": None}
 
     def word_tags(self, text: str) -> list[str]:
         """RETURNS one ``<B|M|E|S>-<flag>`` string per character of ``text``."""

@@ -1,254 +1,23 @@
-"""PERSON from cues: names next to titles, appointment phrases, foreign names with a middle dot.
+"""The PERSON-cue stage: names next to titles, appointment phrases, dotted foreign names.
 
-Runs after ``zh_news_titles`` and reads its TITLEs. A Chinese name is a surname from
-``surnames.txt`` (single or compound: 欧阳, 司马) and a given name of 1–2 characters.
-Cues:
-
-- TITLE + name: 市长李明, 总工程师韩夏, 副总经理简勤;
-- name + TITLE when the name stands alone between a break and the title: 。李克强总理;
-- name + bracket ending in a title: 李明（武汉市副市长）;
-- appointment phrases: 任命李明为..., 聘任王芳为...;
-- foreign names with a middle dot: 玛丽亚·洛佩斯;
-- a speaker's name before a colon at the start of a line or sentence: 陈艳萍：…;
-- a name opening a biography: 谢中华，男，汉族….
-
-The given name stops at punctuation, at function words and verbs that often follow a
-name (说, 表示 → 说, 表), and prefers the length that ends at a word boundary.
+A thin adapter over ``lexicon.people.PersonCues``. Reads the words and the entities merged
+so far (it needs the TITLEs: run it after ``zh_news_titles``); writes
+``doc.spans["person_cues"]``, merged with ``people_over_same_places``: the person a title
+names replaces the place read in the name (院长|黄河).
 """
 from __future__ import annotations
-
-import functools
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data import read_tsv
-from .entities import Ent, add_entities, doc_text, token_bounds
-from .places import ADMIN_SUFFIXES
-from .titles import is_title
-
-PERSON = "PERSON"
-# Characters that do not continue a given name: function words and verbs after names.
-NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也都为就从向以所主讲致被把并而又还即让给曾已再、，。；：！？（）()“”《》 \n\t")
-# Of NOT_GIVEN, the characters that given names often end with (建发, 国会, 志致): accepted
-# as the last character of a name when a break follows.
-_GIVEN_BEFORE_BREAK = set("发会致主将")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-# Conjunctions that are also (rare) surnames: after a title they join, not name (教授和乔治城大学).
-_JOINER = set("和与及同跟并或")
-_BREAK = set("，。、；：！？,.;:!?“”\"《》（）()\n\t ")
-# A place name ending in one of these is a division, never a given name (副市长|武汉市).
-_ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
-# Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
-# occur in transliterations (让-雅克, 勒让德尔).
-_DOT_CUT = set("的了在是和与及等说表称将对到也都为就从向被把并而又还即给曾已再会、，。；：！？（）()“”《》 \n\t")
-# Heads of Uyghur names whose characters are also function words (不, 都): 阿不都热合曼·买买提.
-_NAME_HEADS = ("阿不都", "阿布都", "阿不力", "阿不来", "阿不")
-
-
-def _head_start(text: str, k: int) -> int | None:
-    """RETURNS the start of a name head (``_NAME_HEADS``) that covers offset ``k``, or None."""
-    for h in _NAME_HEADS:
-        for i, c in enumerate(h):
-            if c == text[k] and k - i >= 0 and text.startswith(h, k - i):
-                return k - i
-    return None
-
-
-# Words that end a dotted foreign name (亨利·本西德|先生, 阿内·卡尔森|率领, 罗宾·库克|时).
-_AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近日", "日前", "突然", "时", "进行", "等人")
-# A speaker's name opening a text, line or sentence before a colon (interviews: 张裕能：…).
-_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？”」]))[\u4e00-\u9fff]{2,4}(?=[：:])")
-# A name opening a biography: 谢中华，男，汉族，1965年生 (appointment notices, résumés).
-_BIO = re.compile(r"(?:^|(?<=[\n。！？；”」]))[\u4e00-\u9fff]{2,4}(?=[，,][男女][，,、（(])")
-_APPOINT = re.compile(r"(?:任命|聘任|聘请|推选|选举|提名|免去|任免)(?=[\u4e00-\u9fff]{2,4}(?:为|同志|的))")
-
-
-@functools.lru_cache(maxsize=None)
-def surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """RETURNS (single-character surnames, compound surnames)."""
-    names = {f[0] for _, f in read_tsv("surnames.txt")}
-    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
-
-
-def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
-    """End of a Chinese name starting at ``i`` (surname + 1–2 given chars), or None.
-
-    ends: word ends (a boundary-aligned length is preferred); stop: offsets where an
-    existing entity starts (a name never runs into one).
-    """
-    single, compound = surnames()
-    if text[i:i + 2] in compound:
-        sur = 2
-    elif text[i:i + 1] in single:
-        sur = 1
-    else:
-        return None
-    g = i + sur
-
-    def given_ok(k: int) -> bool:
-        return k < len(text) and k not in stop and text[k] not in NOT_GIVEN and bool(_CJK.match(text[k]))
-
-    if not given_ok(g):
-        return None
-    # a last given character that also starts verbs (发表) ends the name before a break: 黄建发，
-    last_ok = given_ok(g + 1) or (text[g + 1:g + 2] in _GIVEN_BEFORE_BREAK and g + 1 not in stop
-                                  and text[g + 2:g + 3] in _BREAK)
-    if not last_ok or g + 1 in ends and g + 2 not in ends:
-        return g + 1
-    return g + 2
-
-
-# Surnames that are also verbs or adverbs opening a clause (任, 曾, 兼 ...).
-_VERB_SURNAMES = set("任曾兼现原")
-
-
-def _verb_led(text: str) -> bool:
-    """RETURNS whether ``text`` reads as a verb phrase, not a name: a surname that is also a
-    verb (任, 曾) before a dictionary word or another such character (任|公司, 曾|担任, 曾任)."""
-    from .char_features import lexicon_flags
-
-    if text[:1] not in _VERB_SURNAMES:
-        return False
-    rest = text[1:]
-    return rest[:1] in _VERB_SURNAMES or rest in ("担任", "任职") or lexicon_flags().get(rest) is not None
-
-
-def _common_word(text: str, *, surname_head: bool = False) -> bool:
-    """RETURNS whether a dictionary knows ``text``, or its first two characters, as a word
-    that is no person's name (公告, 高考, 印象|四: not speakers). surname_head: the first two
-    characters do not count when they are a compound surname (欧阳 is also a place word)."""
-    from .char_features import lexicon_flags
-
-    flags = lexicon_flags()
-    words = {text} if surname_head and text[:2] in surnames()[1] else {text, text[:2]}
-    return any(flags.get(w) is not None and not flags[w].startswith("nr") for w in words)
-
-
-class PersonCues:
-    """Find PERSON candidates in one text from its words and existing entities."""
-
-    def __init__(self, text: str, words: list[tuple[int, int]], ents: list[tuple[int, int, str]]):
-        self.text = text
-        self.starts = {s for s, _ in words}
-        self.ends = {e for _, e in words}
-        self.word_starts = sorted(self.starts)
-        self.word_ends = dict(words)
-        self.ents = ents
-        self.ent_starts = {s for s, _, _ in ents}
-        self.covered = {i for s, e, _ in ents for i in range(s, e)}
-
-    def find(self) -> list[Ent]:
-        """RETURNS PERSON candidates."""
-        out: list[Ent] = []
-        places = {(s, e) for s, e, label in self.ents if label in ("GPE", "LOC")}
-        for s, e, label in self.ents:
-            if label != "TITLE":
-                continue
-            end = name_at(self.text, e, self.ends, self.ent_starts) if self.text[e:e + 1] not in _JOINER else None
-            if end is not None and ((e, end) in places and not self.place_named_person(e, end)
-                                    or (e, end) not in places and self.word_after_title(e, end)):
-                end = None
-            if end is not None:
-                out.append(Ent(e, end, PERSON))
-            before = self.name_before(s)
-            if before is not None:
-                out.append(Ent(before, s, PERSON))
-            bracket = self.name_before_bracket(s)
-            if bracket is not None:
-                out.append(bracket)
-        # a name opening a line or sentence: a biography (谢中华，男，汉族) or a speaker (陈艳萍：)
-        for m in (*_BIO.finditer(self.text), *_SPEAKER.finditer(self.text)):
-            end = name_at(self.text, m.start(), self.ends | {m.end()}, self.ent_starts)
-            if end == m.end() and m.start() not in self.covered and not _common_word(m.group()):
-                out.append(Ent(m.start(), end, PERSON))
-        for m in _APPOINT.finditer(self.text):
-            end = name_at(self.text, m.end(), self.ends, self.ent_starts)
-            if end is not None:
-                out.append(Ent(m.end(), end, PERSON))
-        for m in _DOT_NAME.finditer(self.text):
-            start, end = self.dot_name_start(m.start(), m.start(1)), self.dot_name_end(m.start(1), m.end())
-            if start < m.start(1) and not self.covered.intersection(range(start, end)):
-                out.append(Ent(start, end, PERSON))
-        return out
-
-    def dot_name_start(self, start: int, dot: int) -> int:
-        """Where a dotted foreign name really starts, given the regex's ``start`` and first ``dot``.
-
-        The regex takes up to 8 characters before the dot; the name starts after the last
-        entity or function word among them (首席执行官|马库斯·霍夫曼, 议员|玛蒂尔德·…), or at a
-        word that runs over the dot when the segmenter keeps the name whole.
-        """
-        for k in range(dot - 1, start - 1, -1):
-            head = _head_start(self.text, k)
-            if head is not None and k not in self.covered:
-                return head  # 阿不都|热合曼·买买提: the function words belong to the name
-            if k in self.covered or self.text[k] in _DOT_CUT:
-                start = k + 1
-                break
-        for k in range(dot - 1, start, -1):  # 驻华大使|汉斯·…: a title the earlier stage missed
-            if any(is_title(self.text[x:k]) for x in range(start, k - 1)):
-                start = k
-                break
-        inner = [w for w in self.word_starts if start < w < dot and self.word_end_after(w) > dot]
-        return inner[0] if inner else start
-
-    def dot_name_end(self, first_dot: int, end: int) -> int:
-        """Where a dotted name ends: before the first function word or verb after its last
-        dot (玛丽亚·洛佩斯|说, 马库斯·霍夫曼|在), or at the end of a word that runs over the
-        last dot when that comes first."""
-        last_dot = max(k for k in range(first_dot, end) if self.text[k] in "·•‧・")
-        cut = next((k for k in range(last_dot + 2, end)
-                    if self.text[k] in _DOT_CUT and _head_start(self.text, k) is None or self.text.startswith(_AFTER_NAME, k)
-                    or any(is_title(self.text[k:j]) for j in range(k + 2, min(end, k + 6) + 1))), end)
-        whole = [self.word_end_after(w) for w in self.word_starts if w < last_dot < self.word_end_after(w)]
-        if whole and last_dot + 1 < whole[0] < cut:
-            return whole[0]
-        return cut
-
-    def word_after_title(self, start: int, end: int) -> bool:
-        """RETURNS whether the name read after a title is rather a word that a surname
-        happens to start: 校长|游览, 总统|国防问题, 总理|曾多次, 主席|纪念堂. The model, which runs later,
-        still reads a real name that is also a word (市长|高峰) from its context."""
-        name = self.text[start:end]
-        return _common_word(name, surname_head=True) or _verb_led(name)
-
-    def place_named_person(self, start: int, end: int) -> bool:
-        """RETURNS whether a place read right after a title, with no administrative suffix
-        and a break or a word end after it, is a person's name: 院长黄河|表示."""
-        return (self.text[end - 1] not in _ADMIN_ENDS
-                and (end == len(self.text) or end in self.ends or self.text[end] in _BREAK))
-
-    def word_end_after(self, w: int) -> int:
-        return self.word_ends.get(w, w)
-
-    def name_before(self, s: int) -> int | None:
-        """Start of a name standing alone between a break (or the start) and offset ``s``."""
-        for length in (3, 2, 4):
-            i = s - length
-            if i < 0 or i in self.covered or (s - 1) in self.covered:
-                continue
-            if (i == 0 or self.text[i - 1] in _BREAK) and name_at(self.text, i, self.ends | {s}, self.ent_starts) == s \
-                    and not _common_word(self.text[i:s]) and not _verb_led(self.text[i:s]):
-                return i  # not 、宣传部|部长 (a department) or ，任公司|办公室主任 (a verb)
-        return None
-
-    def name_before_bracket(self, s: int) -> Ent | None:
-        """李明（武汉市副市长）: a name right before a bracket whose content ends in a title."""
-        open_at = max(self.text.rfind("（", 0, s), self.text.rfind("(", 0, s))
-        if open_at < 2 or s - open_at > 20 or any(c in "）)" for c in self.text[open_at:s]):
-            return None
-        title_end = next((e for ts, e, lab in self.ents if ts == s and lab == "TITLE"), None)
-        if title_end is None or self.text[title_end:title_end + 1] not in ("）", ")"):
-            return None
-        start = self.name_before(open_at)
-        return Ent(start, open_at, PERSON) if start is not None else None
+from ..lexicon.names import surnames
+from ..lexicon.people import PersonCues
+from .merge import RULES, merged_view, write_candidates
+from .doc_spans import doc_text
 
 
 class PersonCueRecognizer:
-    """spaCy component: write PERSON entities found from cues (existing entities win)."""
+    """spaCy component: PERSON candidates from cues (merge rule ``RULES["person_cues"]``)."""
 
     def __init__(self, nlp: Language, name: str = "person_cues") -> None:
         self.name = name
@@ -258,17 +27,13 @@ class PersonCueRecognizer:
         surnames()
 
     def __call__(self, doc: Doc) -> Doc:
-        text, words = doc_text(doc), token_bounds(doc)
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        found = PersonCues(text, words, ents).find()
-        spans = {(p.start, p.end) for p in found}
-        if any((e.start_char, e.end_char) in spans and e.label_ in ("GPE", "LOC") for e in doc.ents):
-            # the person a title names replaces the place read in the name (院长|黄河)
-            doc.ents = [e for e in doc.ents if (e.start_char, e.end_char) not in spans]
-        return add_entities(doc, found)
+        view = merged_view(doc)
+        ents = [(e.start, e.end, e.label) for e in view.ents]
+        found = PersonCues(doc_text(doc), view.words, ents).find()
+        return write_candidates(doc, self.name, found, RULES["person_cues"])
 
 
-@Language.factory("zh_news_person_cues", assigns=["doc.ents"], requires=["doc.ents"])
+@Language.factory("zh_news_person_cues", requires=["doc.spans"], assigns=["doc.spans"])
 def make_person_cues(nlp: Language, name: str) -> PersonCueRecognizer:
     """Factory of the PERSON cue recogniser (run it after zh_news_titles)."""
     return PersonCueRecognizer(nlp, name)

@@ -1,271 +1,23 @@
-"""Gazetteer places: Chinese divisions and foreign places (GPE), rivers, mountains, regions (LOC).
+"""The places stage: gazetteer GPE (with division codes) and LOC, as candidates.
 
-A dictionary scan over ``doc.text``: at every token start, the longest known name that
-ends at a token end is taken (a first-character index keeps this a few dict look-ups per
-character). Data, loaded on first use (``nlp/data/README.md``):
-
-- ``places.tsv`` (built): Chinese divisions by full name, short alias, news form and
-  former name; GPE with ``Span._.value`` = the 6-digit division code (a string).
-- ``foreign_places.tsv``: countries and foreign cities (GPE, no value);
-  ``townships.txt`` (built): township-level names with their suffix (GPE, no value);
-  ``locations.tsv``: rivers, lakes, mountains, seas, regions (LOC).
-- ``place_risky.txt`` (hand-made) and ``place_risky_auto.txt`` (built): aliases that are
-  ordinary words (白云, 和平, 合作, 南部). They count only right after their direct parent
-  (广州白云, 北京朝阳; not 四川南部, "southern Sichuan", though 南部县 lies in 四川).
-
-Ambiguous names (朝阳: a prefecture in 辽宁 and districts in 北京 and 长春; 鼓楼区: four
-districts) are resolved by the places named before them: the adjacent preceding place
-first, then earlier ones in the text, most recent first. Without such context the highest
-level wins if it is unique (朝阳 → 朝阳市, 海南 → 海南省); otherwise the code stays None.
-
-Precision on real text: ``benchmarks/place_precision.py`` (results in
-``benchmarks/results/places.md``).
+A thin adapter over ``lexicon.places.PlaceMatcher`` (the data and the matching rules are
+described there). Reads the words; writes ``doc.spans["places"]``.
 """
 from __future__ import annotations
-
-import re
-from typing import Iterable, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import gazetteer
-from ..data import read_tsv
-from .entities import Ent, add_entities, doc_text, token_bounds
-
-GPE, LOC = "GPE", "LOC"
-# A division name ending in its suffix character is cut before that character when the
-# suffix and the next character form one of these words: 武汉市长 is 武汉 + 市长.
-SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市井", "省长", "县长", "区长",
-                          "州长", "市委", "省委", "县委", "区委", "州委",
-                          # the place's area: 新余|市区, 五常|市内, 保定|市县 (MSRA marks the name)
-                          "市区", "市内", "市县", "市郊", "市外", "市域", "县城", "县域", "县内", "区内",
-                          "区域", "省内", "省外", "省份", "州内"})
-# ... except the party committees whose short name is a risky alias: 白云区委 keeps GPE
-# 白云区 (白云 alone is an ordinary word), and ``zh_news_orgs`` makes it ORG 白云区 + 委.
-_ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟委", "旗委"})
-# A short alias (no suffix) followed by one of these names a street or a business
-# (中山路, 华龙酒楼), not the division.
-_ALIAS_BLOCKERS = ("路", "街", "道", "巷", "酒楼", "酒店", "饭店", "宾馆", "大厦", "商场", "广场", "公园")
-# Administrative suffixes a full division name ends with (also read by orgs and person_cues).
-ADMIN_SUFFIXES = frozenset("省市县区州旗盟")
-# Words that end three-character township names (刘集镇, 于城镇, 班老乡): such a name is taken
-# only as one word of the segmenter or right after a place (相当于|城镇 is no township).
-_TOWN_TAIL_WORDS = frozenset({"城镇", "村镇", "集镇", "乡镇", "老乡", "家乡", "故乡", "同乡", "水乡",
-                              "山乡", "下乡", "城乡"})
-# Head words that make a place name before them a LOC of its own (丹江口水库, 龙门石窟).
-_SITE_WORDS = ("水库", "石窟")
-# Words starting with 镇 or 乡 after a place name that do not make it a township.
-_TOWN_WORDS = frozenset({"镇长", "乡长", "乡村", "乡镇", "乡亲", "乡下", "乡土", "乡间", "镇压", "镇守", "镇静"})
-# Foreign names with a middle dot: 隆德 in 古斯塔夫·哈格隆德 is no place. Only the parts
-# after a dot and the last few characters before the first dot count as the name: the
-# run of Chinese characters before it is mostly context (在巴黎会见法国国民议会议员玛蒂尔德·…).
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]+((?:[·•‧・][\u4e00-\u9fff]+)+)")
-_DOT_NAME_HEAD = 4
-
-
-class Entry(NamedTuple):
-    """What a name may denote."""
-    label: str
-    places: tuple[gazetteer.Place, ...]  # Chinese divisions (empty for LOC/foreign)
-    risky: bool  # an ordinary word too: needs its parent place right before it
-
-
-class PlaceMatcher:
-    """Find place names in a text (no spaCy objects: usable on plain strings).
-
-    Data is loaded on first use and shared by all instances.
-    """
-
-    def __init__(self) -> None:
-        self._entries: dict[str, Entry] | None = None
-        self._loose_towns: frozenset[str] = frozenset()
-        self._lengths: dict[str, tuple[int, ...]] = {}
-
-    # -- data -------------------------------------------------------------------------
-    def load(self) -> None:
-        """Read the data files (idempotent)."""
-        if self._entries is not None:
-            return
-        risky = {f[0] for _, f in read_tsv("place_risky.txt")}
-        risky |= {f[0] for _, f in read_tsv("place_risky_auto.txt")}
-        entries: dict[str, Entry] = {}
-        for name, places in gazetteer.places_by_name().items():
-            entries[name] = Entry(GPE, places, name in risky)
-        for _, f in read_tsv("locations.tsv", min_fields=2):
-            old = entries.get(f[0])
-            if old is None or not any(p.kind in ("full", "form") for p in old.places):
-                entries[f[0]] = Entry(LOC, (), False)  # 泰山 the mountain, not 泰山区
-        for _, f in read_tsv("foreign_places.tsv", min_fields=2):
-            entries.setdefault(f[0], Entry(GPE, (), False))
-        towns = set()
-        for _, f in read_tsv("townships.txt"):  # 坡头镇, 陆家嘴街道: GPE, no code (no city_province)
-            if f[0] not in entries:
-                entries[f[0]] = Entry(GPE, (), False)
-                towns.add(f[0])
-        self._loose_towns = frozenset(t for t in towns if len(t) == 3 and t[1:] in _TOWN_TAIL_WORDS)
-        lengths: dict[str, set[int]] = {}
-        for name in entries:
-            lengths.setdefault(name[0], set()).add(len(name))
-        self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
-        self._entries = entries
-
-    # -- matching ---------------------------------------------------------------------
-    def find(self, text: str, starts: set[int] | None = None, ends: set[int] | None = None) -> list[Ent]:
-        """Place entities in ``text``, leftmost-longest, non-overlapping.
-
-        starts, ends (set[int] | None): word boundaries (character offsets); a name must
-            start at one and end at one (None: every offset counts).
-        RETURNS (list[Ent]): GPE/LOC entities; a division's ``value`` is its code or None.
-        """
-        self.load()
-        entries, n = self._entries, len(text)
-        skip = set()
-        for m in _DOT_NAME.finditer(text):
-            head = max(m.start(), m.start(1) - _DOT_NAME_HEAD)
-            if starts is not None:  # the word before the dot: 总统|乔·拜登 leaves 美国总统 alone
-                head = max([head] + [s for s in starts if s < m.start(1)])
-            skip.update(range(head, m.end()))
-        out: list[Ent] = []
-        i = 0
-        while i < n:
-            # a name starts at a word start, or right after the previous name (北京|朝阳)
-            if starts is not None and i not in starts and not (out and out[-1].end == i):
-                i += 1
-                continue
-            lens = None if i in skip else self._lengths.get(text[i])
-            if not lens:
-                i += 1
-                continue
-            for length in lens:
-                j = i + length
-                if j > n:
-                    continue
-                entry = entries.get(text[i:j])
-                if entry is None or (skip and not skip.isdisjoint(range(i, j))):
-                    continue
-                if text[i:j] in self._loose_towns and not (out and out[-1].end == i) \
-                        and starts is not None and any(k in starts for k in range(i + 1, j)):
-                    continue  # 相当于|城镇, 一班|老乡: a character + a word, no township
-                head = self._head_word(text, j, entry, ends)
-                if head:
-                    j += head  # 布拉戈维申斯克 + 市, 日喀则 + 地区
-                organ = text[j - 1:j + 1] in _ORGAN_WORDS and any(p.kind == "full" for p in entry.places) \
-                    and (text[i:j - 1] not in entries or entries[text[i:j - 1]].risky)
-                if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not organ and not self._starts_name(text, j):
-                    continue  # 武汉市长: try 武汉 (but 南京市长江大桥 keeps 南京市)
-                if text.startswith(_SITE_WORDS, j) and (ends is None or j + 2 in ends):
-                    out.append(Ent(i, j + 2, LOC))  # 丹江口|水库, 云冈|石窟: a water body or site
-                    i = j + 2
-                    break
-                # a full name whose suffix the segmenter glued to the next word (九原|区属) counts
-                glued = (starts is not None and j - 1 in starts and text[j - 1] in ADMIN_SUFFIXES
-                         and any(p.kind == "full" for p in entry.places))
-                if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ \
-                        and not glued:
-                    continue
-                if self._town_after(text, j, entry, ends):
-                    out.append(Ent(i, j + 1, GPE))  # 双河|镇: a township named like the county
-                    i = j + 1
-                    break
-                if entry.label == LOC and text.startswith("地区", j) and (ends is None or j + 2 in ends):
-                    j += 2  # 长三角 + 地区: the region with its head word
-                    entry = Entry(LOC, (), False)
-                ent = self._accept(text, i, j, entry, out)
-                if ent is not None:
-                    out.append(ent)
-                    i = j
-                    break
-            else:
-                i += 1
-        return out
-
-    @staticmethod
-    def _head_word(text: str, j: int, entry: Entry, ends: set[int] | None) -> int:
-        """Length of an administrative head word to add after a name ending at ``j``, or 0.
-
-        A foreign place takes 市/省/州 (布拉戈维申斯克市, 谅山省, 纽约州); a prefecture's name
-        takes 地区, the form of prefectures before they became cities (日喀则地区).
-        """
-        if entry.label != GPE:
-            return 0
-        if not entry.places and j < len(text) and text[j] in "市省州" and (ends is None or j + 1 in ends) \
-                and text[j:j + 2] not in SUFFIX_WORDS:
-            return 1
-        if entry.places and text.startswith("地区", j) and (ends is None or j + 2 in ends) \
-                and all(p.level == "prefecture" for p in entry.places):
-            return 2
-        return 0
-
-    def _town_after(self, text: str, j: int, entry: Entry, ends: set[int] | None) -> bool:
-        """RETURNS whether a short division name ending at ``j`` is followed by 镇 or 乡 that
-        make it a township (双河镇, not the county-level 双河市): the gazetteer stops at
-        counties, so the township is a GPE without a code. Not before words such as 乡村, 镇长
-        or a place name (江苏|镇江)."""
-        if not entry.places or not all(p.kind in ("short", "old_short") for p in entry.places):
-            return False
-        if j >= len(text) or text[j] not in "镇乡" or text[j:j + 2] in _TOWN_WORDS:
-            return False
-        return (ends is None or j + 1 in ends) and not self._starts_name(text, j)
-
-    def _starts_name(self, text: str, i: int) -> bool:
-        """RETURNS whether a known name of 2+ characters starts at offset ``i``."""
-        return any(text[i:i + n] in self._entries for n in self._lengths.get(text[i:i + 1], ()) if n >= 2)
-
-    def _accept(self, text: str, i: int, j: int, entry: Entry, before: list[Ent]) -> Ent | None:
-        """Decide on one match given the places found before it. RETURNS an Ent or None."""
-        if not entry.places:
-            return Ent(i, j, entry.label)
-        adjacent = before[-1] if before and before[-1].end == i and before[-1].value else None
-        aliases_only = all(p.kind in ("short", "old_short") for p in entry.places)
-        if aliases_only and text.startswith(_ALIAS_BLOCKERS, j):
-            return None  # 中山路, 江北站: a street or a station, not the district
-        if aliases_only and j - i == 2 and _after_title_and_surname(text, i):
-            return None  # 副市长高玉林, 副部长李卫东: a given name, not 玉林 or 卫东
-        if entry.risky:
-            if adjacent is None:
-                return None
-            inside = [p for p in entry.places if gazetteer.is_parent(adjacent.value, p.code)]
-            return Ent(i, j, GPE, inside[0].code) if len(inside) == 1 else None
-        return Ent(i, j, GPE, resolve(entry.places, [e.value for e in reversed(before) if e.value]))
-
-
-def _after_title_and_surname(text: str, i: int) -> bool:
-    """RETURNS whether ``text[i - 1]`` is a single-character surname right after a title."""
-    from .person_cues import surnames
-    from .titles import is_title
-
-    if i < 3 or text[i - 1] not in surnames()[0]:
-        return False
-    return any(is_title(text[k:i - 1]) for k in range(max(0, i - 1 - 8), i - 2))
-
-
-def resolve(places: Iterable[gazetteer.Place], context: list[str]) -> str | None:
-    """Choose the division a name denotes. RETURNS its code, or None if undecided.
-
-    places: the candidates; context: codes of places named before, nearest first.
-    """
-    places = [p for p in places if p.code]
-    codes = {p.code for p in places}
-    if len(codes) <= 1:
-        return next(iter(codes), None)
-    for ctx in context:
-        inside = {p.code for p in places if gazetteer.contains(ctx, p.code) and p.code != ctx}
-        if len(inside) == 1:
-            return inside.pop()
-        if inside:
-            break
-    best = min(gazetteer.LEVEL_RANK[p.level] for p in places)
-    top = {p.code for p in places if gazetteer.LEVEL_RANK[p.level] == best}
-    return top.pop() if len(top) == 1 else None
-
-
-#: The shared matcher (its data is loaded once per process).
-MATCHER = PlaceMatcher()
+from ..lexicon.places import MATCHER
+from .merge import RULES, merged_view, write_candidates
+from .doc_spans import doc_text
 
 
 class PlaceRecognizer:
-    """spaCy component: write gazetteer places onto ``doc.ents`` (existing entities win)."""
+    """spaCy component: gazetteer places as candidates (merge rule ``RULES["places"]``).
+
+    token_boundaries (bool): a name must start and end at word boundaries.
+    """
 
     def __init__(self, nlp: Language, name: str = "places", *, token_boundaries: bool = True) -> None:
         self.name = name
@@ -277,15 +29,16 @@ class PlaceRecognizer:
         self.matcher.load()
 
     def __call__(self, doc: Doc) -> Doc:
-        text, bounds = doc_text(doc), token_bounds(doc)
+        words = merged_view(doc).words
         starts = ends = None
         if self.token_boundaries:
-            starts = {s for s, _ in bounds}
-            ends = {e for _, e in bounds}
-        return add_entities(doc, self.matcher.find(text, starts, ends))
+            starts = {s for s, _ in words}
+            ends = {e for _, e in words}
+        return write_candidates(doc, self.name, self.matcher.find(doc_text(doc), starts, ends), RULES["places"])
 
 
-@Language.factory("zh_news_places", assigns=["doc.ents"], default_config={"token_boundaries": True})
+@Language.factory("zh_news_places", assigns=["doc.spans"],
+                  default_config={"token_boundaries": True})
 def make_places(nlp: Language, name: str, token_boundaries: bool) -> PlaceRecognizer:
     """Factory of the gazetteer place recogniser (GPE with division codes, LOC)."""
     return PlaceRecognizer(nlp, name, token_boundaries=token_boundaries)

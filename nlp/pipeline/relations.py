@@ -1,12 +1,16 @@
-"""The relation stage: reads ``doc.ents`` and writes ``doc._.relations`` (rules in nlp/relations.py)."""
+"""The relation stage: reads ``doc.ents``, writes ``doc._.relations`` (rules in lexicon/relations.py)."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import register as register_extensions
 from ..labels import EXT_VALUE
-from ..relations import E, city_provinces, person_titles
-from .entities import doc_text
+from ..lexicon import gazetteer
+from ..lexicon.relations import E, city_provinces, person_titles
+from .doc_spans import doc_text
+
+register_extensions()
 
 
 @Language.factory("zh_news_relations", assigns=["doc._.relations"], requires=["doc.ents"])
@@ -18,8 +22,6 @@ class Relations:
     """Writes person_title and city_province relations from the entities on the Doc."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from .. import gazetteer
-
         text = doc_text(doc)
         ents = [E(e.start_char, e.end_char, e.label_, text[e.start_char:e.end_char], e._.get(EXT_VALUE))
                 for e in doc.ents]
@@ -37,6 +39,4 @@ class Relations:
 
 
 def _below_province(code: str) -> bool:
-    from .. import gazetteer
-
     return gazetteer.level_of(code) in ("prefecture", "county")

@@ -20,8 +20,8 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from ..labels import fold_width
-from .ner import SHARED, msra_split
+from ..text import fold_width
+from .splits import SHARED, msra_split
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data"
 MIN_COUNT = 3

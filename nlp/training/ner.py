@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 from ..io.corpora import pd1998_entities, read_char_tagged, read_cluener, read_pd1998
-from ..labels import fold_width
+from ..text import fold_width
+from .splits import DEV_SIZE, SHARED, msra_split  # noqa: F401  (msra_split: part of this module's API)
+from .vectors import train_vectors, train_word_vectors
 
-SHARED = Path("../shared/corpora")
-DEV_SIZE = 2000
 # How People's Daily 1998 joins MSRA train: the labels of it that are kept (others unknown).
 PD1998_KEEP = {"full": ("PER", "LOC", "ORG"), "no-orgs": ("PER", "LOC"), "names": ("PER",), "none": ()}
 PD1998_MODES = tuple(PD1998_KEEP)
@@ -48,14 +48,6 @@ def _docbin(examples, vocab):
                      missing=[u for u in unknown if u is not None], default="outside")
         db.add(doc)
     return db
-
-
-def msra_split(shared: Path = SHARED, rng: random.Random | None = None):
-    """RETURNS ``(dev, train)``: MSRA train shuffled (seed 0) and cut into the held-out dev
-    split (DEV_SIZE sentences) and the rest, as ``(text, [(start, end, label)])`` lists."""
-    msra = [(t, s) for t, s, _ in read_char_tagged(Path(shared) / "msra" / "msra_train_bio.txt") if t.strip()]
-    (rng or random.Random(0)).shuffle(msra)
-    return msra[:DEV_SIZE], msra[DEV_SIZE:]
 
 
 def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed: int = 0,
@@ -124,7 +116,6 @@ def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED
 
     from .. import pipeline  # noqa: F401  registers zh_news_char_features
     from ..pipeline.bigram_embed import BIGRAM_EMBED, LEXICON_EMBED
-    from .vectors import train_vectors, train_word_vectors
 
     output = Path(output)
     train_path, dev_path = build_corpora(Path(shared), output.parent / "corpus", limit=limit,
@@ -181,9 +172,3 @@ def install(best: str | Path, target: str | Path = "models/ner") -> Path:
         shutil.rmtree(target)
     shutil.copytree(best, target)
     return target
-
-
-if __name__ == "__main__":  # the same command as ``python -m nlp train ner``
-    from ..cli import main
-
-    sys.exit(main(["train", "ner", *sys.argv[1:]]))

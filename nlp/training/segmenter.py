@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from ..io.corpora import read_pd1998
-from ..labels import fold_width
+from ..text import fold_width
 
 DEFAULT_CORPUS = "../shared/corpora/peoples_daily_1998/199801.txt"
 HELD_OUT = 300  # last paragraphs, used by the trainer as its test file

@@ -22,9 +22,9 @@ import zlib
 from pathlib import Path
 
 from ..io.corpora import read_char_tagged, read_cluener, read_duie, read_pd1998
-from ..labels import fold_width
+from ..text import fold_width
 from ..pipeline.char_features import bigrams  # the keys are the NORMs the model sees
-from .ner import SHARED, msra_split
+from .splits import SHARED, msra_split
 
 
 

@@ -13,7 +13,7 @@ import nlp.extensions  # noqa: F401
 import nlp.pipeline  # noqa: F401
 import nlp.tokenizer  # noqa: F401
 from nlp.labels import NUMERIC_LABELS
-from nlp.pipeline.entities import Ent, add_entities
+from nlp.pipeline.merge import Ent, add_entities
 
 GOLD = Path(__file__).resolve().parents[2] / "corpora" / "gold" / "numbers.jsonl"
 LABELS = ("DATE",) + NUMERIC_LABELS
@@ -117,6 +117,7 @@ def _pipeline(emit_cardinal: bool = False):
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
         "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": "jieba"}}})
     nlp.add_pipe("zh_news_numbers", config={"emit_cardinal": emit_cardinal})
+    nlp.add_pipe("zh_news_merge")
     return nlp
 
 
@@ -148,7 +149,7 @@ def test_numbers_not_numbers(text):
 def test_numbers_existing_entity_wins():
     nlp = _pipeline()
     doc = add_entities(nlp.make_doc("周一鸣说，周一开会。"), [Ent(0, 3, "PERSON")])
-    doc = nlp.get_pipe("zh_news_numbers")(doc)
+    doc = nlp.get_pipe("zh_news_merge")(nlp.get_pipe("zh_news_numbers")(doc))
     assert [(e.text, e.label_) for e in doc.ents] == [("周一鸣", "PERSON"), ("周一", "DATE")]
 
 
@@ -165,9 +166,10 @@ def test_numbers_cardinal_only_when_asked():
     assert _ents(_pipeline(True)(text), ("CARDINAL",)) == [("5万", "CARDINAL", 50000, None)]
 
 
-def test_numbers_analyze_pipes_assigns_ents():
-    analysis = _pipeline().analyze_pipes()
-    assert "doc.ents" in analysis["summary"]["zh_news_numbers"]["assigns"]
+def test_numbers_analyze_pipes_candidates_then_merge():
+    summary = _pipeline().analyze_pipes()["summary"]
+    assert summary["zh_news_numbers"]["assigns"] == ["doc.spans"]
+    assert "doc.ents" in summary["zh_news_merge"]["assigns"]
 
 
 def test_numbers_in_default_pipeline():

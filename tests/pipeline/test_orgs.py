@@ -59,7 +59,7 @@ def test_orgs_more_entities(rules_nlp, text, expected):
 
 
 def test_orgs_model_org_replaces_a_contained_org(rules_nlp):
-    from nlp.pipeline.entities import Ent, add_entities
+    from nlp.pipeline.merge import Ent, add_entities
     doc = rules_nlp("中南大学湘雅医院心内科主任")
     add_entities(doc, [Ent(0, 11, "ORG")])  # as the model finds it
     assert [(e.text, e.label_) for e in doc.ents][0] == ("中南大学湘雅医院心内科", "ORG")

@@ -49,7 +49,7 @@ def test_person_cues_dotted_names(rules_nlp, text, persons):
 
 
 def test_model_person_replaces_a_place_inside_it(rules_nlp):
-    from nlp.pipeline.entities import Ent, add_entities
+    from nlp.pipeline.merge import Ent, add_entities
     doc = rules_nlp.make_doc("他说玉林很美")
     add_entities(doc, [Ent(2, 4, "GPE", "450900")])
     add_entities(doc, [Ent(1, 4, "PERSON")])  # the model's longer PERSON wins

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp import gazetteer
+from nlp.lexicon import gazetteer
 
 NEWS_PAGE = Path(__file__).resolve().parents[2].parent / "shared/news/gigabit_cities_2021-12-25.md"
 
@@ -179,12 +179,12 @@ def test_gazetteer_lookup(name, expected):
     ("惠及", ("LOC", None)),
 ])
 def test_statistical_place_label(name, expected):
-    from nlp.pipeline.statistical_ner import place_label
+    from nlp.lexicon.model_spans import place_label
     assert place_label(name) == expected
 
 
 def test_single_character_places_are_not_written(places_nlp):
-    from nlp.pipeline.entities import Ent, add_entities
+    from nlp.pipeline.merge import Ent, add_entities
     doc = places_nlp.make_doc("参与中药材种植")
     add_entities(doc, [Ent(2, 3, "LOC")])  # 中 of 中药材, as the model may find it
     assert list(doc.ents) == []

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.pipeline.entities import Ent, add_entities
-from nlp.pipeline.statistical_ner import place_label
+from nlp.pipeline.merge import Ent, add_entities
+from nlp.lexicon.model_spans import place_label
 
 
 @pytest.mark.parametrize("text,start,kept", [

@@ -6,16 +6,19 @@ tested is the stage's own logic, deterministically.
 import spacy
 from spacy.lang.zh import Chinese
 
+from nlp.lexicon import model_spans, orgs
+from nlp.pipeline.merge import Merge
 from nlp.pipeline.statistical_ner import StatisticalNER
 
 
 def stage(patterns):
+    """RETURNS (the NER stage followed by the merge, as one callable; its stand-in model)."""
     inner = spacy.blank("zh")  # one token per character
     ruler = inner.add_pipe("entity_ruler")
     ruler.add_patterns([{"label": lab, "pattern": [{"TEXT": c} for c in text]} for lab, text in patterns])
-    ner = StatisticalNER()
-    ner._inner = inner
-    return ner, inner
+    ner = StatisticalNER(model=inner)
+    merge = Merge(None)
+    return (lambda doc: merge(ner(doc))), inner
 
 
 def words(text):
@@ -56,35 +59,29 @@ def _org(text, name):
     doc = spacy.blank("zh").make_doc(text)
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="ORG", alignment_mode="expand")
-    return span
+    return span.start_char, span.end_char
 
 
 def test_company_name_is_what_precedes_the_company_suffixes():
-    from nlp.pipeline.statistical_ner import _company_name
-
-    assert _company_name("保险公司") == "保险"
-    assert _company_name("中国石油集团有限公司") == "中国石油"
-    assert _company_name("湖北省统计局") is None
+    assert orgs.company_name("保险公司") == "保险"
+    assert orgs.company_name("中国石油集团有限公司") == "中国石油"
+    assert orgs.company_name("湖北省统计局") is None
 
 
 def test_generic_company_gives_way_only_when_the_model_reads_no_org_there():
-    from nlp.pipeline.statistical_ner import _company_unsupported
-
     text = "保险公司和羚锐公司"
-    assert _company_unsupported(text, _org(text, "保险公司"), [])
-    assert not _company_unsupported(text, _org(text, "保险公司"), [(0, 4)])
-    assert not _company_unsupported(text, _org(text, "羚锐公司"), [])  # 羚锐 is no common word
+    assert model_spans.company_unsupported(text, *_org(text, "保险公司"), [])
+    assert not model_spans.company_unsupported(text, *_org(text, "保险公司"), [(0, 4)])
+    assert not model_spans.company_unsupported(text, *_org(text, "羚锐公司"), [])  # 羚锐 is no common word
 
 
 def test_model_start_replaces_words_no_name_holds_but_not_a_place():
-    from nlp.pipeline.statistical_ner import _company_unsupported
-
     text = "我们北京城建集团一公司"
-    assert _company_unsupported(text, _org(text, text), [(2, len(text))])
+    assert model_spans.company_unsupported(text, *_org(text, text), [(2, len(text))])
     text = "黑龙江省牡丹江市煤气公司"
-    assert not _company_unsupported(text, _org(text, text), [(4, len(text))])
+    assert not model_spans.company_unsupported(text, *_org(text, text), [(4, len(text))])
     text = "北京天一讯灵科技有限公司"  # one-character words of a brand are no function words
-    assert not _company_unsupported(text, _org(text, text), [(text.index("灵"), len(text))])
+    assert not model_spans.company_unsupported(text, *_org(text, text), [(text.index("灵"), len(text))])
 
 
 def test_model_span_cutting_a_bracket_pair_is_dropped():
@@ -94,29 +91,23 @@ def test_model_span_cutting_a_bracket_pair_is_dropped():
 
 
 def test_brackets_balanced():
-    from nlp.pipeline.statistical_ner import _brackets_balanced
-
-    assert _brackets_balanced("星河（苏州）科技公司") and _brackets_balanced("《人民日报》社")
-    assert not _brackets_balanced("天津）科技公司") and not _brackets_balanced("星河（苏州")
-    assert not _brackets_balanced("（苏州》")
+    assert model_spans.brackets_balanced("星河（苏州）科技公司") and model_spans.brackets_balanced("《人民日报》社")
+    assert not model_spans.brackets_balanced("天津）科技公司") and not model_spans.brackets_balanced("星河（苏州")
+    assert not model_spans.brackets_balanced("（苏州》")
 
 
 def test_model_span_over_a_clause_break_or_a_space_is_dropped():
-    from nlp.pipeline.statistical_ner import _SPAN_BREAK
-
     ner, _ = stage([("ORG", "江苏大学管理专业,获硕士学位"), ("PER", "阮洪良 福莱特公司"), ("PER", "李明")])
     doc = ner(words("毕业于江苏大学管理专业，获硕士学位。阮洪良　福莱特公司由李明执导"))
     assert [e.text for e in doc.ents] == ["李明"]
-    assert not _SPAN_BREAK.search("Bonnie Turner") and _SPAN_BREAK.search("王石 万科")
+    assert not model_spans.SPAN_BREAK.search("Bonnie Turner") and model_spans.SPAN_BREAK.search("王石 万科")
 
 
 def test_model_span_cutting_a_latin_word_is_dropped():
-    from nlp.pipeline.statistical_ner import _cuts_latin_word
-
     text = "首都阿洛菲（Alofi），位于"
     i = text.index("Alo")
-    assert _cuts_latin_word(text, i, i + 3) and not _cuts_latin_word(text, i, i + 5)
-    assert not _cuts_latin_word("阿洛菲是首都", 0, 3)
+    assert model_spans.cuts_latin_word(text, i, i + 3) and not model_spans.cuts_latin_word(text, i, i + 5)
+    assert not model_spans.cuts_latin_word("阿洛菲是首都", 0, 3)
 
 
 def test_a_country_the_model_reads_as_an_org_stays_a_gpe():
@@ -134,14 +125,12 @@ def test_model_org_reading_on_after_an_organisation_is_cut_back():
 
 
 def test_model_org_that_names_no_company_does_not_replace_the_rule_one():
-    from nlp.pipeline.statistical_ner import _company_unsupported
-
     text = "北京奇天揽胜科技有限公司"
-    assert not _company_unsupported(text, _org(text, text), [(text.index("科技"), len(text))])
+    assert not model_spans.company_unsupported(text, *_org(text, text), [(text.index("科技"), len(text))])
 
 
 def test_a_new_org_replaces_contained_orgs_only_when_it_ends_like_one():
-    from nlp.pipeline.entities import Ent, add_entities
+    from nlp.pipeline.merge import Ent, add_entities
 
     doc = words("兰州大学研究生，湘雅医院外科")
     add_entities(doc, [Ent(0, 4, "ORG"), Ent(8, 12, "ORG")])
@@ -150,7 +139,7 @@ def test_a_new_org_replaces_contained_orgs_only_when_it_ends_like_one():
 
 
 def test_model_person_running_past_the_cue_name_does_not_replace_it():
-    from nlp.pipeline.entities import Ent, add_entities
+    from nlp.pipeline.merge import Ent, add_entities
 
     ner, _ = stage([("PER", "张三为"), ("PER", "王刚")])
     doc = words("任命张三为副部长，王刚说")
@@ -159,13 +148,11 @@ def test_model_person_running_past_the_cue_name_does_not_replace_it():
 
 
 def test_hyphenated_foreign_name_parts_join():
-    from nlp.pipeline.statistical_ner import _join_hyphenated_names
-
     text = "缺少索尔-坎贝尔在后防，汤姆-克鲁斯和李明-王刚"
     a, b = text.index("索尔"), text.index("汤姆")
     spans = [(a, a + 3, "PER"), (a + 3, a + 6, "PER"), (b, b + 2, "PER"), (b + 3, b + 6, "PER")]
-    assert _join_hyphenated_names(text, spans) == [(a, a + 6, "PER"), (b, b + 6, "PER")]
-    assert _join_hyphenated_names("南极-艾特肯", [(0, 2, "LOC"), (3, 6, "PER")]) == [(0, 2, "LOC"), (3, 6, "PER")]
+    assert model_spans.join_hyphenated_names(text, spans) == [(a, a + 6, "PER"), (b, b + 6, "PER")]
+    assert model_spans.join_hyphenated_names("南极-艾特肯", [(0, 2, "LOC"), (3, 6, "PER")]) == [(0, 2, "LOC"), (3, 6, "PER")]
 
 
 def _segmented(text, words_):
@@ -196,7 +183,7 @@ def test_a_preposition_the_model_reads_into_an_org_is_cut_off():
 
 
 def test_a_model_person_running_into_a_rule_place_stops_before_it():
-    from nlp.pipeline.entities import Ent, add_entities
+    from nlp.pipeline.merge import Ent, add_entities
     ner, _ = stage([("PER", "公培佳北京"), ("PER", "欧阳长春")])
     doc = _segmented("本报记者公培佳北京报道", ["本报", "记者", "公", "培佳", "北京", "报道"])
     add_entities(doc, [Ent(7, 9, "GPE", "110000")])  # the places stage

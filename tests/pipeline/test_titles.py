@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.pipeline.titles import is_title
+from nlp.lexicon.titles import is_title
 
 # text, expected TITLE surfaces in order
 TITLES = [

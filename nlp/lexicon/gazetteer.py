@@ -12,12 +12,14 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from .data import read_tsv
+from ..data import read_tsv
 
 PLACES_FILE = "places.tsv"
 LEVELS = ("province", "prefecture", "county")
 #: Rank of a level: lower is higher up (used to prefer 朝阳市 over 朝阳区 without context).
 LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+#: Administrative suffixes a full division name ends with (湖北省, 武汉市, 锡林郭勒盟).
+ADMIN_SUFFIXES = frozenset("省市县区州旗盟")
 
 
 class Place(NamedTuple):

@@ -1,0 +1,86 @@
+"""Chinese personal names: surnames and where a name starting at an offset ends.
+
+Data: ``surnames.txt`` (single and compound surnames: 李, 欧阳, 司马) and
+``name_addresses.txt`` (words after a bare surname that make it a form of address: 先生,
+大妈). A name is a surname and a given name of 1–2 characters.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..data import read_tsv
+from ..text import NAME_BREAK
+from .words import word_flags
+
+# Characters that do not continue a given name: function words and verbs after names.
+NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也都为就从向以所主讲致被把并而又还即让给曾已再、，。；：！？（）()“”《》 \n\t")
+# Of NOT_GIVEN, the characters that given names often end with (建发, 国会, 志致): accepted
+# as the last character of a name when a break follows.
+_GIVEN_BEFORE_BREAK = set("发会致主将")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BREAK = NAME_BREAK
+
+
+@functools.lru_cache(maxsize=None)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """RETURNS (single-character surnames, compound surnames)."""
+    names = {f[0] for _, f in read_tsv("surnames.txt")}
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
+def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
+    """End of a Chinese name starting at ``i`` (surname + 1–2 given chars), or None.
+
+    ends: word ends (a boundary-aligned length is preferred); stop: offsets where an
+    existing entity starts (a name never runs into one).
+    """
+    single, compound = surnames()
+    if text[i:i + 2] in compound:
+        sur = 2
+    elif text[i:i + 1] in single:
+        sur = 1
+    else:
+        return None
+    g = i + sur
+
+    def given_ok(k: int) -> bool:
+        return k < len(text) and k not in stop and text[k] not in NOT_GIVEN and bool(_CJK.match(text[k]))
+
+    if not given_ok(g):
+        return None
+    # a last given character that also starts verbs (发表) ends the name before a break: 黄建发，
+    last_ok = given_ok(g + 1) or (text[g + 1:g + 2] in _GIVEN_BEFORE_BREAK and g + 1 not in stop
+                                  and text[g + 2:g + 3] in _BREAK)
+    if not last_ok or g + 1 in ends and g + 2 not in ends:
+        return g + 1
+    return g + 2
+
+
+# Surnames that are also verbs or adverbs opening a clause (任, 曾, 兼 ...).
+_VERB_SURNAMES = set("任曾兼现原")
+
+
+def verb_led(text: str) -> bool:
+    """RETURNS whether ``text`` reads as a verb phrase, not a name: a surname that is also a
+    verb (任, 曾) before a dictionary word or another such character (任|公司, 曾|担任, 曾任)."""
+    if text[:1] not in _VERB_SURNAMES:
+        return False
+    rest = text[1:]
+    return rest[:1] in _VERB_SURNAMES or rest in ("担任", "任职") or word_flags().get(rest) is not None
+
+
+def common_word(text: str, *, surname_head: bool = False) -> bool:
+    """RETURNS whether a dictionary knows ``text``, or its first two characters, as a word
+    that is no person's name (公告, 高考, 印象|四: not speakers). surname_head: the first two
+    characters do not count when they are a compound surname (欧阳 is also a place word)."""
+    flags = word_flags()
+    words = {text} if surname_head and text[:2] in surnames()[1] else {text, text[:2]}
+    return any(flags.get(w) is not None and not flags[w].startswith("nr") for w in words)
+
+
+@functools.lru_cache(maxsize=None)
+def addresses() -> frozenset[str]:
+    """RETURNS the words of ``name_addresses.txt`` (先生, 大妈: a bare surname before them
+    is a form of address, not a name cut short)."""
+    return frozenset(f[0] for _, f in read_tsv("name_addresses.txt"))

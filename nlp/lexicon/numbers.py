@@ -1,0 +1,389 @@
+"""The numbers stage: DATE, MONEY, PERCENT and QUANTITY found by regular expressions.
+
+Expressions are matched with the ``regex`` package over the width-folded text (so ``３６万``
+and ``36万`` match alike; offsets are unchanged) and written with ``add_entities``; values
+come from the pure parsers in ``nlp.normalize``. Units, counters and currencies are read from
+``nlp/data/units.tsv``, relative date words from ``date_words.tsv`` and phrases that are never
+numbers (三个代表, 两位数, 五台山) from ``number_exclude.txt``.
+
+Conventions (SPEC section 1, plus the decisions SPEC leaves open):
+
+* Qualifiers stay outside spans: 约, 超过, 近, 逾, 左右, 以上, 以来. An approximator between
+  the number and its unit (``5万余人``, ``20多家``, ``100多万元``) cannot be left out without
+  losing the unit, so it stays inside and the value is the number written (the lower bound);
+  a trailing one with no unit after it (``观众5万余``) is outside.
+* Ranges (corpora/gold/README.md): a number range is always two entities, the first end
+  taking the second's unit and, when it has none, its multiplier (``180万至200万人次`` ->
+  180万 1800000 人次 + 200万人次; ``3至5万元`` -> 3 = 30000 元 + 5万元; ``5-8%`` -> 5 = 0.05 +
+  8%). A DATE range is one span when an end is elided (``1-5月``, ``2019-2021年`` ->
+  "2019/2021", ``2024至2025财政年度``, ``2月12日至14日``: a bare day under the first end's
+  month); ends of the same rank are two DATEs (``10日至13日``, ``2021年至2025年``).
+* Holiday periods (今年春运, 春节假期, 国庆假期), a season after a year (今年秋季) and
+  durations with 过去/未来/今后 or a trailing 前/后 (过去十年, 7天后) are DATE; ages are
+  QUANTITY (48岁); 居前三位 is a rank, not a QUANTITY.
+* An ORG from an earlier stage that begins with a relative DATE found here (今年上半年集团)
+  loses the date (and is dropped when only a generic 集团/公司 is left).
+* PERCENT values are fractions with unit "%" (``三成`` -> 0.3); ``个百分点`` is QUANTITY with
+  unit 百分点; MONEY keeps its currency word (人民币, 块钱 -> 元); QUANTITY keeps the unit after
+  the multiplier (``六百万千瓦`` -> 6000000 千瓦): units win over multipliers, so ``3千米`` is
+  3 千米.
+* A bare 一 before a counter is an article (一家企业, 一名记者), not a QUANTITY.
+* DATE covers absolute and relative calendar expressions and durations (``五年``,
+  ``前两个月``); its value is the ISO form of the written calendar anchor where a year is
+  given (``2030年底`` -> "2030"), else None. 近日, 日前 are not dates.
+* A full numeric date (2015-07-29, 2018/03/21, 2014.8.8) is a DATE; a year and month alone
+  (2018.04) is not, as it reads as a decimal as easily.
+* Ordinals (第三), model numbers (C919, 10G-PON), 5G, 4K and phone numbers are not matched:
+  numbers may not follow a Latin letter, digit, '-' or '第'.
+* CARDINAL (a bare number) is emitted only with ``emit_cardinal = true``.
+
+Candidates from all patterns are resolved longest first, then leftmost (两个月 is a DATE,
+not the QUANTITY 两个).
+"""
+from __future__ import annotations
+
+import functools
+from typing import Callable, Iterable, NamedTuple
+
+import regex
+from ..data import read_tsv
+from ..text import fold_width
+from ..normalize import normalize_date, parse_number, parse_percent
+
+UNITS_FILE = "units.tsv"
+DATE_WORDS_FILE = "date_words.tsv"
+EXCLUDE_FILE = "number_exclude.txt"
+
+CN_DIGITS = "零〇○一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖"
+CN_NONZERO = "一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖"
+CN_UNITS = "十拾百佰千仟万萬亿億"
+APPROX = "余多"
+RANGE = "-~～—–至到"
+#: Counters that after a year-like number name a model, not a count (2021款).
+YEAR_MODELS = ("款", "版")
+#: Lead characters after which a number is part of something else (an ordinal, a code).
+_NOT_BEFORE_ARABIC = r"(?<![A-Za-z0-9.,_/:#\-−第])"
+_NOT_BEFORE_CN = rf"(?<![{CN_DIGITS}{CN_UNITS}点第几数上成])"
+
+
+class Unit(NamedTuple):
+    """A row of units.tsv."""
+    surface: str
+    label: str
+    unit: str
+    kind: str
+    not_before: str
+
+
+@functools.lru_cache(maxsize=None)
+def load_units() -> dict[str, Unit]:
+    """RETURNS the rows of units.tsv by surface (cached)."""
+    units = {}
+    for line_no, f in read_tsv(UNITS_FILE, min_fields=4):
+        if f[1] not in ("MONEY", "QUANTITY"):
+            raise ValueError(f"{UNITS_FILE}:{line_no}: label must be MONEY or QUANTITY")
+        units[f[0]] = Unit(f[0], f[1], f[2], f[3], f[4] if len(f) > 4 else "")
+    return units
+
+
+@functools.lru_cache(maxsize=None)
+def load_date_words() -> tuple[tuple[str, str, str], ...]:
+    """RETURNS the rows (word, kind, not_after) of date_words.tsv (cached); a word may have
+    several kinds (春节 is a holiday alone and the base of 春节假期)."""
+    return tuple((f[0], f[1], f[2] if len(f) > 2 else "") for _, f in read_tsv(DATE_WORDS_FILE, 2))
+
+
+@functools.lru_cache(maxsize=None)
+def load_excluded() -> tuple[str, ...]:
+    """RETURNS the phrases of number_exclude.txt (cached)."""
+    return tuple(f[0] for _, f in read_tsv(EXCLUDE_FILE))
+
+
+# -- pattern fragments --------------------------------------------------------------------
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation, longest first so that 千瓦时 is tried before 千瓦."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+ARABIC = r"(?>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\.\d)"
+SIGNED_ARABIC = rf"(?:(?<![A-Za-z0-9.])(?:[-−]|零下)|{_NOT_BEFORE_ARABIC}){ARABIC}"
+#: Arabic digits with optional multipliers; lazy so that a unit wins over a multiplier.
+ARABIC_NUM = rf"{SIGNED_ARABIC}(?:[{APPROX}]?[十百千万亿]+?)??"
+CN_NUM = (rf"{_NOT_BEFORE_CN}(?:[{CN_NONZERO}十拾](?:[{CN_DIGITS}{CN_UNITS}]|[{APPROX}](?=[十百千万亿])"
+          rf"|点(?=[{CN_DIGITS}]))*?|零点[{CN_DIGITS}]+[万亿]*?)")
+NUM = rf"(?:{ARABIC_NUM}|{CN_NUM})"
+#: A number inside a range, after the separator: no lookbehind, no sign.
+BARE_NUM = rf"(?:{ARABIC}(?:[十百千万亿]+?)??|[{CN_NONZERO}十](?:[{CN_DIGITS}{CN_UNITS}]|点(?=[{CN_DIGITS}]))*?)"
+RANGE_SEP = rf"[{RANGE}]"
+
+
+class Candidate(NamedTuple):
+    """A found expression by character offsets, before it becomes an ``Ent``."""
+    start: int
+    end: int
+    label: str
+    value: object
+    unit: str | None
+
+
+def _unit_pattern(units: Iterable[Unit]) -> str:
+    """Units after a number; Latin units may follow a space and must end a word."""
+    cjk, latin = [], []
+    for u in units:
+        tail = f"(?![{regex.escape(u.not_before)}])" if u.not_before else ""
+        target = latin if u.surface[0].isascii() else cjk
+        target.append((u.surface, regex.escape(u.surface) + tail))
+    def join(items):
+        return "|".join(p for _, p in sorted(items, key=lambda it: (-len(it[0]), it[0])))
+    return rf"(?:{join(cjk)}|\s?(?:{join(latin)})(?![A-Za-z]))"
+
+
+def _starting_with(first_chars: str, pattern: str) -> regex.Pattern:
+    """Compile ``pattern``, all of whose matches start with a digit or one of ``first_chars``,
+    behind a lookahead on those characters (it changes no match, only skips other positions
+    faster)."""
+    chars = "".join(regex.escape(c) for c in sorted(set(first_chars)))
+    return regex.compile(rf"(?=[\d{chars}])(?:{pattern})")
+
+
+@functools.lru_cache(maxsize=None)
+def build_patterns() -> dict[str, regex.Pattern]:
+    """Compile the patterns of every expression kind (cached). RETURNS {kind: pattern}."""
+    units = load_units()
+    after = [u for u in units.values() if u.kind != "symbol"]
+    symbols = _alt(u.surface for u in units.values() if u.kind == "symbol")
+    unit = _unit_pattern(after)
+    words = load_date_words()
+
+    def word_alt(kinds: tuple[str, ...]) -> str:
+        return "|".join(
+            (f"(?<![{regex.escape(na)}])" if na else "") + regex.escape(w)
+            for w, kind, na in sorted(words, key=lambda it: -len(it[0])) if kind in kinds)
+
+    cn_small = f"[{CN_DIGITS}十]"
+    month = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+    day = rf"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+    month_part = rf"{month}(?:{day}|[上中下]旬|[底初末])?"
+    year_abs = (rf"(?<![\d.A-Za-z])(?:\d{{4}}(?:{RANGE_SEP}\d{{4}})?"
+                rf"|(?<![{CN_DIGITS}])[{CN_DIGITS}]{{4}})(?:年(?!级|龄|代)度?|财政年度|财年)")
+    year_rel = rf"(?:{word_alt(('year',))})(?![轻龄级纪均])"
+    few = rf"(?:\d{{1,2}}|[{CN_NONZERO}]|十[一二]?)"
+    free_period = (rf"(?:上半年|下半年|第?[一二三四1-4]季度|前[一二三1-3]季度|前{few}个月"
+                   rf"|{few}{RANGE_SEP}{few}月)")
+    period = rf"(?:{free_period}|年[初底末中]|同期)"
+    day_alone = day[:-len("[日号]")] + "日"   # 3号 alone is more often a line or a number
+    suffix = r"(?:[底末]|初(?!步|级|心|次|始|期)|前(?!往|进|沿|身|列|者|提|景|期|所|后))"
+    holiday = (rf"(?:(?:{word_alt(('holiday_base',))})(?:假期|小长假|长假|黄金周)"
+               rf"|(?:{word_alt(('holiday',))})(?!联欢|晚会|档|习俗|文化|主题|特别|气氛|氛围|快乐))")
+    season = rf"(?:{word_alt(('season',))})"
+    date_year = rf"(?:{year_abs}|{year_rel})(?:{month_part}|{period}|{holiday}|{season})?{suffix}?"
+    duration_num = rf"(?:{_NOT_BEFORE_ARABIC}(?:\d{{1,3}}(?:\.\d)?|\d{{4}}(?=[{APPROX}]))|{CN_NUM}|半)"
+    duration_num += rf"(?:{RANGE_SEP}(?:\d{{1,3}}|[{CN_NONZERO}十][{CN_DIGITS}十百]*?))?"  # 18至24个月
+    duration = (rf"(?:过去|未来|今后|最近)?{duration_num}[{APPROX}]?"
+                rf"(?:个[{APPROX}]?(?:月|星期)|周年|年半|年(?!级|龄|代|度)"
+                rf"|天|周(?![一二三四五六日天])|星期(?![一二三四五六日天]))"
+                rf"(?:前|后(?!续|期|备|勤|方|台|者|面|来|果|盾|代|事|劲|生|排|端|门|半))?")
+    decade = rf"(?:(?:上世纪|本世纪|(?:20|19|21|二十一?|十九)世纪)(?:\d0年代)?|(?<!\d)\d0年代|(?<![{CN_DIGITS}])[一二三四五六七八九]十年代)(?:[初末]|中期|中叶)?"
+    # Every DATE alternative below starts with a digit, a Chinese numeral, a date word or one
+    # of these characters (上半年, 第一季度, 前两个月, 本世纪, 星期一, 礼拜天, 周五, 年底, 过去十年,
+    # 未来, 今后, 最近, 半年). A lookahead on them (``_starting_with``) lets the engine skip all
+    # other positions at once instead of trying each alternative there: the same matches,
+    # found about eight times faster. (The other kinds start with frequent characters such as
+    # 一 and gain nothing from it.)
+    date_starts = (CN_DIGITS + CN_UNITS + "零半上下第前本星礼周年过未今最"
+                   + "".join(w[0] for w, _, _ in words))
+    # 2015-07-29, 2018/03/21, 2014.8.8: a full numeric date, year 1900-2099, the same
+    # separator twice, not inside a longer number, version or phone number
+    numeric_date = (r"(?<![\d.\-/A-Za-z])(?:19|20)\d\d(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)"
+                    r"(?:3[01]|[12]\d|0?[1-9])(?![\d.\-/])")
+    return {
+        "DATE": _starting_with(date_starts, "|".join([
+            numeric_date,
+            date_year,
+            rf"(?<![\d.])(?:{month_part}|{day_alone})",
+            rf"(?:{word_alt(('month',))})(?:{day}|[上中下]旬|[底初末])?",
+            word_alt(("day", "week")),
+            rf"(?:星期|礼拜|周)[一二三四五六日天]",
+            rf"{free_period}{suffix}?",
+            holiday,
+            rf"(?<![今去明前后上本当同次年\d{CN_DIGITS}])年[初底末]",
+            decade,
+            duration,
+        ])),
+        "PERCENT": regex.compile("|".join([
+            rf"{NUM}(?:%|‰){RANGE_SEP}{BARE_NUM}(?:%|‰)",   # two ends: split later
+            rf"{NUM}{RANGE_SEP}{BARE_NUM}(?:%|‰)",
+            rf"{NUM}(?:%|‰)",
+            rf"[百千万]分之(?:{ARABIC}|[{CN_DIGITS}{CN_UNITS}点]+)",
+            rf"{_NOT_BEFORE_CN}{cn_small}+分之{cn_small}+(?:点{cn_small}+)?",
+            rf"{_NOT_BEFORE_CN}[一二三四五六七八九两十]成[一二三四五六七八九]?"
+            r"(?![员为本果立功交长熟绩就品都型色分年人才效败形全像语亲家名了批片])",
+        ])),
+        "AMOUNT": regex.compile(
+            rf"(?P<prefix>人民币)?(?P<num>{NUM}(?:{RANGE_SEP}{BARE_NUM})?)[{APPROX}]?(?P<unit>{unit})"
+            rf"|(?P<symbol>{symbols})(?P<num2>{ARABIC}(?:[百千万亿]+)?)"),
+        "CARDINAL": regex.compile(rf"{NUM}(?![{CN_DIGITS}{CN_UNITS}\d.])"),
+    }
+
+
+# -- values -------------------------------------------------------------------------------
+# The small patterns of the value helpers, compiled once (a pattern given to regex.search
+# and friends as a string is looked up in regex's cache on every call).
+_RANGE_ENDS = regex.compile(rf"([-−]?[^{RANGE}]+)[{RANGE}](.+)")
+_TRAILING_MULT = regex.compile(r"[十百千万亿]+$")
+_ANY_MULT = regex.compile(r"[十百千万亿]")
+_YEAR_RANGE = regex.compile(rf"(\d{{4}})[{RANGE}](\d{{4}})(?:年|财)")
+_PERCENT_RANGE = regex.compile(rf"(.+?)([%‰]?)[{RANGE}](.+)([%‰])")
+_MODEL_YEAR = regex.compile(r"(19|20)\d\d")
+_YEAR_CHAR = regex.compile(r"年(?!代)")
+_DAY_END = regex.compile(r"[日号]$")
+
+
+def _split_range(text: str) -> tuple[str, str] | None:
+    """Split 3至5万 into its ends, or None when ``text`` is no range."""
+    m = _RANGE_ENDS.fullmatch(text)
+    return (m[1], m[2]) if m else None
+
+
+def _range_low(num: str) -> float:
+    """Lower bound of a number or an elided range: 3至5万 -> 30000 (the multiplier is shared)."""
+    ends = _split_range(num)
+    if not ends:
+        return parse_number(num)
+    low, high = ends
+    mult = _TRAILING_MULT.search(high)
+    if mult and not _ANY_MULT.search(low):
+        low += mult[0]
+    return parse_number(low)
+
+
+def _date_value(text: str) -> str | None:
+    m = _YEAR_RANGE.match(text)
+    if m:
+        return f"{m[1]}/{m[2]}"
+    return normalize_date(text)
+
+
+def _percent(text: str, start: int) -> list[Candidate]:
+    """PERCENT candidates of one match: two for a range (``5%至8%``, and ``5-8%`` whose first
+    end ``5`` takes the second's %)."""
+    ends = _PERCENT_RANGE.fullmatch(text)
+    if ends:
+        low, high = ends[1], ends[3] + ends[4]
+        return [Candidate(start, start + len(low) + len(ends[2]), "PERCENT",
+                          parse_percent(low + (ends[2] or ends[4])), "%"),
+                Candidate(start + len(text) - len(high), start + len(text), "PERCENT",
+                          parse_percent(high), "%")]
+    return [Candidate(start, start + len(text), "PERCENT", parse_percent(text), "%")]
+
+
+#: Counters that after 前 rank rather than count (居前三位, 排名前十名).
+RANK_COUNTERS = ("位", "名")
+# Words that make N级 a magnitude or a scale, within a few characters of it.
+_MAGNITUDE = regex.compile(r"地震|余震|强震|震级|里氏|风力|阵风|大风|台风|飓风|烈度|级风|级地")
+
+
+def _amount(m: regex.Match) -> list[Candidate]:
+    """MONEY/QUANTITY candidates of one match: two for a range (``180万至200万人次``,
+    ``3至5亿元``): the first end takes the second's unit and, when it has none, its
+    multiplier (3 -> 300000000 元)."""
+    units = load_units()
+    if m["symbol"]:
+        return [Candidate(m.start(), m.end(), "MONEY", parse_number(m["num2"]), units[m["symbol"]].unit)]
+    unit = units[m["unit"].strip()]
+    if unit.kind == "counter" and m["num"] == "一":
+        return []  # an article: 一家企业
+    if unit.surface in YEAR_MODELS and _MODEL_YEAR.fullmatch(m["num"]):
+        return []  # a model year: 2021款
+    if unit.surface in RANK_COUNTERS and m.start() > 0 and m.string[m.start() - 1] == "前":
+        return []  # a rank: 居前三位
+    if unit.surface == "级" and not _MAGNITUDE.search(m.string, max(0, m.start() - 4), min(len(m.string), m.end() + 3)):
+        return []  # a grade or rank (三级医院, 一级巡视员), not a magnitude
+    if unit.surface == "分" and (m.start() > 0 and m.string[m.start() - 1] in "时点:差" or not m["num"][0].isdigit()):
+        return []  # clock minutes (15时30分, 5时差10分, 2分27秒), or 几分/三分 as a manner of speaking
+    ends = _split_range(m["num"])
+    if not ends:
+        return [Candidate(m.start(), m.end(), unit.label, parse_number(m["num"]), unit.unit)]
+    low, high = ends
+    num_start = m.start("num")
+    return [Candidate(m.start(), num_start + len(low), unit.label, _range_low(m["num"]), unit.unit),
+            Candidate(num_start + len(low) + 1, m.end(), unit.label, parse_number(high), unit.unit)]
+
+
+def _date_rank(text: str) -> int:
+    """The largest calendar component a DATE writes: 3 year, 2 month, 1 day, 0 other."""
+    if _YEAR_CHAR.search(text):
+        return 3
+    if "月" in text:
+        return 2
+    if _DAY_END.search(text):
+        return 1
+    return 0
+
+
+def _merge_date_ranges(cands: list[Candidate], folded: str) -> list[Candidate]:
+    """Join ``X至Y`` into one DATE when Y is a bare day under X's month (2月12日至14日,
+    2024年3月5日至7日); ends of the same rank stay two DATEs (10日至13日, 2021年至2025年,
+    9月下旬至10月上旬), and so do a month after a year (2023年1月至6月, as the numbers gold)."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev and prev.label == c.label == "DATE" and c.start == prev.end + 1
+                and folded[prev.end] in RANGE):
+            hi, lo = _date_rank(folded[prev.start:prev.end]), _date_rank(folded[c.start:c.end])
+            if hi > lo == 1:
+                value = None
+                if isinstance(prev.value, str) and len(prev.value) == 10:  # 2024-03-05/2024-03-07
+                    end = normalize_date(f"{prev.value[:4]}年{int(prev.value[5:7])}月{folded[c.start:c.end]}")
+                    value = f"{prev.value}/{end}" if end else None
+                out[-1] = Candidate(prev.start, c.end, "DATE", value, None)
+                continue
+        out.append(c)
+    return out
+
+
+def _excluded_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the phrases of number_exclude.txt occur: every phrase's non-overlapping
+    occurrences from the left, as ``regex.finditer`` of the escaped phrase gives them, found
+    with ``str.find`` (no pattern to build or look up per phrase and text)."""
+    spans = []
+    for phrase in load_excluded():
+        i = folded.find(phrase)
+        while i >= 0:
+            spans.append((i, i + len(phrase)))
+            i = folded.find(phrase, i + len(phrase))
+    return spans
+
+
+# -- the component ------------------------------------------------------------------------
+def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
+    """Find the number expressions of ``text``, without overlaps (longest first, leftmost).
+
+    RETURNS (list[Candidate]): in text order.
+    """
+    # Fold widths for matching; keep the ideographic comma from becoming a thousands comma.
+    folded = fold_width(text.replace("，", "、"))
+    patterns = build_patterns()
+    found: list[Candidate] = []
+    makers: dict[str, Callable[[regex.Match], list[Candidate]]] = {
+        "DATE": lambda m: [Candidate(m.start(), m.end(), "DATE", _date_value(m[0]), None)],
+        "PERCENT": lambda m: _percent(m[0], m.start()),
+        "AMOUNT": _amount,
+    }
+    if emit_cardinal:
+        makers["CARDINAL"] = lambda m: [Candidate(m.start(), m.end(), "CARDINAL", parse_number(m[0]), None)]
+    for kind, make in makers.items():
+        for m in patterns[kind].finditer(folded):
+            try:
+                found.extend(make(m))
+            except (ValueError, ArithmeticError):
+                continue  # matched the shape but is no number (五十百)
+    blocked = _excluded_spans(folded)
+    chosen: list[Candidate] = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(c.start < e and s < c.end for s, e in blocked):
+            continue
+        if any(c.start < o.end and o.start < c.end for o in chosen):
+            continue
+        chosen.append(c)
+    return _merge_date_ranges(sorted(chosen), folded)

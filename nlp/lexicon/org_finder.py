@@ -1,0 +1,357 @@
+"""ORG by rules: known national bodies, and a name + organisation suffix grammar.
+
+Runs after ``zh_news_places`` and reads its GPEs. Data (``nlp/data/README.md``):
+``orgs_known.txt`` (国务院, 工信部, 中国工程院, ...), ``org_suffixes.tsv`` (suffix + kind),
+``org_stopwords.txt`` (where a company name stops when read leftwards).
+
+Rules, by anchor:
+
+- a known organisation, possibly followed by suffixes (国务院 + 办公厅);
+- a GPE (or 中共 + GPE) followed by an organ suffix (武汉市委, 湖北省人民政府), or by a short
+  middle (2–8 characters, no punctuation or function word) and a weak or organ suffix
+  (湖北省统计局, 中国标准化协会, 山东省通信管理局);
+- a strong (company) suffix, whose name is read leftwards over words up to punctuation, a
+  stop word, a time word or 12 characters, stepping over a bracketed place
+  (星河（苏州）智能科技有限公司); a generic word before it (各, 该, 上市) means no name;
+- a ``named`` suffix (联盟, 协会, 研究院) read leftwards the same way, over 2–8 characters of
+  whole words (宽带发展联盟);
+- ``head`` suffixes (大学, 日报, 海关) also right after a place (兰州大学).
+
+Organisations are then widened to one maximal span: a sub-unit named after one joins it
+(国家卫生健康委员会医政司, 教育部高校学生司), and places right before a place-anchored one join
+it (四川省乐山市文化广电旅游局). Middles may contain 和 (湖北省发展和改革委员会) but no other
+entity (武汉市和襄阳市人民政府 is no organisation).
+
+A suffix must end at a word boundary or right before a title (武汉市委|书记), and
+suffixes that follow each other chain (集团 + 公司). The first suffix after the anchor
+ends the organisation, so 湖北省统计局局长 gives ORG 湖北省统计局 and leaves 局长 to
+``zh_news_titles``; a place before a title (武汉市副市长) stays a GPE. Entities are
+written with ``replace_contained=True``: the ORG 湖北省人民政府 replaces the GPE 湖北省.
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ..text import ORG_NAME_BREAK
+from . import orgs
+from .candidates import Ent
+from .gazetteer import ADMIN_SUFFIXES
+from .places import MATCHER as PLACES
+from .titles import title_ends
+
+ORG = "ORG"
+MAX_MIDDLE = 10
+MAX_NAME = 12
+# Before a company suffix, these words make the phrase generic (各铁路局集团公司, 该公司):
+# no organisation is named.
+_GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多家", "一家", "两家", "几家", "一些", "其他", "其它", "所有",
+                      "相关", "有关", "上市", "国有", "民营", "外资", "中小", "外国", "国外", "境外", "国内"})
+# Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
+_TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目前|近日|日前|期间)")
+# A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
+# Organs named by their level alone (县委, 市人大常委会), ORG before a title.
+_BARE_ORGAN = regex.compile(r"[省市县区州](?:委|人大常委会|政协|纪委|政府)")
+_COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
+# 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
+_JOINERS = frozenset({"和", "与"})
+_BREAK = ORG_NAME_BREAK
+_OPEN, _CLOSE = "（(", "）)"
+
+
+@functools.lru_cache(maxsize=None)
+def _index() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]],
+                      dict[str, tuple[int, ...]], int]:
+    """Lengths of the names of ``orgs.known()`` and ``orgs.suffixes()``, longest first, so a match tries only lengths that
+    exist (built once, not per document):
+
+    RETURNS (known organisations of 2+ characters by first character, suffixes by last
+    character, strong and named suffixes by last character, suffixes of 2+ characters by
+    first character, longest suffix).
+    """
+    known, suffixes = orgs.known(), orgs.suffixes()
+
+    def lengths(names, key) -> dict[str, tuple[int, ...]]:
+        by_char: dict[str, set[int]] = {}
+        for name in names:
+            by_char.setdefault(key(name), set()).add(len(name))
+        return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_char.items()}
+
+    return (lengths((k for k in known if len(k) >= 2), lambda w: w[0]),
+            lengths((x for x in suffixes if x), lambda w: w[-1]),
+            lengths((x for x, kind in suffixes.items() if x and kind in ("strong", "named")), lambda w: w[-1]),
+            lengths((x for x in suffixes if len(x) >= 2), lambda w: w[0]),
+            max(map(len, suffixes)))
+
+
+class OrgFinder:
+    """Find ORG candidates in one text, given its words and its existing entities."""
+
+    def __init__(self, text: str, words: list[tuple[int, int]], ents: list[tuple[int, int, str]]):
+        self.text = text
+        self.words = words
+        self.starts = {s for s, _ in words}
+        self.ends = {e for _, e in words}
+        self.ents = ents
+        self.known, self.suffixes, self.stops = orgs.known(), orgs.suffixes(), orgs.stop_words()
+        (self.known_lens, self.suffix_lens_by_last, self.company_lens_by_last, self.suffix_lens_by_first,
+         self.max_suffix) = _index()
+        self.covered = {i for s, e, lab in ents if lab != "GPE" for i in range(s, e)}
+        self.ent_starts = {s for s, _, _ in ents}
+        self.gpe_starts = {s for s, _, lab in ents if lab == "GPE"}
+        self.word_set = set(words)
+
+    def find(self) -> list[Ent]:
+        """RETURNS ORG candidates (may overlap; the writer keeps the longest)."""
+        out = self.known_orgs()
+        for s, e, label in self.ents + self.places_inside_words():
+            if label == "GPE":
+                start = s - 2 if self.text[max(0, s - 2):s] == "中共" else s
+                end = self.after_anchor(e, place=True)
+                if end is not None:
+                    out.append(Ent(start, end, ORG))
+        out += self.companies()
+        out += self.bare_organs()
+        return self.widen(out)
+
+    def bare_organs(self) -> list[Ent]:
+        """A level's organ written without its place right before a title (县委|副书记,
+        区人大常委会|副主任): ORG, since SPEC splits organ + title. After a place the organ is
+        read with it (武汉市委)."""
+        out = []
+        for m in _BARE_ORGAN.finditer(self.text):
+            s, e = m.span()
+            if s in self.starts and s not in self.covered and (s - 1) not in self.covered \
+                    and any(j >= e + 2 for j in title_ends(self.text, e, min(len(self.text), e + 8))):
+                out.append(Ent(s, e, ORG))
+        return out
+
+    def widen(self, orgs: list[Ent]) -> list[Ent]:
+        """Make each organisation one maximal span.
+
+        - a sub-unit named after it joins it (国家卫生健康委员会 + 医政司, 教育部 + 高校学生司,
+          中南大学湘雅医院 + 心脏大血管外科): a middle of whole words and a suffix, as after a
+          place;
+        - the places right before an organisation that starts with a place join it
+          (四川省 + 乐山市文化广电旅游局).
+        """
+        gpes = {e: s for s, e, lab in self.ents if lab == "GPE"}
+        out = []
+        for o in orgs:
+            start, end = o.start, o.end
+            for _ in range(3):
+                nxt = self.after_anchor(end, place=False)
+                if nxt is None or nxt <= end or self._title_over(end, nxt):
+                    break
+                end = nxt
+            if start in self.gpe_starts or self.text[start:start + 2] == "中共":
+                while start in gpes:
+                    start = gpes[start]
+            out.append(Ent(start, end, ORG))
+        return out
+
+    # -- anchors ------------------------------------------------------------------------
+    def known_orgs(self) -> list[Ent]:
+        """Known organisations at word starts, extended by following suffixes."""
+        out, n = [], len(self.text)
+        resume = 0  # after a match, the search goes on from the end of the known name
+        for i in sorted(self.starts):
+            if i < resume or i >= n or i in self.covered:
+                continue
+            # the lengths of the known names starting with this character, longest first
+            for j in (i + length for length in self.known_lens.get(self.text[i], ()) if i + length <= n):
+                if self.text[i:j] in self.known and (self._ends_ok(j) or self.chain(j) > j):
+                    out.append(Ent(i, self.chain(j), ORG))
+                    resume = j
+                    break
+        return out
+
+    def places_inside_words(self) -> list[tuple[int, int, str]]:
+        """GPEs that begin a longer word (湖北省人民政府 segmented as one word).
+
+        The places stage only matches whole words; here such a place becomes an anchor,
+        and its end a word boundary.
+        """
+        out = []
+        taken = {s for s, _, _ in self.ents}
+        for s, e in self.words:
+            if e - s < 3 or s in taken or s in self.covered:
+                continue
+            found = PLACES.find(self.text[s:e])
+            if found and found[0].start == 0 and found[0].label == "GPE" and found[0].end < e - s:
+                out.append((s, s + found[0].end, "GPE"))
+                self.starts.add(s + found[0].end)
+        return out
+
+    def after_anchor(self, a: int, place: bool) -> int | None:
+        """End of an organisation whose name part ends at ``a`` (a place's end), or None."""
+        text = self.text
+        for k in range(a + 1, min(len(text), a + MAX_MIDDLE + self.max_suffix) + 1):
+            if text[k - 1] in _BREAK or (k - 1) in self.covered:
+                return None
+            for suf in self._suffixes_ending_at(k):
+                kind = self.suffixes[suf]
+                mid = text[a:k - len(suf)]
+                if k - len(suf) < a or kind == "strong":
+                    continue
+                if len(suf) == 1 and ((k - 2, k) in self.word_set or text[k - 2:k] in orgs.NOT_SUFFIXED):
+                    continue  # 大厅, 主办, 打官司: the character ends an ordinary word
+                if suf == "委" and not (mid == "" and text[a - 1] in ADMIN_SUFFIXES):
+                    continue  # 武汉市委, not 武汉发展委
+                if suf == "所" and (self._passive_before(a) or mid.endswith("中")):
+                    continue  # 被荷兰球迷所占领, 在战俘营中所遭受: 所 + verb is a particle, no office
+                if suf == "部" and mid and all(c in "东西南北中" for c in mid):
+                    continue  # 阿根廷西南部: a part of the country, no ministry
+                if (kind in ("organ", "head") and mid == "" and place) or self._good_middle(a, mid, suf):
+                    if self._ends_ok(k):
+                        return self.chain(k)
+        return None
+
+    def companies(self) -> list[Ent]:
+        """Names read leftwards from strong (company) suffixes."""
+        out = []
+        text = self.text
+        for k in sorted(self.ends):
+            # only the lengths of strong/named suffixes that end with this character
+            lens = self.company_lens_by_last.get(text[k - 1], ()) if k > 0 else ()
+            sufs = [text[k - n:k] for n in lens
+                    if n <= k and self.suffixes.get(text[k - n:k]) in ("strong", "named")]
+            if not sufs:
+                continue
+            suf = max(sufs, key=len)
+            start = self._name_start(k - len(suf))
+            if start is not None and self.suffixes[suf] == "named":
+                start = self._named_start(start, k - len(suf))
+            if start is not None:
+                out.append(Ent(start, self.chain(k), ORG))
+        return out
+
+    # -- helpers ------------------------------------------------------------------------
+    def _title_over(self, s: int, e: int) -> bool:
+        """RETURNS whether a title starting at ``s`` runs past ``e`` (财政司|司长 is the post
+        财政司司长, not a sub-unit 财政司 and a title 司长)."""
+        return any(j > e for j in title_ends(self.text, s, min(len(self.text), s + 12)))
+
+    def _suffixes_ending_at(self, k: int) -> list[str]:
+        """The suffixes ending at offset ``k`` (``k <= len(text)``), longest first."""
+        text = self.text
+        lens = self.suffix_lens_by_last.get(text[k - 1], ()) if k > 0 else ()
+        return [text[k - n:k] for n in lens if n <= k and text[k - n:k] in self.suffixes]
+
+    def _good_middle(self, a: int, mid: str, suf: str) -> bool:
+        """A middle: 2..MAX_MIDDLE chars of whole words, no break, no stop word."""
+        if not (2 <= len(mid) <= MAX_MIDDLE) or any(c in _BREAK or c in _OPEN or c in _CLOSE or c.isdigit()
+                                                      for c in mid):
+            return False  # a bracket in the middle: 智云数和（天津|）科技公司 is no 天津 organ
+        if _COUNTED_PLACES.match(mid):
+            return False  # 江西两省|防汛抗旱指挥部, 全市各|法院: places counted, no one organ's name
+        if any(a <= s < a + len(mid) for s in self.ent_starts):
+            return False  # 武汉市和襄阳市人民政府: two places, no one organ
+        b = a + len(mid)
+        if any(j - p >= 2 for p in range(a, b) if p in self.starts for j in title_ends(self.text, p, b)):
+            return False  # 大学政府学教授和…研究中心: a post inside is no organisation's name
+        for ws, we in self.words:  # words starting in the middle (共同|主办 ends in 办: no 局)
+            if a <= ws < b and self.text[ws:we] in self.stops:
+                if not (self.text[ws:we] in _JOINERS and a < ws and we < b):
+                    return False  # 和 only inside: 林业和草原局
+        return a in self.starts
+
+    def _stop(self, ws: int, we: int) -> bool:
+        """RETURNS whether the word ``text[ws:we]`` ends a company name read leftwards: a stop
+        word, or 讯 after 本报/…社/…电 (本报|讯|南方航空（集团）公司; a brand may hold 讯)."""
+        w = self.text[ws:we]
+        return w in self.stops or w == "讯" and self.text[max(0, ws - 2):ws].endswith(("报", "社", "电"))
+
+    def _passive_before(self, a: int) -> bool:
+        """RETURNS whether 被 or 为 opens the clause part before offset ``a`` (at most 12
+        characters back, up to punctuation)."""
+        for p in range(a - 1, max(-1, a - 13), -1):
+            c = self.text[p]
+            if c in _BREAK:
+                return False
+            if c in "被为" and p not in self.covered:
+                return True
+        return False
+
+    def _words_in(self, s: int, e: int) -> list[str]:
+        return [self.text[ws:we] for ws, we in self.words if s <= ws and we <= e]
+
+    def _ends_ok(self, k: int) -> bool:
+        """A suffix ends at a word end, the text's end, or right before a title."""
+        if k in self.ends or k == len(self.text):
+            return True
+        return any(j >= k + 2 for j in title_ends(self.text, k, min(len(self.text), k + 8)))
+
+    def chain(self, k: int) -> int:
+        """Extend an organisation over suffixes that directly follow it (集团 + 公司)."""
+        while True:
+            # suffixes of 2+ characters starting at k, longest first, ending at a word end
+            nxt = next((k + n for n in self.suffix_lens_by_first.get(self.text[k:k + 1], ())
+                        if self._chains(k, k + n)), None)
+            if nxt is None:
+                return k
+            k = nxt
+
+    def _chains(self, k: int, j: int) -> bool:
+        """RETURNS whether the suffix ``text[k:j]`` continues the organisation ending at ``k``:
+        a suffix ending at a word end, not an organ (but 人大|常委会, 政协|常委会, the standing
+        committee of a congress, not 常委会议) and not a degree (省委党校|大学学历)."""
+        text, suffix = self.text, self.text[k:j]
+        if j not in self.ends or suffix not in self.suffixes or text.startswith("学历", j):
+            return False
+        if self.suffixes[suffix] != "organ":
+            return True
+        return suffix == "常委会" and text[k - 2:k] in ("人大", "政协") and not text.startswith("议", j)
+
+    def _named_start(self, start: int, k: int) -> int | None:
+        """A society's or institute's own name (宽带发展|联盟): 2–8 characters of whole words,
+        at least two words or one of 3+ characters, and no place or entity inside (those
+        are read as anchors)."""
+        words = [(s, e) for s, e in self.words if start <= s and e <= k]
+        while words and k - words[0][0] > MAX_MIDDLE - 2:
+            words = words[1:]
+        if not words or k - words[0][0] < 2 or any(s in self.ent_starts for s, _ in words):
+            return None
+        if len(words) == 1 and k - words[0][0] < 3:
+            return None
+        return words[0][0]
+
+    def _name_start(self, k: int) -> int | None:
+        """Start of a company name ending at ``k``, read leftwards over words. None if empty."""
+        text, start = self.text, k
+        start = next((s for s, e in self.words if s < k < e), k)  # 华为技术有限公司: one word
+        words = sorted(((s, e) for s, e in self.words if e <= start), reverse=True)
+        idx, after_place = 0, False
+        while idx < len(words):
+            s, e = words[idx]
+            if e != start:
+                break
+            w = text[s:e]
+            if s in self.gpe_starts:
+                after_place = True
+            elif after_place:
+                break  # the name starts with its place(s): 投资方|苏州春兴精工股份有限公司
+            if w and w[-1] in _CLOSE:  # a bracketed place: 星河（苏州）, then the brand
+                opening = max(text.rfind(o, max(0, e - 8), e) for o in _OPEN)
+                brand = opening
+                while brand > 0 and opening - brand < 6 and text[brand - 1] not in _BREAK \
+                        and (brand - 1) not in self.covered:
+                    brand -= 1
+                # the brand is whole words after any stop word (本报讯|南方航空（集团）公司);
+                # a stop word right before the bracket is the brand's end (智云数和（天津）)
+                brand = max([we for ws, we in self.words if brand < we < opening
+                             and self._stop(ws, we)] + [brand])
+                if opening < 0 or opening - brand < 2:
+                    break
+                return brand
+            if w in _GENERIC or text[max(0, s - 1):e] in _GENERIC:  # 一|家 cut apart: 一家
+                return None
+            if self._stop(s, e) or _TIME_WORD.search(w) or any(c in _BREAK or c in _OPEN for c in w) \
+                    or s in self.covered:
+                break
+            if k - s > MAX_NAME:
+                break
+            start = s
+            idx += 1
+        return start if k - start >= 2 else None

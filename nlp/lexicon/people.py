@@ -1,0 +1,177 @@
+"""PERSON from cues: names next to titles, appointment phrases, foreign names with a middle dot.
+
+Runs after ``zh_news_titles`` and reads its TITLEs. A Chinese name is a surname from
+``surnames.txt`` (single or compound: 欧阳, 司马) and a given name of 1–2 characters.
+Cues:
+
+- TITLE + name: 市长李明, 总工程师韩夏, 副总经理简勤;
+- name + TITLE when the name stands alone between a break and the title: 。李克强总理;
+- name + bracket ending in a title: 李明（武汉市副市长）;
+- appointment phrases: 任命李明为..., 聘任王芳为...;
+- foreign names with a middle dot: 玛丽亚·洛佩斯;
+- a speaker's name before a colon at the start of a line or sentence: 陈艳萍：…;
+- a name opening a biography: 谢中华，男，汉族….
+
+The given name stops at punctuation, at function words and verbs that often follow a
+name (说, 表示 → 说, 表), and prefers the length that ends at a word boundary.
+"""
+from __future__ import annotations
+
+import re
+
+from ..text import NAME_BREAK
+from .candidates import Ent
+from .gazetteer import ADMIN_SUFFIXES
+from .names import common_word, name_at, verb_led
+from .titles import is_title
+
+PERSON = "PERSON"
+# Conjunctions that are also (rare) surnames: after a title they join, not name (教授和乔治城大学).
+_JOINER = set("和与及同跟并或")
+_BREAK = NAME_BREAK
+# A place name ending in one of these is a division, never a given name (副市长|武汉市).
+_ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
+# Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
+# occur in transliterations (让-雅克, 勒让德尔).
+_DOT_CUT = set("的了在是和与及等说表称将对到也都为就从向被把并而又还即给曾已再会、，。；：！？（）()“”《》 \n\t")
+# Heads of Uyghur names whose characters are also function words (不, 都): 阿不都热合曼·买买提.
+_NAME_HEADS = ("阿不都", "阿布都", "阿不力", "阿不来", "阿不")
+
+
+def _head_start(text: str, k: int) -> int | None:
+    """RETURNS the start of a name head (``_NAME_HEADS``) that covers offset ``k``, or None."""
+    for h in _NAME_HEADS:
+        for i, c in enumerate(h):
+            if c == text[k] and k - i >= 0 and text.startswith(h, k - i):
+                return k - i
+    return None
+
+
+# Words that end a dotted foreign name (亨利·本西德|先生, 阿内·卡尔森|率领, 罗宾·库克|时).
+_AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近日", "日前", "突然", "时", "进行", "等人")
+# A speaker's name opening a text, line or sentence before a colon (interviews: 张裕能：…).
+_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？”」]))[\u4e00-\u9fff]{2,4}(?=[：:])")
+# A name opening a biography: 谢中华，男，汉族，1965年生 (appointment notices, résumés).
+_BIO = re.compile(r"(?:^|(?<=[\n。！？；”」]))[\u4e00-\u9fff]{2,4}(?=[，,][男女][，,、（(])")
+_APPOINT = re.compile(r"(?:任命|聘任|聘请|推选|选举|提名|免去|任免)(?=[\u4e00-\u9fff]{2,4}(?:为|同志|的))")
+
+
+class PersonCues:
+    """Find PERSON candidates in one text from its words and existing entities."""
+
+    def __init__(self, text: str, words: list[tuple[int, int]], ents: list[tuple[int, int, str]]):
+        self.text = text
+        self.starts = {s for s, _ in words}
+        self.ends = {e for _, e in words}
+        self.word_starts = sorted(self.starts)
+        self.word_ends = dict(words)
+        self.ents = ents
+        self.ent_starts = {s for s, _, _ in ents}
+        self.covered = {i for s, e, _ in ents for i in range(s, e)}
+
+    def find(self) -> list[Ent]:
+        """RETURNS PERSON candidates."""
+        out: list[Ent] = []
+        places = {(s, e) for s, e, label in self.ents if label in ("GPE", "LOC")}
+        for s, e, label in self.ents:
+            if label != "TITLE":
+                continue
+            end = name_at(self.text, e, self.ends, self.ent_starts) if self.text[e:e + 1] not in _JOINER else None
+            if end is not None and ((e, end) in places and not self.place_named_person(e, end)
+                                    or (e, end) not in places and self.word_after_title(e, end)):
+                end = None
+            if end is not None:
+                out.append(Ent(e, end, PERSON))
+            before = self.name_before(s)
+            if before is not None:
+                out.append(Ent(before, s, PERSON))
+            bracket = self.name_before_bracket(s)
+            if bracket is not None:
+                out.append(bracket)
+        # a name opening a line or sentence: a biography (谢中华，男，汉族) or a speaker (陈艳萍：)
+        for m in (*_BIO.finditer(self.text), *_SPEAKER.finditer(self.text)):
+            end = name_at(self.text, m.start(), self.ends | {m.end()}, self.ent_starts)
+            if end == m.end() and m.start() not in self.covered and not common_word(m.group()):
+                out.append(Ent(m.start(), end, PERSON))
+        for m in _APPOINT.finditer(self.text):
+            end = name_at(self.text, m.end(), self.ends, self.ent_starts)
+            if end is not None:
+                out.append(Ent(m.end(), end, PERSON))
+        for m in _DOT_NAME.finditer(self.text):
+            start, end = self.dot_name_start(m.start(), m.start(1)), self.dot_name_end(m.start(1), m.end())
+            if start < m.start(1) and not self.covered.intersection(range(start, end)):
+                out.append(Ent(start, end, PERSON))
+        return out
+
+    def dot_name_start(self, start: int, dot: int) -> int:
+        """Where a dotted foreign name really starts, given the regex's ``start`` and first ``dot``.
+
+        The regex takes up to 8 characters before the dot; the name starts after the last
+        entity or function word among them (首席执行官|马库斯·霍夫曼, 议员|玛蒂尔德·…), or at a
+        word that runs over the dot when the segmenter keeps the name whole.
+        """
+        for k in range(dot - 1, start - 1, -1):
+            head = _head_start(self.text, k)
+            if head is not None and k not in self.covered:
+                return head  # 阿不都|热合曼·买买提: the function words belong to the name
+            if k in self.covered or self.text[k] in _DOT_CUT:
+                start = k + 1
+                break
+        for k in range(dot - 1, start, -1):  # 驻华大使|汉斯·…: a title the earlier stage missed
+            if any(is_title(self.text[x:k]) for x in range(start, k - 1)):
+                start = k
+                break
+        inner = [w for w in self.word_starts if start < w < dot and self.word_end_after(w) > dot]
+        return inner[0] if inner else start
+
+    def dot_name_end(self, first_dot: int, end: int) -> int:
+        """Where a dotted name ends: before the first function word or verb after its last
+        dot (玛丽亚·洛佩斯|说, 马库斯·霍夫曼|在), or at the end of a word that runs over the
+        last dot when that comes first."""
+        last_dot = max(k for k in range(first_dot, end) if self.text[k] in "·•‧・")
+        cut = next((k for k in range(last_dot + 2, end)
+                    if self.text[k] in _DOT_CUT and _head_start(self.text, k) is None or self.text.startswith(_AFTER_NAME, k)
+                    or any(is_title(self.text[k:j]) for j in range(k + 2, min(end, k + 6) + 1))), end)
+        whole = [self.word_end_after(w) for w in self.word_starts if w < last_dot < self.word_end_after(w)]
+        if whole and last_dot + 1 < whole[0] < cut:
+            return whole[0]
+        return cut
+
+    def word_after_title(self, start: int, end: int) -> bool:
+        """RETURNS whether the name read after a title is rather a word that a surname
+        happens to start: 校长|游览, 总统|国防问题, 总理|曾多次, 主席|纪念堂. The model, which runs later,
+        still reads a real name that is also a word (市长|高峰) from its context."""
+        name = self.text[start:end]
+        return common_word(name, surname_head=True) or verb_led(name)
+
+    def place_named_person(self, start: int, end: int) -> bool:
+        """RETURNS whether a place read right after a title, with no administrative suffix
+        and a break or a word end after it, is a person's name: 院长黄河|表示."""
+        return (self.text[end - 1] not in _ADMIN_ENDS
+                and (end == len(self.text) or end in self.ends or self.text[end] in _BREAK))
+
+    def word_end_after(self, w: int) -> int:
+        return self.word_ends.get(w, w)
+
+    def name_before(self, s: int) -> int | None:
+        """Start of a name standing alone between a break (or the start) and offset ``s``."""
+        for length in (3, 2, 4):
+            i = s - length
+            if i < 0 or i in self.covered or (s - 1) in self.covered:
+                continue
+            if (i == 0 or self.text[i - 1] in _BREAK) and name_at(self.text, i, self.ends | {s}, self.ent_starts) == s \
+                    and not common_word(self.text[i:s]) and not verb_led(self.text[i:s]):
+                return i  # not 、宣传部|部长 (a department) or ，任公司|办公室主任 (a verb)
+        return None
+
+    def name_before_bracket(self, s: int) -> Ent | None:
+        """李明（武汉市副市长）: a name right before a bracket whose content ends in a title."""
+        open_at = max(self.text.rfind("（", 0, s), self.text.rfind("(", 0, s))
+        if open_at < 2 or s - open_at > 20 or any(c in "）)" for c in self.text[open_at:s]):
+            return None
+        title_end = next((e for ts, e, lab in self.ents if ts == s and lab == "TITLE"), None)
+        if title_end is None or self.text[title_end:title_end + 1] not in ("）", ")"):
+            return None
+        start = self.name_before(open_at)
+        return Ent(start, open_at, PERSON) if start is not None else None

@@ -1,0 +1,127 @@
+"""TITLE: positions and ranks (副市长, 总会计师, 党组副书记, 首席科学家).
+
+A title is a lexicon entry or a prefix followed by a title, recursively:
+
+- lexicon: ``titles_core.txt`` (hand-made) and ``titles.txt`` (built by
+  ``python -m nlp.training.build_titles`` from the Resume NER and CLUENER train splits);
+- prefixes: ``title_prefixes.txt`` (副, 常务, 代, 党组, 首席, 轮值, 名誉, 执行, 董事会, ...),
+  so 常务副省长 = 常务 + 副 + 省长 and 党组副书记 = 党组 + 副 + 书记 are one TITLE.
+
+Matching takes, at each word start that is not inside an existing entity, the longest
+title that ends at a word end, where an existing entity starts, or where a Chinese name
+starts (the segmenter glues 盟长斯琴 and splits 副州|长金|永哲); never before 会/会议
+(常委会议: a meeting, not the post). Word boundaries keep
+市长 out of 南京市长江大桥 (南京市 is already a GPE; 市长 would start inside it) and out
+of 城市长期. Organ + title splits come from the order of the stages: after
+``zh_news_orgs`` has written ORG 武汉市委, only 书记 is left for this stage.
+"""
+from __future__ import annotations
+
+import functools
+
+from ..data import read_tsv
+from .candidates import Ent
+from .names import name_at
+
+TITLE = "TITLE"
+MAX_LEN = 12
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon() -> tuple[frozenset[str], tuple[str, ...]]:
+    """RETURNS (titles, prefixes longest first) from the data files."""
+    titles = {f[0] for _, f in read_tsv("titles_core.txt")}
+    titles |= {f[0] for _, f in read_tsv("titles.txt")}
+    prefixes = sorted({f[0] for _, f in read_tsv("title_prefixes.txt")}, key=len, reverse=True)
+    return frozenset(titles), tuple(prefixes)
+
+
+@functools.lru_cache(maxsize=None)
+def _grammar() -> tuple[frozenset[str], frozenset[str], tuple[int, ...],
+                        dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """The lexicon as look-ups, built once: a match is a few set look-ups per length that
+    exists instead of a scan of every prefix.
+
+    RETURNS (titles, prefixes, prefix lengths, title lengths by first character, prefix
+    lengths by first character).
+    """
+    titles, prefixes = lexicon()
+
+    def lengths_by_first(words) -> dict[str, tuple[int, ...]]:
+        by_first: dict[str, set[int]] = {}
+        for w in words:
+            by_first.setdefault(w[:1], set()).add(len(w))
+        return {c: tuple(sorted(ls)) for c, ls in by_first.items()}
+
+    return (titles, frozenset(prefixes), tuple(sorted({len(p) for p in prefixes})),
+            lengths_by_first(titles), lengths_by_first(prefixes))
+
+
+def is_title(s: str) -> bool:
+    """RETURNS whether ``s`` is a title: a lexicon entry or prefix + title."""
+    titles, prefixes, prefix_lens, _, _ = _grammar()
+    if s in titles:
+        return True
+    # The title after a prefix has at least two characters (副 + 省长, not 副 + 长).
+    return any(len(s) > n + 1 and s[:n] in prefixes and is_title(s[n:]) for n in prefix_lens)
+
+
+def title_ends(text: str, i: int, limit: int) -> set[int]:
+    """RETURNS every ``j <= limit`` for which ``is_title(text[i:j])``.
+
+    The same grammar as ``is_title``, read forwards from ``i``: all the titles starting at
+    one offset are found at once, trying only the lengths of the entries that start with
+    ``text[i]``, instead of testing every candidate end separately.
+    """
+    titles, prefixes, _, title_lens, prefix_lens = _grammar()
+    first = text[i:i + 1]
+    ends = {i + n for n in title_lens.get(first, ()) if i + n <= limit and text[i:i + n] in titles}
+    for n in prefix_lens.get(first, ()):
+        k = i + n
+        if k + 2 <= limit and text[i:k] in prefixes:
+            ends.update(j for j in title_ends(text, k, limit) if j >= k + 2)
+    return ends
+
+
+# A title word followed by these is part of another word: 常委会议, 常委会 (a body, not a
+# post); 主管部门, 主管单位 (the supervising body).
+_NOT_AFTER = ("会议", "会", "部门", "单位", "机构", "机关")
+
+
+def _name_follows(text: str, j: int) -> bool:
+    """RETURNS whether a Chinese name (surname + given name) starts at ``j``.
+
+    Lets a title end inside a word when the segmenter glued it to the name after it
+    (盟长斯琴|巴特尔, 副州|长金|永哲).
+    """
+    return j < len(text) and name_at(text, j, set(), set()) is not None
+
+
+def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple[int, int]]) -> list[Ent]:
+    """TITLE entities in ``text``: leftmost-longest, at word boundaries, outside ``blocked``.
+
+    starts, ends: word boundaries (character offsets); blocked: spans of existing entities.
+    RETURNS (list[Ent]).
+    """
+    inside = set()
+    ent_starts = set()
+    for s, e in blocked:
+        inside.update(range(s, e))
+        ent_starts.add(s)
+    out: list[Ent] = []
+    i, n = 0, len(text)
+    while i < n:
+        if i in inside or i not in starts:
+            i += 1
+            continue
+        # The longest title that ends at a boundary; titles are rare, so find the titles
+        # first and test the (costlier) boundary conditions on those only.
+        for j in sorted(title_ends(text, i, min(n, i + MAX_LEN)), reverse=True):
+            if j >= i + 2 and (j in ends or j in ent_starts or _name_follows(text, j)) \
+                    and not inside.intersection(range(i, j)) and not text.startswith(_NOT_AFTER, j):
+                out.append(Ent(i, j, TITLE))
+                i = j
+                break
+        else:
+            i += 1
+    return out

@@ -1,0 +1,55 @@
+"""jieba's dictionary, held once per process, and the word flags read from it.
+
+Several stages look words up in a general dictionary (is 公告 a word? is 名扬 one?) and the
+statistical model's features tag characters with jieba's words. They all share one jieba
+instance: ``jieba.dt`` with its part-of-speech tagger ``jieba.posseg.dt``. Its prefix-dict
+cache goes to this project's cache folder (not the shared temp dir) and its log lines are
+silenced.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from pathlib import Path
+
+import jieba
+import jieba.posseg
+
+from . import gazetteer, orgs
+
+MAX_WORD = 8  # longest lexicon word looked for (内蒙古自治区 is 6)
+
+jieba.setLogLevel(logging.WARNING)
+
+
+def cache_dir() -> Path:
+    """RETURNS this project's private cache folder (``$XDG_CACHE_HOME/zh_news``)."""
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zh_news"
+
+
+def configure(tokenizer: jieba.Tokenizer) -> jieba.Tokenizer:
+    """Point a jieba tokenizer's cache file at ``cache_dir()``. RETURNS the tokenizer."""
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    tokenizer.tmp_dir = str(folder)
+    return tokenizer
+
+
+def pos_tagger() -> jieba.posseg.POSTokenizer:
+    """RETURNS the process's one jieba part-of-speech tagger (initialised on first use)."""
+    configure(jieba.dt)
+    return jieba.posseg.dt
+
+
+@functools.lru_cache(maxsize=None)
+def word_flags() -> dict[str, str]:
+    """RETURNS word -> two-letter POS flag: jieba's dictionary, then our place lists (ns) and
+    known organisations (nt), which win where both have a word."""
+    words = {w: f[:2] for w, f in pos_tagger().word_tag_tab.items() if 2 <= len(w) <= MAX_WORD}
+    for names, flag in ((gazetteer.places_by_name(), "ns"), (gazetteer.foreign_places(), "ns"),
+                        (gazetteer.locations(), "ns"), (orgs.known(), "nt")):
+        for name in names:
+            if 2 <= len(name) <= MAX_WORD:
+                words[name] = flag
+    return words

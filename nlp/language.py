@@ -16,17 +16,23 @@ import itertools
 from collections import deque
 from typing import Iterable, Iterator
 
+from pathlib import Path
+
 from spacy.lang.zh import Chinese
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Config
 
 from . import extensions  # noqa: F401  (registers Span._.value etc.)
 from . import pipeline  # noqa: F401  (registers the component factories)
 from . import tokenizer  # noqa: F401  (registers zh_news.Tokenizer.v1)
-from .extract import BATCH_CHARS, MAX_CHUNK, char_batches, chunks, merge_relations
+from .text import BATCH_CHARS, MAX_CHUNK, char_batches, chunks, merge_relations
 
+#: The shipped pipeline's config.
+DEFAULT_CONFIG = Path(__file__).resolve().parent / "configs" / "default.cfg"
 #: The default stages, in order. Rules that know their data run first (their spans are
-#: trusted), the statistical model fills what they leave, relations read the result.
+#: trusted), the statistical model fills what they leave, the merge writes the entities,
+#: relations read them.
 DEFAULT_PIPELINE: tuple[str, ...] = pipeline.DEFAULT_PIPELINE
 
 _RELATIONS_KEY = ("._.", "relations_data", None, None)  # Doc._.relations_data in user_data
@@ -114,19 +120,33 @@ def join_docs(docs: list[Doc]) -> Doc:
     return joined
 
 
-def create(segmenter: str = "pkuseg", pipes: tuple[str, ...] | None = None) -> Language:
-    """Build the pipeline (tokenizer + stages) with the shipped data and models.
+def default_config(segmenter: str = "pkuseg", pipes: tuple[str, ...] | None = None) -> Config:
+    """RETURNS the shipped pipeline's config (``nlp/configs/default.cfg``).
 
     segmenter (str): "pkuseg" (default), "jieba" or "char".
-    pipes (tuple[str, ...] | None): component factory names, default ``DEFAULT_PIPELINE``;
-        ``zh_news_merge`` is added after them when they leave it out.
+    pipes (tuple[str, ...] | None): factory names to keep, in this order (default: all of
+        the file's); ``zh_news_merge`` is added after them when they leave it out.
+    """
+    config = Config().from_disk(DEFAULT_CONFIG)
+    config["nlp"]["tokenizer"]["segmenter"] = segmenter
+    if pipes is not None:
+        if pipes and "zh_news_merge" not in pipes:
+            pipes = (*pipes, "zh_news_merge")
+        by_factory = {cfg["factory"]: name for name, cfg in config["components"].items()}
+        names = [by_factory.get(f, f.replace("zh_news_", "")) for f in pipes]
+        config["components"] = {name: dict(config["components"].get(name, {"factory": f}))
+                                for name, f in zip(names, pipes)}
+        config["nlp"]["pipeline"] = names
+    return config
+
+
+def create(segmenter: str = "pkuseg", pipes: tuple[str, ...] | None = None) -> Language:
+    """Build the pipeline from ``default_config`` and initialise it with the shipped data.
+
+    segmenter (str): "pkuseg" (default), "jieba" or "char".
+    pipes (tuple[str, ...] | None): component factory names, default all of the config's.
     RETURNS (Language): a spaCy ``zh`` pipeline (a ``NewsLanguage``).
     """
-    if pipes is not None and pipes and "zh_news_merge" not in pipes:
-        pipes = (*pipes, "zh_news_merge")
-    nlp = NewsLanguage.from_config({"nlp": {"tokenizer": {
-        "@tokenizers": "zh_news.Tokenizer.v1", "segmenter": segmenter}}})
-    for name in DEFAULT_PIPELINE if pipes is None else pipes:
-        nlp.add_pipe(name, name=name.replace("zh_news_", ""))
+    nlp = NewsLanguage.from_config(default_config(segmenter, pipes))
     nlp.initialize()
     return nlp

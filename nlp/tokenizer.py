@@ -20,11 +20,16 @@ from spacy.util import get_words_and_spaces, registry
 from spacy.vocab import Vocab
 
 from . import pkuseg_lexicon
+from .extensions import register as register_extensions
 from .data import user_words
 from .errors import UNPAIRED_SURROGATE
 from .lexicon.words import configure
 from .shipped_models import pkuseg_dir
 from .text import CLAUSE_END, fold_width
+
+# The tokenizer is what ``spacy.load`` resolves first: the extensions the stages set are
+# registered here too, so a saved pipeline works in a fresh process.
+register_extensions()
 
 SEGMENTERS = ("pkuseg", "jieba", "char")
 
@@ -76,6 +81,10 @@ class NewsTokenizer:
         words = set(self.user_words)
         longest = max(map(len, words))
         return lambda text: merge_user_words(seg.cut(text), words, longest)
+
+    def __getstate__(self) -> dict:
+        # the loaded segmenter stays behind: a worker process loads its own on first use
+        return {**self.__dict__, "_cut": None}
 
     def cut(self, text: str) -> list[str]:
         """Split ``text`` into words (whitespace dropped). RETURNS the list of words."""

@@ -5,7 +5,10 @@ Everything here is loaded lazily and cached; parse errors name the file and line
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 from importlib import resources
+from pathlib import Path
 from typing import Iterator
 
 
@@ -34,3 +37,30 @@ def user_words() -> tuple[str, ...]:
         return tuple(f[0] for _, f in read_tsv("segmenter_words.txt"))
     except FileNotFoundError:
         return ()
+
+
+FINGERPRINT_FILE = "data.json"
+
+
+def fingerprint(names: tuple[str, ...]) -> dict[str, str]:
+    """RETURNS data file name -> SHA-256 of its bytes, for the files ``names``."""
+    return {name: hashlib.sha256(path(name).read_bytes()).hexdigest() for name in names}
+
+
+def save_fingerprint(folder: str | Path, names: tuple[str, ...]) -> None:
+    """Write the fingerprint of the data files ``names`` into ``folder`` (a component's
+    ``to_disk``): a saved pipeline records which data it was saved with."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / FINGERPRINT_FILE).write_text(json.dumps(fingerprint(names), indent=1, sort_keys=True), encoding="utf-8")
+
+
+def check_fingerprint(folder: str | Path) -> None:
+    """Refuse a saved component whose data files differ from the installed ones (a
+    component's ``from_disk``): the pipeline would silently give other results."""
+    saved = json.loads((Path(folder) / FINGERPRINT_FILE).read_text(encoding="utf-8"))
+    now = fingerprint(tuple(saved))
+    changed = sorted(name for name in saved if saved[name] != now[name])
+    if changed:
+        raise ValueError(f"{folder}: saved with other versions of nlp/data files {', '.join(changed)}; "
+                         "save the pipeline again with this installation")

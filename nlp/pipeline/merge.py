@@ -66,6 +66,7 @@ from ..lexicon import orgs
 from ..lexicon.candidates import Ent
 from ..lexicon.model_spans import company_unsupported
 from .doc_spans import doc_text, split_bounds, split_tokens_at, token_bounds
+from .lexicon_data import ORG_FILES, LexiconComponent
 
 register_extensions()
 
@@ -279,11 +280,17 @@ def _short_word_at(bounds: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # -- the component -------------------------------------------------------------------------
-class Merge:
+class Merge(LexiconComponent):
     """spaCy component: write the merged entities to ``doc.ents``, each with its source."""
+
+    data_files = ORG_FILES  # the policy reads the organisation endings
 
     def __init__(self, nlp: Language, name: str = "merge") -> None:
         self.name = name
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Load the organisation endings now rather than on the first document."""
+        orgs.named_org("")
 
     def __call__(self, doc: Doc) -> Doc:
         view = merged_view(doc)
@@ -301,12 +308,6 @@ class Merge:
             spans.append(span)
         doc.ents = spans
         return doc
-
-    def to_disk(self, path, exclude=tuple()) -> None:  # the policy is code: nothing to save
-        pass
-
-    def from_disk(self, path, exclude=tuple()) -> "Merge":
-        return self
 
 
 @Language.factory("zh_news_merge", requires=["doc.spans"],

@@ -11,15 +11,18 @@ from spacy.tokens import Doc
 
 from ..lexicon.candidates import Ent
 from ..lexicon.numbers import build_patterns, find_numbers
+from .lexicon_data import NUMBER_FILES, LexiconComponent
 from .merge import RULES, write_candidates
 from .doc_spans import doc_text
 
 
-class NumberRecognizer:
+class NumberRecognizer(LexiconComponent):
     """spaCy component: number candidates with value and unit (merge rule ``RULES["numbers"]``).
 
     emit_cardinal (bool): also write bare numbers as CARDINAL.
     """
+
+    data_files = NUMBER_FILES
 
     def __init__(self, nlp: Language, name: str = "numbers", *, emit_cardinal: bool = False):
         self.name = name

@@ -11,12 +11,15 @@ from spacy.tokens import Doc
 
 from ..lexicon import orgs
 from ..lexicon.org_finder import OrgFinder
+from .lexicon_data import ORG_FILES, PLACE_FILES, TITLE_FILES, LexiconComponent
 from .merge import RULES, merged_view, write_candidates
 from .doc_spans import doc_text
 
 
-class OrgRecognizer:
+class OrgRecognizer(LexiconComponent):
     """spaCy component: ORG candidates (merge rule ``RULES["orgs"]``)."""
+
+    data_files = ORG_FILES + PLACE_FILES + TITLE_FILES + ("surnames.txt",)
 
     def __init__(self, nlp: Language, name: str = "orgs") -> None:
         self.name = name

@@ -12,12 +12,15 @@ from spacy.tokens import Doc
 
 from ..lexicon.names import surnames
 from ..lexicon.people import PersonCues
+from .lexicon_data import NAME_FILES, PLACE_FILES, TITLE_FILES, LexiconComponent
 from .merge import RULES, merged_view, write_candidates
 from .doc_spans import doc_text
 
 
-class PersonCueRecognizer:
+class PersonCueRecognizer(LexiconComponent):
     """spaCy component: PERSON candidates from cues (merge rule ``RULES["person_cues"]``)."""
+
+    data_files = NAME_FILES + TITLE_FILES + PLACE_FILES + ("orgs_known.txt",)
 
     def __init__(self, nlp: Language, name: str = "person_cues") -> None:
         self.name = name

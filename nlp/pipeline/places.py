@@ -9,15 +9,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon.places import MATCHER
+from .lexicon_data import PLACE_FILES, TITLE_FILES, LexiconComponent
 from .merge import RULES, merged_view, write_candidates
 from .doc_spans import doc_text
 
 
-class PlaceRecognizer:
+class PlaceRecognizer(LexiconComponent):
     """spaCy component: gazetteer places as candidates (merge rule ``RULES["places"]``).
 
     token_boundaries (bool): a name must start and end at word boundaries.
     """
+
+    data_files = PLACE_FILES + TITLE_FILES + ("surnames.txt",)
 
     def __init__(self, nlp: Language, name: str = "places", *, token_boundaries: bool = True) -> None:
         self.name = name

@@ -10,12 +10,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon.titles import find_titles, lexicon
+from .lexicon_data import TITLE_FILES, LexiconComponent
 from .merge import RULES, merged_view, write_candidates
 from .doc_spans import doc_text
 
 
-class TitleRecognizer:
+class TitleRecognizer(LexiconComponent):
     """spaCy component: TITLE candidates (merge rule ``RULES["titles"]``)."""
+
+    data_files = TITLE_FILES + ("surnames.txt",)
 
     def __init__(self, nlp: Language, name: str = "titles") -> None:
         self.name = name

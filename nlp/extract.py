@@ -31,7 +31,7 @@ class _Pending:
 
 def extract(nlp: Language, documents: Iterable[Document | InputError], *,
             batch_size: int = 32, chunk_size: int = MAX_CHUNK,
-            batch_chars: int = BATCH_CHARS) -> Iterator[dict | InputError]:
+            batch_chars: int = BATCH_CHARS, explain: bool = False) -> Iterator[dict | InputError]:
     """Yield one SPEC record per document (or the ``InputError`` in its place), in order.
 
     Documents are cut into chunks of at most ``chunk_size`` characters; chunks go through
@@ -70,7 +70,7 @@ def extract(nlp: Language, documents: Iterable[Document | InputError], *,
                 slot.error = slot.error or doc
                 continue
             for span in doc.ents:
-                ent = entity_dict(span)
+                ent = entity_dict(span, explain=explain)  # explain: + the entity's stage
                 ent["start"] += offset
                 ent["end"] += offset
                 slot.entities.append(ent)

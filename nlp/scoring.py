@@ -162,7 +162,7 @@ def score(gold: list[dict], pred: list[dict], *, labels: Iterable[str] | None = 
                 continue
             else:
                 counts[key[2]]["fp"] += 1
-                _note(errors, "FP", g_rec, key, text)
+                _note(errors, "FP", g_rec, key, text, source=p.get("source"))
         for key, g in g_ents.items():
             if key not in p_ents:
                 counts[key[2]]["fn"] += 1
@@ -212,13 +212,16 @@ def _count_pairs(c: Counter, gold: set, pred: set) -> None:
     c["fn"] += len(gold - pred)
 
 
-def _note(errors: list | None, kind: str, rec: dict, key: tuple, text: str, width: int = 15) -> None:
+def _note(errors: list | None, kind: str, rec: dict, key: tuple, text: str, width: int = 15,
+          source: str | None = None) -> None:
     if errors is None:
         return
     s, e, lab = key
     errors.append({"id": rec.get("id"), "kind": kind, "label": lab, "start": s, "end": e,
                    "text": text[s:e],
                    "context": text[max(0, s - width):s] + "[" + text[s:e] + "]" + text[e:e + width]})
+    if source is not None:  # the stage behind a false positive (predictions made with explain)
+        errors[-1]["source"] = source
 
 
 # -- segmentation (SIGHAN scorer definitions) ----------------------------------------------

@@ -19,7 +19,7 @@ def add_parser(sub) -> None:
     p.add_argument("gold", metavar="GOLD")
     p.add_argument("--pred", metavar="PRED", help="SPEC JSONL predictions; default: run the extractor on GOLD's texts")
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
-    p.add_argument("--errors", action="store_true", help="list every false positive and negative with context")
+    p.add_argument("--errors", action="store_true", help="list every false positive (with the stage behind it) and negative, with context")
     p.add_argument("--labels", help="comma-separated labels to score (default: all, or those the gold file has)")
     p.add_argument("--segmenter", choices=("pkuseg", "jieba", "char"), default="pkuseg")
     p.add_argument("--dict", metavar="WORDS", help="segmentation: training word list for OOV recall "
@@ -72,7 +72,8 @@ def evaluate(gold_path, pred_path=None, *, segmenter="pkuseg", labels=None, limi
         from ..io.documents import Document
 
         nlp = package.load(segmenter=segmenter)
-        pred = list(extract(nlp, (Document(text=r["text"], id=r.get("id"), source=str(gold_path)) for r in gold)))
+        pred = list(extract(nlp, (Document(text=r["text"], id=r.get("id"), source=str(gold_path)) for r in gold),
+                            explain=want_errors))  # --errors names the stage behind a false positive
         failed = next((p for p in pred if isinstance(p, InputError)), None)
         if failed is not None:  # the pipeline raised on a document: no score over a partial run
             raise failed

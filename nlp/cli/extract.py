@@ -27,6 +27,7 @@ def add_parser(sub) -> None:
                    help="bad input: skip it with a warning and exit 2 at the end (default), or stop at once")
     p.add_argument("--segmenter", choices=("pkuseg", "jieba", "char"), default="pkuseg")
     p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--explain", action="store_true", help="add to each entity the pipeline stage it came from (source)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     p.set_defaults(func=run)
 
@@ -46,7 +47,7 @@ def run(args) -> int:
     restore = _terminate_cleanly()
     try:
         nlp = package.load(segmenter=args.segmenter)
-        for item in extract(nlp, read_documents(args.files), batch_size=args.batch_size):
+        for item in extract(nlp, read_documents(args.files), batch_size=args.batch_size, explain=args.explain):
             if isinstance(item, InputError):
                 n_bad += 1
                 print(f"error: {item}", file=sys.stderr)

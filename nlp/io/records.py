@@ -10,17 +10,20 @@ from typing import IO, Iterable
 
 from spacy.tokens import Doc
 
-from ..labels import EXT_UNIT, EXT_VALUE
+from ..labels import EXT_SOURCE, EXT_UNIT, EXT_VALUE
 
 
-def entity_dict(span) -> dict:
-    """RETURNS the SPEC entity object of a spaCy entity span."""
+def entity_dict(span, *, explain: bool = False) -> dict:
+    """RETURNS the SPEC entity object of a spaCy entity span; ``explain`` adds ``source``,
+    the pipeline stage the entity came from (``Span._.source``)."""
     ent = {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text}
     value, unit = span._.get(EXT_VALUE), span._.get(EXT_UNIT)
     if value is not None:
         ent["value"] = value
     if unit is not None:
         ent["unit"] = unit
+    if explain:
+        ent["source"] = span._.get(EXT_SOURCE)
     return ent
 
 

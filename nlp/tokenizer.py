@@ -82,6 +82,24 @@ class NewsTokenizer:
         longest = max(map(len, words))
         return lambda text: merge_user_words(seg.cut(text), words, longest)
 
+    def initialize(self, get_examples=None, *, nlp=None, pkuseg_model: str | None = None,
+                   pkuseg_user_dict: str | None = "default") -> None:
+        """Load the segmenter now (``nlp.initialize``, settings from ``[initialize.tokenizer]``)
+        rather than on the first text.
+
+        pkuseg_model: a pkuseg model directory instead of the shipped one.
+        pkuseg_user_dict: "default" keeps the shipped user words (``segmenter_words.txt``);
+            None drops them. (Merged after segmenting, not fed to pkuseg: see ``_load``.)
+        """
+        if pkuseg_user_dict not in ("default", None):
+            raise ValueError(f"pkuseg_user_dict must be 'default' or null, not {pkuseg_user_dict!r}")
+        if pkuseg_model is not None and pkuseg_model != self.pkuseg_model:
+            self.pkuseg_model, self._cut = pkuseg_model, None
+        if pkuseg_user_dict is None and self.user_words:
+            self.user_words, self._cut = [], None
+        if self._cut is None:
+            self._cut = self._load()
+
     def __getstate__(self) -> dict:
         # the loaded segmenter stays behind: a worker process loads its own on first use
         return {**self.__dict__, "_cut": None}

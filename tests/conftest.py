@@ -10,7 +10,17 @@ import nlp.tokenizer  # noqa: F401
 
 
 def pytest_addoption(parser):
-    parser.addoption("--slow", action="store_true", help="also run slow tests")
+    parser.addoption("--slow", action="store_true", help="also run the slow tests (model training)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip the tests marked ``slow`` unless ``--slow`` is given."""
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture

@@ -90,7 +90,6 @@ def api_record(extractor, text: str) -> dict:
     return doc_to_record(extractor(text))
 
 
-@pytest.mark.slow
 @SETTINGS
 @given(text=news)
 @example(text="")
@@ -107,7 +106,6 @@ def test_properties_api_offsets_relations_deterministic(extractor, text):
     assert api_record(extractor, text) == rec  # same input, same output
 
 
-@pytest.mark.slow
 @SETTINGS
 @given(texts=st.lists(news, min_size=1, max_size=4))
 def test_properties_record_path_matches_api(extractor, texts):
@@ -119,7 +117,6 @@ def test_properties_record_path_matches_api(extractor, texts):
         assert rec["entities"] == api_record(extractor, text)["entities"]
 
 
-@pytest.mark.slow
 @settings(max_examples=3, deadline=None)
 @given(parts=st.lists(snippets, min_size=40, max_size=60), repeat=st.integers(2, 4),
        punctuated=st.booleans())
@@ -138,7 +135,6 @@ def test_properties_long_paragraph_chunked(extractor, parts, repeat, punctuated)
     assert via_extract["relations"] == rec["relations"]
 
 
-@pytest.mark.slow
 def test_properties_pipe_matches_call(extractor):
     texts = ["", "武汉市委书记", "湖北省武汉市副市长李明表示。" * 500, "臺灣"]
     piped = [doc_to_record(d) for d in extractor.pipe(texts, batch_size=2)]
@@ -147,7 +143,6 @@ def test_properties_pipe_matches_call(extractor):
     assert [c for _, c in with_context] == list(range(len(texts)))
 
 
-@pytest.mark.slow
 def test_properties_lone_surrogate_is_a_clear_error(extractor):
     with pytest.raises(ValueError, match="unpaired surrogate"):
         extractor("武汉\ud800市")
@@ -180,7 +175,6 @@ cli_line = st.one_of(
 )
 
 
-@pytest.mark.slow
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(cli_line, min_size=1, max_size=8))
 def test_properties_cli_writes_every_good_line_in_order(tmp_path_factory, capsys, rows):

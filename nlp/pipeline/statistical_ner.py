@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon.model_spans import repair
+from ..lexicon.words import pos_tagger
 from ..shipped_models import ner_dir
 from ..text import fold_width, sentences
 from .doc_spans import doc_text
@@ -60,8 +61,10 @@ class StatisticalNER:
         return self._inner
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        """Load the model now rather than on the first document."""
+        """Load the model and the jieba dictionary its features read now rather than on the
+        first document."""
         self.inner
+        pos_tagger().tokenizer.initialize()
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)

@@ -19,7 +19,6 @@ import nlp as package
 from nlp.cli import main
 from nlp.language import create
 
-pytestmark = pytest.mark.slow
 
 GOOD = '{"id": "%s", "text": "2021年青岛市新增5G基站1.2万个，增长7.2%%。"}'
 

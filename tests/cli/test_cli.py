@@ -1,11 +1,9 @@
 """The command line, driven in-process through ``nlp.cli.main``."""
 import json
 
-import pytest
 
 from nlp.cli import main
 
-pytestmark = pytest.mark.slow
 
 
 def lines(path):

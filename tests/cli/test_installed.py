@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "samples" / "gigabit_cities_2021-12-25.md"
-pytestmark = pytest.mark.slow
 
 
 def test_installed_package_extracts_sample_page(tmp_path):

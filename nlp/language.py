@@ -1,14 +1,15 @@
-"""Building the default pipeline: one place that lists the stages and their order.
+"""Building the default pipeline from ``nlp/configs/default.cfg`` (stages and their order).
 
 The pipeline is a spaCy ``zh`` ``Language`` whose ``__call__`` and ``pipe`` also take long
 texts: a text longer than ``chunk_size`` characters is cut at sentence ends
-(``nlp.extract.chunks``), the pieces go through the stages one chunk at a time, and the
+(``nlp.text.chunks``), the pieces go through the stages one chunk at a time, and the
 processed pieces are joined back into one ``Doc`` of the whole text (``Doc.from_docs``
 keeps the tokens, entities and their ``Span._`` values, shifted to the whole text's
 offsets; the relations of the pieces are merged). So memory stays bounded and time grows
 linearly with length, and ``extractor(text)`` gives the same entities as ``nlp.extract``.
 A pipeline saved with ``to_disk`` and loaded with ``spacy.load`` is a plain ``Chinese``
-one: same stages, without the chunking.
+one: same stages, without the chunking (long documents are then the runner's to cut:
+``nlp.extract`` does).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""The numbers stage: DATE, MONEY, PERCENT and QUANTITY found by regular expressions.
+"""DATE, MONEY, PERCENT and QUANTITY found by regular expressions, with their values.
 
 Expressions are matched with the ``regex`` package over the width-folded text (so ``３６万``
-and ``36万`` match alike; offsets are unchanged) and written with ``add_entities``; values
+and ``36万`` match alike; offsets are unchanged) and returned as candidates; values
 come from the pure parsers in ``nlp.normalize``. Units, counters and currencies are read from
 ``nlp/data/units.tsv``, relative date words from ``date_words.tsv`` and phrases that are never
 numbers (三个代表, 两位数, 五台山) from ``number_exclude.txt``.

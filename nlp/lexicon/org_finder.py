@@ -1,6 +1,6 @@
 """ORG by rules: known national bodies, and a name + organisation suffix grammar.
 
-Runs after ``zh_news_places`` and reads its GPEs. Data (``nlp/data/README.md``):
+Reads the entities found before it (its anchors are the GPEs). Data (``nlp/data/README.md``):
 ``orgs_known.txt`` (国务院, 工信部, 中国工程院, ...), ``org_suffixes.tsv`` (suffix + kind),
 ``org_stopwords.txt`` (where a company name stops when read leftwards).
 
@@ -26,7 +26,8 @@ A suffix must end at a word boundary or right before a title (武汉市委|书�
 suffixes that follow each other chain (集团 + 公司). The first suffix after the anchor
 ends the organisation, so 湖北省统计局局长 gives ORG 湖北省统计局 and leaves 局长 to
 ``zh_news_titles``; a place before a title (武汉市副市长) stays a GPE. Entities are
-written with ``replace_contained=True``: the ORG 湖北省人民政府 replaces the GPE 湖北省.
+merged with ``replace_contained`` (``nlp/pipeline/merge.py``): the ORG 湖北省人民政府 replaces
+the GPE 湖北省.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """PERSON from cues: names next to titles, appointment phrases, foreign names with a middle dot.
 
-Runs after ``zh_news_titles`` and reads its TITLEs. A Chinese name is a surname from
+Reads the TITLEs found before it (the titles stage runs first). A Chinese name is a surname from
 ``surnames.txt`` (single or compound: 欧阳, 司马) and a given name of 1–2 characters.
 Cues:
 

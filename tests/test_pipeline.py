@@ -1,8 +1,7 @@
-"""The default pipeline as a spaCy Language: stages, analysis, save/load, pipe."""
-import pytest
-import spacy
+"""The default pipeline as a spaCy Language: stages, analysis, provenance, pipe.
 
-import nlp
+Saving and loading in a fresh process, and spawned workers: tests/test_saved_pipeline.py.
+"""
 from nlp.pipeline import DEFAULT_PIPELINE
 
 SPEC_TEXT = ("湖北省武汉市副市长李明表示，2022年全市新能源汽车产量达到31.5万辆，"

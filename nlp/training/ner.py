@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..io.corpora import pd1998_entities, read_char_tagged, read_cluener, read_pd1998
+from ..io.corpora import pd1998_entities, read_cluener, read_pd1998
 from ..text import fold_width
 from .splits import DEV_SIZE, SHARED, msra_split  # noqa: F401  (msra_split: part of this module's API)
 from .vectors import train_vectors, train_word_vectors

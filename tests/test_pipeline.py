@@ -2,6 +2,8 @@
 
 Saving and loading in a fresh process, and spawned workers: tests/test_saved_pipeline.py.
 """
+import pickle
+
 from nlp.pipeline import DEFAULT_PIPELINE
 
 SPEC_TEXT = ("湖北省武汉市副市长李明表示，2022年全市新能源汽车产量达到31.5万辆，"
@@ -98,3 +100,14 @@ def test_pipeline_pipe_with_two_processes(extractor):
     single = [extractor(t) for t in texts]
     assert [[(e.text, e.label_) for e in d.ents] for d in multi] == [[(e.text, e.label_) for e in d.ents] for d in single]
     assert [d._.relations for d in multi] == [d._.relations for d in single]
+
+
+def test_pipeline_pickles_after_use_without_its_models(extractor):
+    before = extractor(SPEC_TEXT)
+    data = pickle.dumps(extractor)
+    assert len(data) < 10_000_000  # the segmenter (80 MB) and the NER model (17 MB) stay behind
+    restored = pickle.loads(data)  # and load again on first use
+    after = restored(SPEC_TEXT)
+    assert [(e.start_char, e.end_char, e.label_, e._.value, e._.source) for e in after.ents] == \
+        [(e.start_char, e.end_char, e.label_, e._.value, e._.source) for e in before.ents]
+    assert after._.relations == before._.relations

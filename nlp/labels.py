@@ -1,8 +1,12 @@
 """The one place that knows the labels, relation kinds and extension names."""
 from __future__ import annotations
 
+PERSON, ORG, GPE, LOC, TITLE = "PERSON", "ORG", "GPE", "LOC", "TITLE"
+DATE, MONEY, PERCENT, QUANTITY = "DATE", "MONEY", "PERCENT", "QUANTITY"
+#: Bare numbers, written only when the numbers stage is asked (``emit_cardinal``).
+CARDINAL = "CARDINAL"
 #: The nine labels of SPEC section 1, in the order reports list them.
-LABELS = ("PERSON", "ORG", "GPE", "LOC", "TITLE", "DATE", "MONEY", "PERCENT", "QUANTITY")
+LABELS = (PERSON, ORG, GPE, LOC, TITLE, DATE, MONEY, PERCENT, QUANTITY)
 #: Labels whose entities carry a numeric ``value`` and a ``unit``.
 NUMERIC_LABELS = ("MONEY", "PERCENT", "QUANTITY")
 #: Relation kinds of SPEC section 2.

@@ -13,6 +13,7 @@ import functools
 from typing import NamedTuple
 
 from ..data import read_tsv
+from ..labels import GPE, LOC
 
 PLACES_FILE = "places.tsv"
 LEVELS = ("province", "prefecture", "county")
@@ -150,11 +151,11 @@ def lookup(name: str) -> tuple[str, str | None] | None:
     """
     places = places_by_name().get(name)
     if places and any(p.kind in ("full", "form") for p in places):
-        return "GPE", best_code(places)
+        return GPE, best_code(places)
     if name in locations():
-        return "LOC", None
+        return LOC, None
     if places:
-        return "GPE", best_code(places)
+        return GPE, best_code(places)
     if name in foreign_places():
-        return "GPE", None
+        return GPE, None
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from ..labels import GPE, LOC, ORG, PERSON
 from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
@@ -20,7 +21,7 @@ from .words import pos_tagger, word_flags
 
 # Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
-_MODEL_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+_MODEL_LABELS = {"PER": PERSON, ORG: ORG, LOC: LOC}
 # Prepositions and conjunctions the model sometimes reads into the start of an ORG when the
 # segmenter has them as a word of their own (毕业|于|世新大学): cut off.
 _LEADING_FUNCTION = frozenset("于在由从向对和与及跟同的被把将给为以到自据")
@@ -49,23 +50,23 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
     spans = join_hyphenated_names(text, spans)
     word_starts, word_ends = {s for s, _ in words}, {e for _, e in words}
     spans = complete_surnames(text, spans, word_starts, word_ends, {s for s, _, _ in ents})
-    model_orgs = [(s, e) for s, e, label in spans if label == "ORG"]
+    model_orgs = [(s, e) for s, e, label in spans if label == ORG]
     org_suffixes = orgs.suffixes()
     cands = []
-    people = {s: e for s, e, label in ents if label == "PERSON"}
-    place_at_end = {e: s for s, e, label in ents if label in ("GPE", "LOC")}
+    people = {s: e for s, e, label in ents if label == PERSON}
+    place_at_end = {e: s for s, e, label in ents if label in (GPE, LOC)}
     for start, end, model_label in spans:
         label = _MODEL_LABELS.get(model_label)
         if label is None:
             continue
-        if label == "PERSON" and start in people and people[start] < end \
+        if label == PERSON and start in people and people[start] < end \
                 and text[people[start]] in NOT_GIVEN:
             continue  # 任命张三|为: the cue's name stops before a word no name goes on with
-        if label == "PERSON" and 2 <= place_at_end.get(end, start) - start <= 4 \
+        if label == PERSON and 2 <= place_at_end.get(end, start) - start <= 4 \
                 and end - place_at_end[end] >= 2 and start not in people \
                 and text[start:place_at_end[end]] not in surnames()[1]:  # 欧阳|长春: one name
             end = place_at_end[end]  # 记者公培佳|北京报道: a name, then the dateline's place
-        if label == "ORG":
+        if label == ORG:
             if text[start:end] in org_suffixes or text[end - 2:end] in orgs.NOT_SUFFIXED:
                 continue  # a bare 公司 or 委员会, or 大道交会处, names no organisation
             if start + 1 in word_ends and text[start] in _LEADING_FUNCTION and end - start > 3:
@@ -75,9 +76,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             end = _before_title(text, start, end)  # 研究中心|高级顾问: organ + title split
             end = _to_org_ending(text, start, end, org_suffixes)  # 西南交通大学|桥梁
         value = None
-        if label == "ORG" and (gazetteer.lookup(text[start:end]) or ("",))[0] == "GPE":
-            label = "LOC"  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE
-        if label == "LOC":
+        if label == ORG and (gazetteer.lookup(text[start:end]) or ("",))[0] == GPE:
+            label = LOC  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE
+        if label == LOC:
             label, value = place_label(text[start:end])
         cands.append(Ent(start, end, label, value))
     return cands, model_orgs
@@ -250,10 +251,10 @@ def place_label(name: str) -> tuple[str, str | None]:
     if known is not None:
         return known
     if len(name) == 1:  # 美 in 美方, 华 in 访华; 江 and 淮 in 江淮 are rivers
-        return ("GPE" if name in _GPE_ABBREVIATIONS else "LOC"), None
+        return (GPE if name in _GPE_ABBREVIATIONS else LOC), None
     if name.endswith("地区"):
         stem = gazetteer.lookup(name[:-2])
-        return ("GPE", stem[1]) if stem is not None and stem[0] == "GPE" and stem[1] else ("LOC", None)
+        return (GPE, stem[1]) if stem is not None and stem[0] == GPE and stem[1] else (LOC, None)
     if _GPE_SUFFIX.search(name):
-        return "GPE", None
-    return "LOC", None
+        return GPE, None
+    return LOC, None

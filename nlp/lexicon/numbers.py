@@ -46,7 +46,9 @@ import functools
 from typing import Callable, Iterable, NamedTuple
 
 import regex
+
 from ..data import read_tsv
+from ..labels import CARDINAL, DATE, MONEY, PERCENT, QUANTITY
 from ..text import fold_width
 from ..normalize import normalize_date, parse_number, parse_percent
 
@@ -80,7 +82,7 @@ def load_units() -> dict[str, Unit]:
     """RETURNS the rows of units.tsv by surface (cached)."""
     units = {}
     for line_no, f in read_tsv(UNITS_FILE, min_fields=4):
-        if f[1] not in ("MONEY", "QUANTITY"):
+        if f[1] not in (MONEY, QUANTITY):
             raise ValueError(f"{UNITS_FILE}:{line_no}: label must be MONEY or QUANTITY")
         units[f[0]] = Unit(f[0], f[1], f[2], f[3], f[4] if len(f) > 4 else "")
     return units
@@ -197,7 +199,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
     numeric_date = (r"(?<![\d.\-/A-Za-z])(?:19|20)\d\d(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)"
                     r"(?:3[01]|[12]\d|0?[1-9])(?![\d.\-/])")
     return {
-        "DATE": _starting_with(date_starts, "|".join([
+        DATE: _starting_with(date_starts, "|".join([
             numeric_date,
             date_year,
             rf"(?<![\d.])(?:{month_part}|{day_alone})",
@@ -210,7 +212,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
             decade,
             duration,
         ])),
-        "PERCENT": regex.compile("|".join([
+        PERCENT: regex.compile("|".join([
             rf"{NUM}(?:%|‰){RANGE_SEP}{BARE_NUM}(?:%|‰)",   # two ends: split later
             rf"{NUM}{RANGE_SEP}{BARE_NUM}(?:%|‰)",
             rf"{NUM}(?:%|‰)",
@@ -222,7 +224,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
         "AMOUNT": regex.compile(
             rf"(?P<prefix>人民币)?(?P<num>{NUM}(?:{RANGE_SEP}{BARE_NUM})?)[{APPROX}]?(?P<unit>{unit})"
             rf"|(?P<symbol>{symbols})(?P<num2>{ARABIC}(?:[百千万亿]+)?)"),
-        "CARDINAL": regex.compile(rf"{NUM}(?![{CN_DIGITS}{CN_UNITS}\d.])"),
+        CARDINAL: regex.compile(rf"{NUM}(?![{CN_DIGITS}{CN_UNITS}\d.])"),
     }
 
 
@@ -270,11 +272,11 @@ def _percent(text: str, start: int) -> list[Candidate]:
     ends = _PERCENT_RANGE.fullmatch(text)
     if ends:
         low, high = ends[1], ends[3] + ends[4]
-        return [Candidate(start, start + len(low) + len(ends[2]), "PERCENT",
+        return [Candidate(start, start + len(low) + len(ends[2]), PERCENT,
                           parse_percent(low + (ends[2] or ends[4])), "%"),
-                Candidate(start + len(text) - len(high), start + len(text), "PERCENT",
+                Candidate(start + len(text) - len(high), start + len(text), PERCENT,
                           parse_percent(high), "%")]
-    return [Candidate(start, start + len(text), "PERCENT", parse_percent(text), "%")]
+    return [Candidate(start, start + len(text), PERCENT, parse_percent(text), "%")]
 
 
 #: Counters that after 前 rank rather than count (居前三位, 排名前十名).
@@ -289,7 +291,7 @@ def _amount(m: regex.Match) -> list[Candidate]:
     multiplier (3 -> 300000000 元)."""
     units = load_units()
     if m["symbol"]:
-        return [Candidate(m.start(), m.end(), "MONEY", parse_number(m["num2"]), units[m["symbol"]].unit)]
+        return [Candidate(m.start(), m.end(), MONEY, parse_number(m["num2"]), units[m["symbol"]].unit)]
     unit = units[m["unit"].strip()]
     if unit.kind == "counter" and m["num"] == "一":
         return []  # an article: 一家企业
@@ -328,7 +330,7 @@ def _merge_date_ranges(cands: list[Candidate], folded: str) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
-        if (prev and prev.label == c.label == "DATE" and c.start == prev.end + 1
+        if (prev and prev.label == c.label == DATE and c.start == prev.end + 1
                 and folded[prev.end] in RANGE):
             hi, lo = _date_rank(folded[prev.start:prev.end]), _date_rank(folded[c.start:c.end])
             if hi > lo == 1:
@@ -336,7 +338,7 @@ def _merge_date_ranges(cands: list[Candidate], folded: str) -> list[Candidate]:
                 if isinstance(prev.value, str) and len(prev.value) == 10:  # 2024-03-05/2024-03-07
                     end = normalize_date(f"{prev.value[:4]}年{int(prev.value[5:7])}月{folded[c.start:c.end]}")
                     value = f"{prev.value}/{end}" if end else None
-                out[-1] = Candidate(prev.start, c.end, "DATE", value, None)
+                out[-1] = Candidate(prev.start, c.end, DATE, value, None)
                 continue
         out.append(c)
     return out
@@ -366,12 +368,12 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
     patterns = build_patterns()
     found: list[Candidate] = []
     makers: dict[str, Callable[[regex.Match], list[Candidate]]] = {
-        "DATE": lambda m: [Candidate(m.start(), m.end(), "DATE", _date_value(m[0]), None)],
-        "PERCENT": lambda m: _percent(m[0], m.start()),
+        DATE: lambda m: [Candidate(m.start(), m.end(), DATE, _date_value(m[0]), None)],
+        PERCENT: lambda m: _percent(m[0], m.start()),
         "AMOUNT": _amount,
     }
     if emit_cardinal:
-        makers["CARDINAL"] = lambda m: [Candidate(m.start(), m.end(), "CARDINAL", parse_number(m[0]), None)]
+        makers[CARDINAL] = lambda m: [Candidate(m.start(), m.end(), CARDINAL, parse_number(m[0]), None)]
     for kind, make in makers.items():
         for m in patterns[kind].finditer(folded):
             try:

@@ -35,6 +35,7 @@ import functools
 
 import regex
 
+from ..labels import GPE, ORG
 from ..text import ORG_NAME_BREAK
 from . import orgs
 from .candidates import Ent
@@ -42,7 +43,6 @@ from .gazetteer import ADMIN_SUFFIXES
 from .places import MATCHER as PLACES
 from .titles import title_ends
 
-ORG = "ORG"
 MAX_MIDDLE = 10
 MAX_NAME = 12
 # Before a company suffix, these words make the phrase generic (各铁路局集团公司, 该公司):
@@ -98,16 +98,16 @@ class OrgFinder:
         self.known, self.suffixes, self.stops = orgs.known(), orgs.suffixes(), orgs.stop_words()
         (self.known_lens, self.suffix_lens_by_last, self.company_lens_by_last, self.suffix_lens_by_first,
          self.max_suffix) = _index()
-        self.covered = {i for s, e, lab in ents if lab != "GPE" for i in range(s, e)}
+        self.covered = {i for s, e, lab in ents if lab != GPE for i in range(s, e)}
         self.ent_starts = {s for s, _, _ in ents}
-        self.gpe_starts = {s for s, _, lab in ents if lab == "GPE"}
+        self.gpe_starts = {s for s, _, lab in ents if lab == GPE}
         self.word_set = set(words)
 
     def find(self) -> list[Ent]:
         """RETURNS ORG candidates (may overlap; the writer keeps the longest)."""
         out = self.known_orgs()
         for s, e, label in self.ents + self.places_inside_words():
-            if label == "GPE":
+            if label == GPE:
                 start = s - 2 if self.text[max(0, s - 2):s] == "中共" else s
                 end = self.after_anchor(e, place=True)
                 if end is not None:
@@ -137,7 +137,7 @@ class OrgFinder:
         - the places right before an organisation that starts with a place join it
           (四川省 + 乐山市文化广电旅游局).
         """
-        gpes = {e: s for s, e, lab in self.ents if lab == "GPE"}
+        gpes = {e: s for s, e, lab in self.ents if lab == GPE}
         out = []
         for o in orgs:
             start, end = o.start, o.end
@@ -180,8 +180,8 @@ class OrgFinder:
             if e - s < 3 or s in taken or s in self.covered:
                 continue
             found = PLACES.find(self.text[s:e])
-            if found and found[0].start == 0 and found[0].label == "GPE" and found[0].end < e - s:
-                out.append((s, s + found[0].end, "GPE"))
+            if found and found[0].start == 0 and found[0].label == GPE and found[0].end < e - s:
+                out.append((s, s + found[0].end, GPE))
                 self.starts.add(s + found[0].end)
         return out
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 
+from ..labels import GPE, LOC, PERSON, TITLE
 from ..text import NAME_BREAK
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
 from .names import common_word, name_at, verb_led
 from .titles import is_title
 
-PERSON = "PERSON"
 # Conjunctions that are also (rare) surnames: after a title they join, not name (教授和乔治城大学).
 _JOINER = set("和与及同跟并或")
 _BREAK = NAME_BREAK
@@ -73,9 +73,9 @@ class PersonCues:
     def find(self) -> list[Ent]:
         """RETURNS PERSON candidates."""
         out: list[Ent] = []
-        places = {(s, e) for s, e, label in self.ents if label in ("GPE", "LOC")}
+        places = {(s, e) for s, e, label in self.ents if label in (GPE, LOC)}
         for s, e, label in self.ents:
-            if label != "TITLE":
+            if label != TITLE:
                 continue
             end = name_at(self.text, e, self.ends, self.ent_starts) if self.text[e:e + 1] not in _JOINER else None
             if end is not None and ((e, end) in places and not self.place_named_person(e, end)
@@ -170,7 +170,7 @@ class PersonCues:
         open_at = max(self.text.rfind("（", 0, s), self.text.rfind("(", 0, s))
         if open_at < 2 or s - open_at > 20 or any(c in "）)" for c in self.text[open_at:s]):
             return None
-        title_end = next((e for ts, e, lab in self.ents if ts == s and lab == "TITLE"), None)
+        title_end = next((e for ts, e, lab in self.ents if ts == s and lab == TITLE), None)
         if title_end is None or self.text[title_end:title_end + 1] not in ("）", ")"):
             return None
         start = self.name_before(open_at)

@@ -27,13 +27,13 @@ import re
 from typing import Iterable, NamedTuple
 
 from ..data import read_tsv
+from ..labels import GPE, LOC
 from . import gazetteer
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
 from .names import surnames
 from .titles import is_title
 
-GPE, LOC = "GPE", "LOC"
 # A division name ending in its suffix character is cut before that character when the
 # suffix and the next character form one of these words: 武汉市长 is 武汉 + 市长.
 SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市井", "省长", "县长", "区长",

@@ -33,6 +33,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..labels import GPE, LOC, ORG, PERSON, TITLE
+
 _JOIN_CHARS = "、和及与兼,，\\s"
 _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*$")           # between coordinated titles
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
@@ -81,7 +83,7 @@ def _body_org(ref: regex.Match, ents: list[E], before: int) -> str | None:
     head = ref["head"] or ref["head2"]
     heads = ("公司", "集团") if head in ("公司", "集团", "集团公司") else (head,)
     for e in reversed(ents):
-        if e.start >= before or e.label != "ORG":
+        if e.start >= before or e.label != ORG:
             continue
         name = e.text.rstrip("）)")
         if any(h in name for h in heads) and len(name) > len(head) + 1:
@@ -110,12 +112,12 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         g = text[lo:title.start]
         # 中国驻法国大使: GPE 驻 GPE TITLE -> the sending country (the receiving place may
         # have been read as a LOC: 驻华)
-        if k >= max(left_limit, 1) and ents[k].label in ("ORG", "GPE", "LOC") and _ADJ.match(g) \
-                and ents[k - 1].label == "GPE" and _ENVOY.match(gap(ents[k - 1], ents[k])):
+        if k >= max(left_limit, 1) and ents[k].label in (ORG, GPE, LOC) and _ADJ.match(g) \
+                and ents[k - 1].label == GPE and _ENVOY.match(gap(ents[k - 1], ents[k])):
             return ents[k - 1].text, k - 2, gap(ents[k - 2], ents[k - 1]) if k >= 2 else ""
-        if k >= left_limit and ents[k].label in ("ORG", "GPE"):
+        if k >= left_limit and ents[k].label in (ORG, GPE):
             org = ents[k]
-            if _ADJ.match(g) or (_ENVOY_WORD.match(g) and org.label == "GPE"):
+            if _ADJ.match(g) or (_ENVOY_WORD.match(g) and org.label == GPE):
                 lead = gap(ents[k - 1], org) if k >= 1 else text[:org.start]
                 ref = _BODY_REF.search(org.text)
                 if ref and (ref.start() == 0 or _LEAD_VERB.search(org.text[:ref.start()])):
@@ -132,7 +134,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         if ref and (ref.start() == 0 or _LEAD_VERB.search(tail[:ref.start()])):
             return _body_org(ref, ents, title.start), k, before + tail[:ref.start()]
         if tail and _ORG_TAIL.match(tail) and len(parts) == 1 and k >= left_limit \
-                and ents[k].label in ("TITLE", "PERSON"):
+                and ents[k].label in (TITLE, PERSON):
             return tail, k, before   # 国家统计局新闻发言人、|国民经济综合统计司|司长
         return None, k, g
 
@@ -143,7 +145,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         while True:
             org, k, between = org_of(j, left_limit)
             chain.append((ents[j], org))
-            if k >= left_limit and ents[k].label == "TITLE" and _JOIN.match(between):
+            if k >= left_limit and ents[k].label == TITLE and _JOIN.match(between):
                 j = k
                 continue
             chain.reverse()
@@ -169,7 +171,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 continue
             if _CLAUSE_BREAK.search(text[e.end:title.start]):
                 return None
-            if e.label == "ORG":
+            if e.label == ORG:
                 ref = _BODY_REF.search(e.text)
                 return _body_org(ref, ents, e.start) if ref and ref.start() == 0 else e.text
         return None
@@ -178,23 +180,23 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         """The index of the last title of an [ORG|GPE] TITLE (、[ORG|GPE] TITLE)* stretch
         that starts with the entity after ``ents[i]``, in the same sentence."""
         m = i + 1
-        while m < len(ents) and ents[m].label in ("ORG", "GPE", "TITLE") \
+        while m < len(ents) and ents[m].label in (ORG, GPE, TITLE) \
                 and not _SENTENCE_BREAK.search(text[ents[m - 1].end:ents[m].start]):
             m += 1
         last = m - 1
-        while last > i and ents[last].label != "TITLE":
+        while last > i and ents[last].label != TITLE:
             last -= 1
         return last if last > i else None
 
     for i, e in enumerate(ents):
-        if e.label != "PERSON":
+        if e.label != PERSON:
             continue
         # 1. the chain of titles that ends right before the person
         j = i - 1
-        if j >= 0 and ents[j].label == "TITLE" and _ADJ.match(gap(ents[j], e)):
+        if j >= 0 and ents[j].label == TITLE and _ADJ.match(gap(ents[j], e)):
             chain, k, between = chain_before(j)
             inherited = None
-            if chain[0][1] is None and k >= 0 and ents[k].label == "PERSON" and _PERSON_JOIN.match(between):
+            if chain[0][1] is None and k >= 0 and ents[k].label == PERSON and _PERSON_JOIN.match(between):
                 # 四川大学党委书记王建国、校长李向东
                 inherited = next((o for _, o in reversed(chains.get(k, [])) if o), None)
             if chain[0][1] is None and inherited is None:
@@ -203,7 +205,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             record(e, chain, inherited)
             continue
         # 2. 副市长周永明、刘晓燕: a person coordinated with one who has titles shares them
-        if j >= 0 and ents[j].label == "PERSON" and _PERSON_JOIN.match(gap(ents[j], e)) and j in chains:
+        if j >= 0 and ents[j].label == PERSON and _PERSON_JOIN.match(gap(ents[j], e)) and j in chains:
             chains[i] = chains[j]
             for title, _ in chains[j]:
                 key = (ents[j].text, title.text)
@@ -212,8 +214,8 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         # 3. a title right after the name (李克强总理); an ORG or place right before the
         # name is the title's (民航总局陈光毅局长)
         k = i + 1
-        if k < len(ents) and ents[k].label == "TITLE" and _ADJ.match(gap(e, ents[k])):
-            org = ents[j].text if j >= 0 and ents[j].label in ("ORG", "GPE") and _ADJ.match(gap(ents[j], e)) else None
+        if k < len(ents) and ents[k].label == TITLE and _ADJ.match(gap(e, ents[k])):
+            org = ents[j].text if j >= 0 and ents[j].label in (ORG, GPE) and _ADJ.match(gap(ents[j], e)) else None
             out.setdefault((e.text, ents[k].text), org)
             continue
         # 4. brackets and appositions: 王强（湖北省发改委主任）, 王强，湖北省发改委主任，
@@ -234,10 +236,10 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
     # 6. PERSON … 担任/出任 [ORG] TITLE (此前担任公司首席技术官): the nearest person before,
     # in the same sentence, unless the chain already belongs to someone
     for j, t in enumerate(ents):
-        if t.label != "TITLE" or (j + 1 < len(ents) and ents[j + 1].label == "TITLE"
+        if t.label != TITLE or (j + 1 < len(ents) and ents[j + 1].label == TITLE
                                   and _JOIN.match(gap(t, ents[j + 1]))):
             continue   # not a title, or not the last of its chain
-        if j + 1 < len(ents) and ents[j + 1].label == "PERSON" and _ADJ.match(gap(t, ents[j + 1])):
+        if j + 1 < len(ents) and ents[j + 1].label == PERSON and _ADJ.match(gap(t, ents[j + 1])):
             continue   # the titles of the person after them
         chain, k, between = chain_before(j)
         if not _HOLD_VERB.search(between.rstrip()):
@@ -245,7 +247,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         for p in range(k, -1, -1):
             if _SENTENCE_BREAK.search(text[ents[p].end:t.start]):
                 break
-            if ents[p].label == "PERSON":
+            if ents[p].label == PERSON:
                 record(ents[p], chain, clause_org(chain[0][0]))
                 break
     return [{"person": p, "title": t, "org": o} for (p, t), o in out.items()]
@@ -259,7 +261,7 @@ def city_provinces(ents: list[E], province_of, is_below_province) -> list[dict]:
     """
     out, seen = [], set()
     for e in sorted(ents):
-        if e.label != "GPE" or not e.value or not isinstance(e.value, str):
+        if e.label != GPE or not e.value or not isinstance(e.value, str):
             continue
         if not is_below_province(e.value):
             continue

@@ -20,10 +20,10 @@ from __future__ import annotations
 import functools
 
 from ..data import read_tsv
+from ..labels import TITLE
 from .candidates import Ent
 from .names import name_at
 
-TITLE = "TITLE"
 MAX_LEN = 12
 
 

@@ -61,7 +61,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from ..extensions import register as register_extensions
-from ..labels import EXT_SOURCE, EXT_UNIT, EXT_VALUE
+from ..labels import DATE, EXT_SOURCE, EXT_UNIT, EXT_VALUE, GPE, LOC, ORG, PERSON
 from ..lexicon import orgs
 from ..lexicon.candidates import Ent
 from ..lexicon.model_spans import company_unsupported
@@ -70,9 +70,9 @@ from .lexicon_data import ORG_FILES, LexiconComponent
 
 register_extensions()
 
-NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC"})
-PLACES = frozenset({"GPE", "LOC"})
-ORG_PLACES = frozenset({"ORG", "GPE", "LOC"})
+NAMES = frozenset({PERSON, ORG, GPE, LOC})
+PLACES = frozenset({GPE, LOC})
+ORG_PLACES = frozenset({ORG, GPE, LOC})
 # The segmenter's word boundaries of each Doc, kept before the first split (weakly: they go
 # with the Doc and are not serialised; a Doc read back from bytes falls back to its tokens).
 _WORDS: "weakref.WeakKeyDictionary[Doc, list[tuple[int, int]]]" = weakref.WeakKeyDictionary()
@@ -197,21 +197,21 @@ def _overrides(text: str, taken: list[Ent], sources: dict[Ent, str], cands: list
     ``sources``). RETURNS (entities, whether the word boundaries are to be split at the new
     ones)."""
     if rule.people_over_same_places:
-        spans = {(c.start, c.end) for c in cands if c.label == "PERSON"}
+        spans = {(c.start, c.end) for c in cands if c.label == PERSON}
         if any((e.start, e.end) in spans and e.label in PLACES for e in taken):
             taken = [e for e in taken if (e.start, e.end) not in spans]
     if rule.model_overrides_companies:
         model_orgs = [tuple(o) for o in attrs.get("model_orgs", ())]
         taken = [e for e in taken
-                 if not (e.label == "ORG" and company_unsupported(text, e.start, e.end, model_orgs))]
+                 if not (e.label == ORG and company_unsupported(text, e.start, e.end, model_orgs))]
     changed = False
     if rule.dates_cut_orgs:
-        dates = {c.start: c for c in cands if c.label == "DATE" and c.value is None}
+        dates = {c.start: c for c in cands if c.label == DATE and c.value is None}
         if dates:
             out = []
             for e in taken:
                 d = dates.get(e.start)
-                if e.label == "ORG" and d and d.end < e.end:
+                if e.label == ORG and d and d.end < e.end:
                     changed = True
                     if e.end - d.end > 2:
                         cut = e._replace(start=d.end)
@@ -262,9 +262,9 @@ def _names_over(text: str, cand: Ent, over: list[Ent], rule: Rule) -> bool:
     if not rule.names_contained:
         return False
     name = text[cand.start:cand.end]
-    return (cand.label == "PERSON" and all(e.label in NAMES for e in over)
-            or cand.label == "ORG" and all(e.label == "ORG" for e in over) and orgs.named_org(name)
-            or rule.named_orgs_over_places and cand.label == "ORG"
+    return (cand.label == PERSON and all(e.label in NAMES for e in over)
+            or cand.label == ORG and all(e.label == ORG for e in over) and orgs.named_org(name)
+            or rule.named_orgs_over_places and cand.label == ORG
             and all(e.label in ORG_PLACES for e in over) and orgs.named_org(name)
             or rule.places_extended_left and cand.label in PLACES and len(over) == 1
             and over[0].label in PLACES and over[0].end == cand.end)

@@ -1,9 +1,9 @@
 """Errors users see: bad input (``source:line: message``) and an environment that cannot run.
 
 ``InputError`` and ``ProcessingError`` are about one document: a run reports them and goes on
-with the next one (exit status 2). ``ModelLoadError`` is about the environment (a model or a
-data file that cannot be loaded, a cache that cannot be written): it ends a run once, with
-exit status 1. All three pickle, so worker processes can hand them back.
+with the next one (exit status 2). ``SetupError`` (``ModelLoadError``: a model or a data file that cannot be
+loaded) is about the environment: it ends a run once, with exit status 1. All of them
+pickle, so worker processes can hand them back.
 """
 from __future__ import annotations
 
@@ -41,8 +41,9 @@ class ProcessingError(InputError):
         return ProcessingError, (self.source, self.line, self.reason)
 
 
-class ModelLoadError(Exception):
-    """A model or data file that cannot be loaded: ``path: reason``. Ends a run (exit 1)."""
+class SetupError(Exception):
+    """The environment cannot run: ``what: reason`` (a model, a data file, a scheduler).
+    Ends a run once (exit 1)."""
 
     def __init__(self, path: str, reason: str):
         self.path, self.reason = str(path), reason
@@ -52,7 +53,11 @@ class ModelLoadError(Exception):
         return f"{self.path}: {self.reason}"
 
     def __reduce__(self):
-        return ModelLoadError, (self.path, self.reason)
+        return type(self), (self.path, self.reason)
+
+
+class ModelLoadError(SetupError):
+    """A model or data file that cannot be loaded: ``path: reason``."""
 
 
 #: ``Language.__call__`` on a str holding a lone surrogate (it has no UTF-8 form; spaCy's

@@ -23,7 +23,7 @@ from pathlib import Path
 import nlp as package
 
 from .. import extract as runner
-from ..errors import InputError, ModelLoadError
+from ..errors import InputError, SetupError
 from ..io.documents import KNOWN_SUFFIXES, read_documents
 from ..io.records import record_to_conll, write_jsonl
 
@@ -139,7 +139,7 @@ def _run(args) -> int:
                 counts["entities"] += len(item["entities"])
                 if bar is not None:
                     bar.update(1)
-        except ModelLoadError as e:
+        except SetupError as e:
             _message(bar, f"error: {e}")
             status = 1
         except BrokenPipeError:
@@ -179,7 +179,7 @@ def _records(args, documents):
         try:
             from .. import dask as on_dask
         except ImportError as e:
-            raise ModelLoadError("--dask", f"needs the dask extra (pip install '.[dask]'): {e}") from None
+            raise SetupError("--dask", f"needs the dask extra (pip install '.[dask]'): {e}") from None
         return on_dask.extract_on_cluster(args.dask, documents, segmenter=args.segmenter,
                                           batch_size=args.batch_size, quiet=not args.verbose)
     if args.n_process > 1:

@@ -117,7 +117,7 @@ def read_stdin(encoding: str = "utf-8") -> Iterator[Document | InputError]:
     if first.startswith(b"\xef\xbb\xbf"):
         first = first[3:].lstrip()
     if first.startswith(b"{"):
-        yield from _read_jsonl_lines(itertools.chain(head, stream), "<stdin>", encoding)
+        yield from read_jsonl_lines(itertools.chain(head, stream), "<stdin>", encoding)
         return
     text = _decode(b"".join(head) + stream.read(), "<stdin>", encoding)
     if isinstance(text, InputError):
@@ -148,10 +148,12 @@ def _decode(data: bytes, source: str, encoding: str = "utf-8") -> str | InputErr
 def read_jsonl(path: Path, encoding: str = "utf-8") -> Iterator[Document | InputError]:
     """Read a JSONL file line by line; bad lines become ``InputError`` items, in order."""
     with open(path, "rb") as f:
-        yield from _read_jsonl_lines(f, str(path), encoding)
+        yield from read_jsonl_lines(f, str(path), encoding)
 
 
-def _read_jsonl_lines(lines, source: str, encoding: str = "utf-8") -> Iterator[Document | InputError]:
+def read_jsonl_lines(lines: Iterable[bytes | str], source: str,
+                     encoding: str = "utf-8") -> Iterator[Document | InputError]:
+    """Read JSONL lines (bytes or str) of ``source``; bad lines become ``InputError`` items."""
     empty = True
     for line_no, raw in enumerate(lines, 1):
         if isinstance(raw, bytes):

@@ -1,6 +1,6 @@
 """Throughput on MSRA test texts, in one run: the full pipeline in one process, with
 ``--n-process 2``, jieba.posseg, and LAC when installed. Each is measured in a fresh
-subprocess: load time, chars/s once loaded, and peak RSS (workers included).
+subprocess: load time, chars/s once loaded, and peak RSS.
 
     python benchmarks/throughput.py [--limit N]    # writes benchmarks/results/throughput.md
 """
@@ -112,7 +112,9 @@ def main() -> None:
     md = ["# Throughput on MSRA test texts", "",
           f"Machine: {machine()}. Command: `{cmd}`; {one['texts']:,} texts, {one['chars']:,} characters, "
           "every mode in a fresh subprocess of the same run. chars/s counts the time after loading; "
-          "peak RSS includes worker processes.", "",
+          "peak RSS is the measuring process's plus, for n-process-2, the larger worker's (ru_maxrss). "
+          "Another job (a model training run) may have held one of the two cores during this run, "
+          "which depresses the parallel figure: re-run on an idle machine for the final one.", "",
           "| mode | load s | run s | chars/s | vs pipeline | vs jieba.posseg | peak RSS MB |",
           "|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:

@@ -1,10 +1,15 @@
-"""The command line: ``python -m nlp extract|evaluate|train`` (one module per command)."""
+"""The command line: ``python -m nlp extract|evaluate|train`` (one module per command).
+
+Importing it loads no model library (spaCy, jieba, torch): those come with the command that
+runs, so ``--help`` and ``--version`` answer at once.
+"""
 from __future__ import annotations
 
 import argparse
 import os
 import sys
 
+from .. import __version__
 from . import evaluate, extract, train
 
 
@@ -12,6 +17,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m nlp",
         description="Chinese news information extraction: entities, values, relations.")
+    parser.add_argument("--version", action="version", version=f"zh-news-nlp {__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (extract, evaluate, train):
         module.add_parser(sub)

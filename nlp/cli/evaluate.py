@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, ModelLoadError
 from ..labels import RELATION_KINDS
 
 
@@ -32,9 +32,11 @@ def run(args) -> int:
     from ..scoring import detect_format
 
     gold_path = Path(args.gold)
-    if not gold_path.is_file():
-        print(f"error: {args.gold}: no such file", file=sys.stderr)
-        return 2
+    for name, given in (("GOLD", args.gold), ("PRED", args.pred)):
+        if given is not None and not Path(given).is_file():
+            reason = "is a directory, not a file" if Path(given).is_dir() else "no such file"
+            print(f"error: {given}: {reason}", file=sys.stderr)
+            return 2
     try:
         if detect_format(gold_path) == "seg":
             result = evaluate_segmentation(gold_path, segmenter=args.segmenter, words_path=args.dict,
@@ -46,6 +48,12 @@ def run(args) -> int:
                                   limit=args.limit, want_errors=args.errors)
     except (InputError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
+        return 2
+    except ModelLoadError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:  # unreadable (permissions, an I/O error)
+        print(f"error: {e.filename or args.gold}: cannot read: {e.strerror or e}", file=sys.stderr)
         return 2
     if args.errors:
         for err in errors:
@@ -59,19 +67,19 @@ def evaluate(gold_path, pred_path=None, *, segmenter="pkuseg", labels=None, limi
     """Score a prediction file (or a fresh run) against ``gold_path``. RETURNS (scores, errors)."""
     from ..scoring import read_gold, score
 
-    gold = read_gold(gold_path)
+    gold = check_records(read_gold(gold_path), gold_path)
     if limit:
         gold = gold[:limit]
     if pred_path:
-        pred = read_gold(pred_path)
+        pred = check_records(read_gold(pred_path), pred_path)
         if limit:
             pred = pred[:limit]
     else:
         import nlp as package
-        from ..extract import extract
+        from ..extract import extract, load_pipeline
         from ..io.documents import Document
 
-        nlp = package.load(segmenter=segmenter)
+        nlp = load_pipeline(lambda: package.load(segmenter=segmenter))
         pred = list(extract(nlp, (Document(text=r["text"], id=r.get("id"), source=str(gold_path)) for r in gold),
                             explain=want_errors))  # --errors names the stage behind a false positive
         failed = next((p for p in pred if isinstance(p, InputError)), None)
@@ -80,6 +88,50 @@ def evaluate(gold_path, pred_path=None, *, segmenter="pkuseg", labels=None, limi
     errors: list = []
     result = score(gold, pred, labels=labels, errors=errors if want_errors else None)
     return result, errors
+
+
+def check_records(records: list[dict], path) -> list[dict]:
+    """RETURNS ``records`` once each has a string ``text`` and well-formed entities (integer
+    ``start`` < ``end`` inside the text, a string ``label``). RAISES InputError naming the
+    file and line of the first that has not."""
+    lines = _record_lines(path)
+    for i, rec in enumerate(records):
+        where = lines[i] if i < len(lines) else None
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            raise InputError(str(path), where, "a record needs a 'text' string")
+        if not isinstance(rec.get("entities"), list):
+            raise InputError(str(path), where, "'entities' must be a list")
+        for k, ent in enumerate(rec["entities"]):
+            problem = _entity_problem(ent, len(rec["text"]))
+            if problem:
+                raise InputError(str(path), where, f"entity {k + 1}: {problem}")
+    return records
+
+
+def _entity_problem(ent, length: int) -> str | None:
+    if not isinstance(ent, dict):
+        return "must be a JSON object"
+    for key in ("start", "end"):
+        if key not in ent:
+            return f"no '{key}'"
+        if not isinstance(ent[key], int) or isinstance(ent[key], bool):
+            return f"'{key}' must be an integer"
+    if not 0 <= ent["start"] < ent["end"] <= length:
+        return f"offsets {ent['start']}-{ent['end']} are not a span of the text ({length} characters)"
+    if not isinstance(ent.get("label"), str):
+        return "no 'label' string"
+    return None
+
+
+def _record_lines(path) -> list[int]:
+    """Line numbers of the non-blank lines of a SPEC JSONL file (one record each); empty for
+    the other gold formats (their records are built by the reader, well-formed)."""
+    from ..scoring import detect_format
+
+    if detect_format(path) != "spec":
+        return []
+    with open(path, encoding="utf-8-sig", errors="replace") as f:
+        return [n for n, line in enumerate(f, 1) if line.strip()]
 
 
 def evaluate_segmentation(gold_path: Path, *, segmenter="pkuseg", words_path=None, limit=0) -> dict:

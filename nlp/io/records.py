@@ -6,11 +6,14 @@ into the ``text`` written in the same record.
 from __future__ import annotations
 
 import json
-from typing import IO, Iterable
-
-from spacy.tokens import Doc
+import math
+import sys
+from typing import IO, TYPE_CHECKING, Iterable
 
 from ..labels import EXT_SOURCE, EXT_UNIT, EXT_VALUE
+
+if TYPE_CHECKING:  # spaCy is not imported to write records (``python -m nlp --help`` stays fast)
+    from spacy.tokens import Doc
 
 
 def entity_dict(span, *, explain: bool = False) -> dict:
@@ -27,7 +30,7 @@ def entity_dict(span, *, explain: bool = False) -> dict:
     return ent
 
 
-def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict | None = None) -> dict:
+def doc_to_record(doc: "Doc", doc_id: str | None = None, meta: dict | None = None) -> dict:
     """RETURNS the SPEC record of ``doc``: id, text, entities, relations (+ ``meta`` fields)."""
     rec: dict = {}
     if doc_id is not None:
@@ -45,10 +48,77 @@ def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict | None = None)
 _LINE_SEPARATORS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
+def json_line(rec: dict) -> str:
+    """RETURNS ``rec`` as one line of strict JSON (no NaN/Infinity), ``\n``-terminated.
+    RAISES ValueError on a value JSON cannot hold (see ``drop_unwritable``)."""
+    return json.dumps(rec, ensure_ascii=False, allow_nan=False).translate(_LINE_SEPARATORS) + "\n"
+
+
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
-    """Write one JSON line per record (UTF-8 text, ``\n`` the only line break)."""
+    """Write one JSON line per record (UTF-8 text, ``\n`` the only line break, strict JSON)."""
     for rec in records:
-        out.write(json.dumps(rec, ensure_ascii=False).translate(_LINE_SEPARATORS) + "\n")
+        out.write(json_line(rec))
+
+
+def drop_unwritable(rec: dict) -> list[str]:
+    """Remove from ``rec`` (in place) the values strict JSON cannot hold: NaN and infinite
+    floats, and integers too long for Python to write (``sys.get_int_max_str_digits``).
+    An entity keeps its span and loses its ``value``; any other field is left out.
+
+    RETURNS a description of each value removed (empty when the record is fine).
+    """
+    dropped: list[str] = []
+    for ent in rec.get("entities", ()):
+        if isinstance(ent, dict) and "value" in ent and _unwritable(ent["value"]):
+            dropped.append(f"the value of {ent.get('label')} {_short(ent.get('text'))} at "
+                           f"{ent.get('start')}-{ent.get('end')} ({_describe(ent['value'])})")
+            del ent["value"]
+    for key in [k for k in rec if k not in ("entities", "text")]:
+        if _unwritable(rec[key]):
+            dropped.append(f"field {key!r} ({_describe(_first_unwritable(rec[key]))})")
+            del rec[key]
+    return dropped
+
+
+def _unwritable(value) -> bool:
+    return _first_unwritable(value) is not None
+
+
+def _first_unwritable(value):
+    if isinstance(value, float):
+        return value if not math.isfinite(value) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if _too_many_digits(value) else None
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            bad = _first_unwritable(item)
+            if bad is not None:
+                return bad
+    return None
+
+
+def _too_many_digits(n: int) -> bool:
+    limit = sys.get_int_max_str_digits()
+    if not limit or n.bit_length() < limit * 3:  # 3 bits a digit is below log2(10): surely fine
+        return False
+    try:
+        str(n)
+    except ValueError:
+        return True
+    return False
+
+
+def _describe(value) -> str:
+    if isinstance(value, float):
+        return f"{value} is not a JSON number"
+    return f"an integer of more than {sys.get_int_max_str_digits():,} digits"
+
+
+def _short(text) -> str:
+    text = str(text)
+    return repr(text if len(text) <= 20 else text[:10] + "…" + text[-5:])
 
 
 def record_to_conll(rec: dict) -> str:
@@ -58,7 +128,7 @@ def record_to_conll(rec: dict) -> str:
         tags[e["start"]] = "B-" + e["label"]
         for i in range(e["start"] + 1, e["end"]):
             tags[i] = "I-" + e["label"]
-    lines = [f"# id = {rec.get('id', '')}"]
+    lines = [f"# id = {_one_line(str(rec.get('id', '')))}"]
     for ch, tag in zip(rec["text"], tags):
         if ch == "\n":
             ch = "\\n"
@@ -66,3 +136,11 @@ def record_to_conll(rec: dict) -> str:
             ch = "\\s"
         lines.append(f"{ch}\t{tag}")
     return "\n".join(lines) + "\n\n"
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every line break escaped (an id must not start a line of its own)."""
+    if len(text.splitlines()) <= 1 and not text.endswith(("\n", "\r")):
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii") if (ch + "x").splitlines()[0] == "" else ch
+                   for ch in text)

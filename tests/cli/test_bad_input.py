@@ -118,7 +118,8 @@ def test_bad_input_directory_and_missing_file_keep_order(tmp_path, capsys, monke
     out = tmp_path / "out.jsonl"
     assert run(monkeypatch, extractor, a, missing, folder, b, "-o", out) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err == [f"error: {missing}: no such file", f"error: {folder}: is a directory, not a file"]
+    assert err == [f"error: {missing}: no such file",
+                   f"error: {folder}: directory holds no .jsonl/.txt/.html/.htm/.md files"]
     assert ids(out) == ["a", "b"]
 
 

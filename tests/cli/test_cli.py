@@ -30,12 +30,17 @@ def test_cli_extract_skips_bad_lines_keeps_order(tmp_path, capsys):
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_cli_extract_fail_mode_stops(tmp_path):
+def test_cli_extract_fail_mode_stops(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
     src.write_text('{"text": "甲"}\nnot json\n{"text": "乙"}\n', encoding="utf-8")
     out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n", encoding="utf-8")
     assert main(["extract", str(src), "-o", str(out), "--on-error", "fail", "--segmenter", "jieba", "-q"]) == 2
-    assert [r["text"] for r in lines(out)] == ["甲"]
+    assert out.read_text(encoding="utf-8") == "previous run\n"  # a partial output is never put in place
+    assert not list(tmp_path.glob(".out.jsonl*"))
+    capsys.readouterr()
+    assert main(["extract", str(src), "--on-error", "fail", "--segmenter", "jieba", "-q"]) == 2
+    assert [json.loads(x)["text"] for x in capsys.readouterr().out.splitlines()] == ["甲"]
 
 
 def test_cli_extract_conll(tmp_path, capsys):

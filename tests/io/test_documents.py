@@ -67,3 +67,46 @@ def test_documents_markdown_news_page(tmp_path):
 def test_documents_stdin_jsonl(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO('{"text": "甲"}\n{"text": "乙"}\n'.encode())))
     assert [d.text for d in read_path("-")] == ["甲", "乙"]
+
+
+# HTML5 lets a page leave out </head> (and <body>): the head ends at the first body-level tag.
+NO_HEAD_END = [
+    ("<html><head><meta charset=utf-8><title>标题</title><p>正文第一段。</p><div>第二段。</div>",
+     "正文第一段。\n第二段。"),
+    ("<head><title>标题</title><link rel=x href=y>\n<h1>新闻</h1>正文", "新闻\n正文"),
+    ("<html><head><title>标题</title>湖北省武汉市", "湖北省武汉市"),
+    ("<head><title>标题</title><body>正文</body>", "正文"),
+]
+
+
+@pytest.mark.parametrize("page,text", NO_HEAD_END)
+def test_documents_html_without_head_end_yields_its_text(page, text):
+    assert html_to_text(page) == text
+
+
+def test_documents_html_entities_decoded_once():
+    assert html_to_text("<p>&amp;lt;b&amp;gt; &amp;amp; &lt;i&gt;</p>") == "&lt;b&gt; &amp; <i>"
+
+
+def test_documents_directory_read_recursively_sorted(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "z").mkdir(parents=True)
+    (tmp_path / "b" / "1.txt").write_text("乙", encoding="utf-8")
+    (tmp_path / "a" / "z" / "2.txt").write_text("甲", encoding="utf-8")
+    (tmp_path / "a" / "1.jsonl").write_text('{"id": "j", "text": "丙"}\n', encoding="utf-8")
+    (tmp_path / "a" / "notes.csv").write_text("x", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    assert [d.text for d in read(tmp_path)] == ["丙", "甲", "乙"]
+
+
+def test_documents_gb18030_encoding(tmp_path):
+    p = tmp_path / "old.html"
+    p.write_bytes("<p>湖北省武汉市市长</p>".encode("gb18030"))
+    [e] = read(p)
+    assert isinstance(e, InputError) and "invalid UTF-8" in str(e)
+    [d] = read_path(str(p), encoding="gb18030")
+    assert d.text == "湖北省武汉市市长"
+    j = tmp_path / "old.jsonl"
+    j.write_bytes('{"text": "武汉"}\n'.encode("gb18030") + b'{"text": "\x81"}\n')
+    docs = list(read_path(str(j), encoding="gb18030"))
+    assert docs[0].text == "武汉" and isinstance(docs[1], InputError) and "invalid gb18030" in str(docs[1])

@@ -1,0 +1,134 @@
+"""Throughput on MSRA test texts, in one run: the full pipeline in one process, with
+``--n-process 2``, jieba.posseg, and LAC when installed. Each is measured in a fresh
+subprocess: load time, chars/s once loaded, and peak RSS.
+
+    python benchmarks/throughput.py [--limit N]    # writes benchmarks/results/throughput.md
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._common import SHARED, machine, write_result  # noqa: E402
+
+MODES = ("pipeline", "n-process-2", "jieba.posseg", "LAC")
+
+
+def texts(gold: str, limit: int) -> list[str]:
+    from nlp.io.corpora import read_char_tagged
+
+    rows = [text for text, _, _ in read_char_tagged(gold)]
+    return rows[:limit] if limit else rows
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024
+
+
+def measure(mode: str, gold: str, limit: int) -> dict:
+    """Run one mode in this process. RETURNS its figures."""
+    data = texts(gold, limit)
+    chars = sum(map(len, data))
+    start = time.perf_counter()
+    if mode in ("pipeline", "n-process-2"):
+        import functools
+
+        import nlp
+        from nlp.extract import extract, extract_parallel, load_pipeline
+        from nlp.io.documents import Document
+
+        docs = [Document(text=t, id=str(i)) for i, t in enumerate(data)]
+        if mode == "pipeline":
+            pipeline = load_pipeline(nlp.load)
+            loaded = time.perf_counter()
+            n = sum(1 for _ in extract(pipeline, docs))
+        else:
+            marks = {}
+
+            def timed():  # read only once every worker has loaded the pipeline
+                marks["loaded"] = time.perf_counter()
+                yield from docs
+
+            n = sum(1 for _ in extract_parallel(functools.partial(nlp.load), timed(), n_process=2, quiet=True))
+            loaded = marks["loaded"]
+        assert n == len(data)
+    elif mode == "jieba.posseg":
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        list(jieba.posseg.cut("预热"))
+        loaded = time.perf_counter()
+        for t in data:
+            list(jieba.posseg.cut(t))
+    else:
+        from LAC import LAC
+
+        lac = LAC(mode="lac")
+        loaded = time.perf_counter()
+        for t in data:
+            lac.run(t)
+    end = time.perf_counter()
+    return {"mode": mode, "texts": len(data), "chars": chars, "load_s": loaded - start,
+            "run_s": end - loaded, "chars_per_s": chars / (end - loaded), "peak_rss_mb": peak_rss_mb()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--gold", default=str(SHARED / "corpora" / "msra" / "msra_test_bio.txt"))
+    ap.add_argument("--limit", type=int, default=0, help="first N MSRA test sentences (default all)")
+    ap.add_argument("--mode", choices=MODES, help=argparse.SUPPRESS)  # one measurement (subprocess)
+    args = ap.parse_args()
+    if args.mode:
+        print(json.dumps(measure(args.mode, args.gold, args.limit)))
+        return
+    rows = []
+    for mode in MODES:
+        if mode == "LAC":
+            try:
+                import LAC  # noqa: F401
+            except ImportError:
+                rows.append({"mode": mode, "missing": True})
+                continue
+        proc = subprocess.run([sys.executable, __file__, "--mode", mode, "--gold", args.gold,
+                               "--limit", str(args.limit)], capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise SystemExit(f"{mode} failed:\n{proc.stderr[-3000:]}")
+        rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        print(rows[-1], file=sys.stderr)
+    one = next(r for r in rows if r["mode"] == "pipeline")
+    jieba_row = next(r for r in rows if r["mode"] == "jieba.posseg")
+    cmd = "python benchmarks/throughput.py" + (f" --limit {args.limit}" if args.limit else "")
+    md = ["# Throughput on MSRA test texts", "",
+          f"Machine: {machine()}. Command: `{cmd}`; {one['texts']:,} texts, {one['chars']:,} characters, "
+          "every mode in a fresh subprocess of the same run. chars/s counts the time after loading; "
+          "peak RSS is the measuring process's plus, for n-process-2, the larger worker's (ru_maxrss). "
+          "Another job (a model training run) may have held one of the two cores during this run, "
+          "which depresses the parallel figure: re-run on an idle machine for the final one.", "",
+          "| mode | load s | run s | chars/s | vs pipeline | vs jieba.posseg | peak RSS MB |",
+          "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        if r.get("missing"):
+            md.append(f"| {r['mode']} | not installed | | | | | |")
+            continue
+        md.append(f"| {r['mode']} | {r['load_s']:.1f} | {r['run_s']:.1f} | {r['chars_per_s']:,.0f} | "
+                  f"{r['chars_per_s'] / one['chars_per_s']:.2f}x | {r['chars_per_s'] / jieba_row['chars_per_s']:.3f}x | "
+                  f"{r['peak_rss_mb']:,.0f} |")
+    md.append("")
+    text = "\n".join(md) + "\n"
+    print(text)
+    write_result("throughput.md" if not args.limit else "throughput_sample.md", text)
+
+
+if __name__ == "__main__":
+    main()

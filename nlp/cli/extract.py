@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..io.documents import read_documents
+from ..io.html_report import DocumentReport  # --format html
 from ..io.records import record_to_conll, write_jsonl
 
 
@@ -22,7 +23,8 @@ def add_parser(sub) -> None:
     p.add_argument("files", nargs="*", default=["-"], metavar="FILE",
                    help="input files; '-' or none reads stdin")
     p.add_argument("-o", "--output", help="output file (written to a temporary file, renamed when complete); default stdout")
-    p.add_argument("--format", choices=("jsonl", "conll"), default="jsonl", help="output format (default jsonl)")
+    p.add_argument("--format", choices=("jsonl", "conll", "html"), default="jsonl",
+                   help="output format (default jsonl; html: one self-contained report page)")
     p.add_argument("--on-error", choices=("skip", "fail"), default="skip",
                    help="bad input: skip it with a warning and exit 2 at the end (default), or stop at once")
     p.add_argument("--segmenter", choices=("pkuseg", "jieba", "char"), default="pkuseg")
@@ -44,6 +46,7 @@ def run(args) -> int:
     start = time.time()
     failed = False
     restore = _terminate_cleanly()
+    html_report = DocumentReport() if args.format == "html" else None  # --format html
     try:
         nlp = package.load(segmenter=args.segmenter)
         for item in extract(nlp, read_documents(args.files), batch_size=args.batch_size):
@@ -54,7 +57,9 @@ def run(args) -> int:
                     failed = True
                     break
                 continue
-            if args.format == "conll":
+            if html_report is not None:  # --format html
+                html_report.add(item)
+            elif args.format == "conll":
                 out.write(record_to_conll(item))
             else:
                 write_jsonl([item], out)
@@ -63,6 +68,8 @@ def run(args) -> int:
             if not args.quiet and n_docs % 1000 == 0:
                 rate = n_chars / max(time.time() - start, 1e-9)
                 print(f"{n_docs} documents, {n_chars} chars, {rate:,.0f} chars/s", file=sys.stderr)
+        if html_report is not None:  # --format html
+            out.write(html_report.render())
         if tmp_path:
             out.flush()
             os.fsync(out.fileno())

@@ -598,6 +598,7 @@ _JS = """
   var tocItems = [].slice.call(document.querySelectorAll("nav.toc li"));
   var onlyErrors = document.getElementById("only-errors");
   var label = document.getElementById("page-label");
+  var prev = document.getElementById("prev"), next = document.getElementById("next");
   function filtered() { return onlyErrors && onlyErrors.checked; }
   function show(page) {
     current = Math.max(0, Math.min(pages - 1, page));
@@ -605,12 +606,13 @@ _JS = """
     docs.forEach(function (d) { d.hidden = !all && +d.dataset.page !== current; });
     tocItems.forEach(function (li) { li.classList.toggle("other-page", !all && +li.dataset.page !== current); });
     if (label) label.textContent = all ? "all pages" : "page " + (current + 1) + " of " + pages;
+    if (prev) prev.disabled = all || current === 0;
+    if (next) next.disabled = all || current === pages - 1;
   }
   function showTarget() {
     var target = location.hash && document.getElementById(location.hash.slice(1));
     if (target && target.dataset.page !== undefined) { show(+target.dataset.page); target.scrollIntoView(); }
   }
-  var prev = document.getElementById("prev"), next = document.getElementById("next");
   if (prev) prev.addEventListener("click", function () { show(current - 1); window.scrollTo(0, 0); });
   if (next) next.addEventListener("click", function () { show(current + 1); window.scrollTo(0, 0); });
   if (onlyErrors) onlyErrors.addEventListener("change", function () {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -143,6 +144,20 @@ def test_browser_news_report_shows_entities_relations_and_legend(news_report, tm
     legend = tree.find("div", "legend")[0]["text"]
     assert all(label in legend for label in LABELS)
     screenshot(tmp_path, news_report, "news_report.png", size="1280,3000")
+
+
+@pytest.mark.slow
+def test_browser_news_report_popup_on_click(news_report, tmp_path):
+    clicked = tmp_path / "clicked.html"  # the report, plus a click on its first quantity
+    clicked.write_text(news_report.read_text(encoding="utf-8").replace("</body>", (
+        '<script>[].slice.call(document.querySelectorAll("mark.entity"))'
+        '.filter(function (m) { return m.dataset.label === "QUANTITY"; })[0].click();</script></body>')),
+        encoding="utf-8")
+    (popup,) = [e for e in dump_dom(tmp_path, clicked).elements if e["attrs"].get("id") == "popup"]
+    assert "hidden" not in popup["attrs"]
+    assert popup["text"].startswith("QUANTITY · ") and " · value " in popup["text"] and " · unit " in popup["text"]
+    left = float(re.search(r"left: ([\d.]+)px", popup["attrs"]["style"]).group(1))
+    assert 0 <= left < 1280
 
 
 def test_browser_renders_a_script_in_a_document_as_text(tmp_path):

@@ -219,3 +219,17 @@ def test_browser_evaluation_report_marks_errors_and_filters(tmp_path):
     assert {"tp", "fn", "conflict", "value-error"} <= classes
     assert any(tree.find("table", "relation-errors", root=s) for s in with_errors)
     screenshot(tmp_path, page, "evaluation_report.png", fragment="#errors")
+
+
+def test_browser_pages_and_links_to_a_document_on_another_page(tmp_path):
+    rec = {"text": "青岛市新增5G基站1.2万个。", "relations": {},
+           "entities": [{"start": 0, "end": 3, "label": "GPE", "text": "青岛市", "value": "370200"}]}
+    page = tmp_path / "pages.html"
+    write_report(page, render_documents([dict(rec, id=f"n{i}") for i in range(120)], page_size=50))
+    first = dump_dom(tmp_path, page)
+    shown = [s["attrs"]["id"] for s in first.find("section", "doc") if "hidden" not in s["attrs"]]
+    assert shown == [f"doc-{i}" for i in range(1, 51)]
+    assert [e["text"] for e in first.elements if e["attrs"].get("id") == "page-label"] == ["page 1 of 3"]
+    linked = dump_dom(tmp_path, page, "#doc-75")  # a contents link opens the document's page
+    shown = [s["attrs"]["id"] for s in linked.find("section", "doc") if "hidden" not in s["attrs"]]
+    assert shown == [f"doc-{i}" for i in range(51, 101)]

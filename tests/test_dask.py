@@ -11,7 +11,6 @@ dask_bag = pytest.importorskip("dask.bag")
 
 from nlp.cli import main  # noqa: E402
 
-pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = ["湖北省武汉市副市长李明表示，产值约286亿元。", "2021年青岛市新增5G基站1.2万个，增长7.2%。",
          "国务院总理李克强在北京会见美国国务卿。", "据新华社报道，浙江省杭州市西湖区人口增长3.5%。"]

@@ -46,7 +46,6 @@ def test_runner_ready_batches_bounds_and_errors():
         list(ready_batches(broken(), max_chars=100, max_items=3, size=lambda x: 1))
 
 
-@pytest.mark.slow
 def test_runner_pipe_kept_open_answers_each_line():
     proc = subprocess.Popen([sys.executable, "-m", "nlp", "extract", "--segmenter", "jieba"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -64,7 +63,6 @@ def test_runner_pipe_kept_open_answers_each_line():
         proc.wait(60)
 
 
-@pytest.mark.slow
 def test_runner_n_process_output_byte_identical(tmp_path, capsys):
     texts = ["湖北省武汉市副市长李明表示，产值约286亿元。", "2021年青岛市新增5G基站1.2万个，增长7.2%。",
              "国务院总理李克强在北京会见美国国务卿。", "据新华社报道，浙江省杭州市西湖区人口增长3.5%。"]

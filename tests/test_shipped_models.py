@@ -9,7 +9,6 @@ import pytest
 from nlp import shipped_models
 from nlp.errors import ModelLoadError
 
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture

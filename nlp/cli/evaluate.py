@@ -1,4 +1,4 @@
-"""``python -m nlp evaluate GOLD [--pred PRED] [--json] [--errors]``: the SPEC section 3 scores.
+"""``python -m nlp evaluate GOLD [--pred PRED] [--json] [--errors] [--html REPORT]``: the SPEC section 3 scores.
 
 GOLD may be SPEC JSONL, a char-per-line BIO/BIOES/BMES file (MSRA, Resume, Weibo), CLUENER
 JSON, or a segmentation gold (words separated by spaces, SIGHAN style).
@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError, ModelLoadError
+from ..io.html_report import render_evaluation, write_report  # --html
 from ..labels import RELATION_KINDS
 
 
@@ -20,6 +21,7 @@ def add_parser(sub) -> None:
     p.add_argument("--pred", metavar="PRED", help="SPEC JSONL predictions; default: run the extractor on GOLD's texts")
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     p.add_argument("--errors", action="store_true", help="list every false positive (with the stage behind it) and negative, with context")
+    p.add_argument("--html", metavar="REPORT", help="also write an HTML report: scores, each document's errors in context")  # --html
     p.add_argument("--labels", help="comma-separated labels to score (default: all, or those the gold file has)")
     p.add_argument("--segmenter", choices=("pkuseg", "jieba", "char"), default="pkuseg")
     p.add_argument("--dict", metavar="WORDS", help="segmentation: training word list for OOV recall "
@@ -37,15 +39,22 @@ def run(args) -> int:
             reason = "is a directory, not a file" if Path(given).is_dir() else "no such file"
             print(f"error: {given}: {reason}", file=sys.stderr)
             return 2
+    if args.html and not Path(args.html).absolute().parent.is_dir():  # --html: fail before the run
+        print(f"error: {args.html}: cannot write: no such directory", file=sys.stderr)
+        return 2
+    records = {} if args.html else None  # --html: receives the gold and predicted records
     try:
         if detect_format(gold_path) == "seg":
+            if args.html:  # --html
+                raise ValueError(f"{args.gold}: --html reports entity evaluations, not segmentation")
             result = evaluate_segmentation(gold_path, segmenter=args.segmenter, words_path=args.dict,
                                            limit=args.limit)
             _print(result, args.json, _format_seg)
             return 0
         result, errors = evaluate(gold_path, args.pred, segmenter=args.segmenter,
                                   labels=args.labels.split(",") if args.labels else None,
-                                  limit=args.limit, want_errors=args.errors)
+                                  limit=args.limit, want_errors=args.errors,
+                                  records=records)  # --html
     except (InputError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -59,12 +68,22 @@ def run(args) -> int:
         for err in errors:
             print(json.dumps(err, ensure_ascii=False))
     _print(result, args.json, _format_entities)
+    if args.html:  # --html
+        try:
+            write_report(args.html, render_evaluation(records["gold"], records["pred"], result,
+                                                      source=f"{args.gold} against {args.pred or 'the extractor'}"))
+        except OSError as e:
+            print(f"error: {args.html}: cannot write: {e.strerror or e}", file=sys.stderr)
+            return 2
     return 0
 
 
 def evaluate(gold_path, pred_path=None, *, segmenter="pkuseg", labels=None, limit=0,
-             want_errors=False) -> tuple[dict, list]:
-    """Score a prediction file (or a fresh run) against ``gold_path``. RETURNS (scores, errors)."""
+             want_errors=False, records: dict | None = None) -> tuple[dict, list]:
+    """Score a prediction file (or a fresh run) against ``gold_path``. RETURNS (scores, errors).
+
+    records (dict): if given, receives ``gold`` and ``pred``, the scored records (for --html).
+    """
     from ..scoring import read_gold, score
 
     gold = check_records(read_gold(gold_path), gold_path)
@@ -87,6 +106,8 @@ def evaluate(gold_path, pred_path=None, *, segmenter="pkuseg", labels=None, limi
             raise failed
     errors: list = []
     result = score(gold, pred, labels=labels, errors=errors if want_errors else None)
+    if records is not None:  # --html
+        records.update(gold=gold, pred=pred)
     return result, errors
 
 

@@ -25,9 +25,10 @@ import nlp as package
 from .. import extract as runner
 from ..errors import InputError, SetupError
 from ..io.documents import KNOWN_SUFFIXES, read_documents
+from ..io.html_report import DocumentReport  # --format html
 from ..io.records import record_to_conll, write_jsonl
 
-FORMATS = ("jsonl", "conll")
+FORMATS = ("jsonl", "conll", "html")
 
 
 def add_parser(sub) -> None:
@@ -113,6 +114,7 @@ def _run(args) -> int:
     restore = _terminate_cleanly()
     bar = items = None
     status = None
+    html_report = DocumentReport() if args.format == "html" else None  # --format html
     try:
         documents = read_documents(args.files, encoding=args.encoding)
         try:
@@ -130,7 +132,9 @@ def _run(args) -> int:
                         status = 2
                         break
                     continue
-                if args.format == "conll":
+                if html_report is not None:  # --format html
+                    html_report.add(item)
+                elif args.format == "conll":
                     output.stream.write(record_to_conll(item))
                 else:
                     write_jsonl([item], output.stream)
@@ -151,6 +155,8 @@ def _run(args) -> int:
             status = 1
         if status is None:
             try:
+                if html_report is not None:  # --format html
+                    output.stream.write(html_report.render())
                 output.commit()
             except BrokenPipeError:
                 raise

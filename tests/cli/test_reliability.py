@@ -16,7 +16,6 @@ import nlp as package
 from nlp.cli import main
 from nlp.errors import InputError, ModelLoadError, ProcessingError
 
-pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = '{"id": "%s", "text": "2021年青岛市新增5G基站1.2万个，增长7.2%%。"}'

@@ -38,6 +38,8 @@ class Featurizer:
         self.word_vectors = np.asarray(word_vectors, dtype=np.float32)
         self.word_weights = np.asarray(word_weights, dtype=np.float32)
         self.max_word_len = max_word_len
+        # strict prefixes (2+ chars) of longer words: matching stops where none continues
+        self.prefixes = {w[:k] for w in self.word_index if len(w) > 2 for k in range(2, len(w))}
         self.char_dim = self.char_vectors.shape[1]
         self.dense_dim = self.bigram_vectors.shape[1] + 4 * self.word_vectors.shape[1]
 
@@ -53,18 +55,26 @@ class Featurizer:
         """RETURNS ``(rows, word_ids)``: word ``word_ids[k]`` is in set ``rows[k] % 4`` of
         character ``rows[k] // 4``."""
         get = self.word_index.get
+        prefixes = self.prefixes
         rows: list[int] = []
         ids: list[int] = []
         n, longest = len(text), self.max_word_len
         for i in range(n):
             for j in range(i + 1, min(n, i + longest) + 1):
-                w = get(text[i:j])
+                piece = text[i:j]
+                w = get(piece)
+                if j - i >= 2 and piece not in prefixes:
+                    j_last = True
+                else:
+                    j_last = False
                 if w is None:
+                    if j_last:
+                        break
                     continue
                 if j == i + 1:
                     rows.append(4 * i + SINGLE)
                     ids.append(w)
-                    continue
+                    continue  # a single char starts almost every longer word
                 rows.append(4 * i + BEGIN)
                 rows.append(4 * (j - 1) + END)
                 ids.append(w)
@@ -72,6 +82,8 @@ class Featurizer:
                 for k in range(i + 1, j - 1):
                     rows.append(4 * k + MIDDLE)
                     ids.append(w)
+                if j_last:
+                    break
         return rows, ids
 
     def lexicon_features(self, text: str) -> np.ndarray:

@@ -23,6 +23,9 @@ def _position(tag: str) -> tuple[str, str]:
     return pos, kind
 
 
+_PARSED = {tags: tuple(_position(t) for t in tags) for tags in (NER_TAGS, SEG_TAGS)}
+
+
 def allowed_transitions(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """RETURNS ``(transitions[K, K], start[K], end[K])`` booleans: which tag may follow
     which, start a sequence, end it. Works for BIOES (with types) and BMES alike
@@ -72,10 +75,11 @@ def words_to_tags(words: list[str]) -> list[int]:
 def tags_to_spans(tag_ids, tags: tuple[str, ...] = NER_TAGS) -> list[tuple[int, int, str]]:
     """Spans ``(start, end, type)`` read from a well-formed tag id sequence (BIOES or BMES;
     for BMES the type is ``""``). A tag the constraints would forbid closes what is open."""
+    parsed = _PARSED.get(tags) or tuple(_position(t) for t in tags)
     spans: list[tuple[int, int, str]] = []
     start = None
-    for i, t in enumerate(tag_ids):
-        pos, kind = _position(tags[int(t)])
+    for i, t in enumerate(tag_ids.tolist() if hasattr(tag_ids, "tolist") else tag_ids):
+        pos, kind = parsed[t]
         if pos in ("S",):
             spans.append((i, i + 1, kind))
             start = None

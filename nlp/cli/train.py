@@ -1,4 +1,8 @@
-"""``python -m nlp train segmenter|ner``: rebuild a shipped model from ../shared/corpora."""
+"""``python -m nlp train ner|segmenter|ner-spacy``: rebuild a shipped model from ../shared/corpora.
+
+``ner`` trains the joint character tagger (words + PER/ORG/LOC, ``nlp/training/tagger.py``,
+needs the ``train`` extra: torch); ``ner-spacy`` the previous spaCy NER model (models/ner).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,25 +12,29 @@ from ..training.ner import CLUENER_MODES, PD1998_MODES
 
 def add_parser(sub) -> None:
     p = sub.add_parser("train", help="rebuild a shipped model from the corpora",
-                       description="Train the pkuseg segmenter or the statistical NER model. "
+                       description="Train the joint tagger (ner: words and PER/ORG/LOC, needs torch), "
+                                   "the pkuseg segmenter or the previous spaCy NER model (ner-spacy). "
                                    "Reads ../shared/corpora by default; writes under build/ and, "
-                                   "with --install, copies the result into models/.")
-    p.add_argument("model", choices=("segmenter", "ner"))
+                                   "with --install, puts the result into models/.")
+    p.add_argument("model", choices=("ner", "segmenter", "ner-spacy"))
     p.add_argument("--shared", default="../shared/corpora", help="corpora folder (default ../shared/corpora)")
     p.add_argument("--output", help="output directory (default build/<model>)")
     p.add_argument("--iterations", type=int, default=10, help="segmenter: training iterations")
     p.add_argument("--lexicon", choices=("jieba", "none"), default="jieba",
                    help="segmenter: lexicon features from jieba's dictionary (default) or none")
-    p.add_argument("--resume", help="segmenter: model directory to continue training from")
+    p.add_argument("--resume", nargs="?", const="", metavar="DIR",
+                   help="ner: continue from the last checkpoint in --output; "
+                        "segmenter: the model directory DIR to continue training from")
+    p.add_argument("--epochs", type=int, help="ner: training epochs (default 7)")
     p.add_argument("--pd1998", choices=PD1998_MODES, default="names",
-                   help="ner: how People's Daily 1998 joins MSRA train: all its entities, people and "
+                   help="ner-spacy: how People's Daily 1998 joins MSRA train: all its entities, people and "
                         "places only, people only (default, the shipped model), or not at all")
     p.add_argument("--cluener", choices=CLUENER_MODES, default="none",
-                   help="ner: add CLUENER2020 train with its people only (names) or not (none, default)")
-    p.add_argument("--max-steps", type=int, help="ner: training steps (default from nlp/configs/ner.cfg)")
-    p.add_argument("--eval-frequency", type=int, help="ner: steps between dev evaluations")
+                   help="ner-spacy: add CLUENER2020 train with its people only (names) or not (none, default)")
+    p.add_argument("--max-steps", type=int, help="ner-spacy: training steps (default from nlp/configs/ner.cfg)")
+    p.add_argument("--eval-frequency", type=int, help="ner-spacy: steps between dev evaluations")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", type=_key_value,
-                   help="ner: a config override, repeatable (components.tok2vec.model.encode.window_size=2)")
+                   help="ner-spacy: a config override, repeatable (components.tok2vec.model.encode.window_size=2)")
     p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (smoke tests)")
     p.add_argument("--install", action="store_true", help="copy the trained model into models/")
     p.set_defaults(func=run)
@@ -53,10 +61,12 @@ def run(args) -> int:
         out = Path(args.output or "build/pkuseg/out")
         segmenter.train(shared / "peoples_daily_1998" / "199801.txt", out, out.parent / "work",
                         iterations=args.iterations, limit=args.limit, lexicon=args.lexicon,
-                        resume=args.resume)
+                        resume=args.resume or None)
         if args.install:
             segmenter.install(out, Path("models"))
         return 0
+    if args.model == "ner":
+        return _train_tagger(args, shared)
     from ..training import ner
 
     out = Path(args.output or "build/ner/model")
@@ -65,4 +75,18 @@ def run(args) -> int:
                      overrides=ner.parse_overrides(args.set))
     if args.install:
         ner.install(best, Path("models") / "ner")
+    return 0
+
+
+def _train_tagger(args, shared: Path) -> int:
+    try:
+        from ..training import tagger
+    except ImportError as err:
+        raise SystemExit(f"train ner needs torch: pip install \".[train]\" ({err})") from None
+    out = Path(args.output or "build/tagger")
+    best = tagger.train(out, shared=shared, limit=args.limit, resume=args.resume is not None,
+                        epochs=args.epochs)
+    target = Path("models") / "tagger" if args.install else out / "model"
+    tagger.export(best, target)
+    print(f"tagger exported to {target}")
     return 0

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.slow,
 
 def test_train_ner_tiny(tmp_path):
     out = tmp_path / "ner" / "model"
-    assert main(["train", "ner", "--shared", str(SHARED), "--output", str(out),
+    assert main(["train", "ner-spacy", "--shared", str(SHARED), "--output", str(out),
                  "--limit", "200", "--max-steps", "20", "--eval-frequency", "10"]) == 0
     import spacy
 
@@ -28,7 +28,7 @@ def test_train_ner_tiny(tmp_path):
 
 def test_train_ner_rejects_bad_override(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
-        main(["train", "ner", "--shared", str(SHARED), "--output", str(tmp_path / "m"),
+        main(["train", "ner-spacy", "--shared", str(SHARED), "--output", str(tmp_path / "m"),
               "--limit", "20", "--set", "window_size"])
     assert exc.value.code == 2
     assert "KEY=VALUE" in capsys.readouterr().err

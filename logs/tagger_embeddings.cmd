@@ -1,0 +1,1 @@
+PYTHONPATH=. python -m nlp.training.tagger_embeddings --output build/tagger/embeddings

@@ -45,7 +45,7 @@ from nlp import data
 from nlp.lexicon import orgs, titles, words, names
 from nlp.lexicon.numbers import build_patterns
 from nlp.lexicon.places import MATCHER
-from nlp.shipped_models import ner_dir
+import nlp.tagging
 from nlp.tokenizer import NewsTokenizer
 timed("rule lexicons (places, orgs, titles, names, numbers)",
       lambda: (MATCHER.load(), orgs.known(), orgs.suffixes(), orgs.stop_words(), titles.lexicon(),
@@ -53,7 +53,7 @@ timed("rule lexicons (places, orgs, titles, names, numbers)",
 timed("jieba dictionary (one instance)", lambda: words.pos_tagger().tokenizer.initialize())
 timed("word flags (jieba + place/org lists)", words.word_flags)
 timed("pkuseg segmenter", lambda: NewsTokenizer(spacy.blank("zh").vocab, "pkuseg", user_words=data.user_words()).initialize())
-timed("NER model (spacy.load)", lambda: spacy.load(ner_dir()))
+timed("joint tagger (models/tagger)", nlp.tagging.load)
 print(json.dumps(out))
 """
 

@@ -36,27 +36,24 @@ def jieba_records(gold):
 
 
 def model_records(gold):
-    """The statistical model alone (models/ner), no rules: PER/LOC/ORG as it predicts them."""
-    import spacy
+    """The statistical model alone (the joint tagger, models/tagger), no rules: PER/LOC/ORG as
+    it predicts them."""
+    import nlp.tagging
 
-    import nlp.pipeline  # noqa: F401  registers the feature component
-    from nlp.text import fold_width
-    from nlp.shipped_models import ner_dir
-
-    model = spacy.load(ner_dir())
+    tagger = nlp.tagging.load()
     kinds = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
     start = time.time()
-    out = []
-    for rec, doc in zip(gold, model.pipe(fold_width(r["text"]) for r in gold)):
-        out.append({"text": rec["text"], "entities": [
-            {"start": e.start_char, "end": e.end_char, "label": kinds[e.label_], "text": e.text}
-            for e in doc.ents if e.label_ in kinds]})
+    tagged = tagger.predict([r["text"] for r in gold])
+    out = [{"text": rec["text"], "entities": [
+        {"start": s, "end": e, "label": kinds[label], "text": rec["text"][s:e]} for s, e, label in t.entities]}
+        for rec, t in zip(gold, tagged)]
     return out, time.time() - start
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--segmenter", default="pkuseg", help="the pipeline's word segmenter (default pkuseg)")
     ap.add_argument("--gold", default=str(SHARED / "corpora" / "msra" / "msra_test_bio.txt"))
     args = ap.parse_args()
     import nlp
@@ -69,7 +66,7 @@ def main() -> None:
         gold = gold[: args.limit]
     chars = sum(len(r["text"]) for r in gold)
     base, t_base = jieba_records(gold)
-    extractor = nlp.load()
+    extractor = nlp.load(segmenter=args.segmenter)
     extractor("预热。")
     start = time.time()
     pred = list(extract(extractor, (Document(text=r["text"]) for r in gold)))
@@ -77,12 +74,12 @@ def main() -> None:
     alone, t_alone = model_records(gold)
     s_ours, s_base, s_alone = score(gold, pred), score(gold, base), score(gold, alone)
     md = ["# NER on MSRA test (PER/LOC/ORG, exact span)", "",
-          f"Machine: {machine()}. Command: `python benchmarks/ner_msra.py{' --limit %d' % args.limit if args.limit else ''}`; "
+          f"Machine: {machine()}. Command: `python benchmarks/ner_msra.py{' --limit %d' % args.limit if args.limit else ''}{' --segmenter ' + args.segmenter if args.segmenter != 'pkuseg' else ''}`; "
           f"{len(gold)} sentences, {chars:,} chars.", "",
           "| system | PER F1 | PLACE F1 | ORG F1 | micro P | micro R | micro F1 | chars/s | speed vs jieba.posseg |",
           "|---|---|---|---|---|---|---|---|---|"]
     for name, s, t in (("zh_news default pipeline", s_ours, t_ours),
-                       ("zh_news statistical model alone (models/ner)", s_alone, t_alone),
+                       ("zh_news statistical model alone (models/tagger)", s_alone, t_alone),
                        ("jieba.posseg nr/ns/nt", s_base, t_base)):
         e = s["entities"]
         md.append(f"| {name} | {100*e['PERSON']['f']:.1f} | {100*e['PLACE']['f']:.1f} | {100*e['ORG']['f']:.1f} | "

@@ -12,10 +12,11 @@ import functools
 __version__ = "0.1.0"
 
 
-def load(segmenter: str = "pkuseg"):
+def load(segmenter: str = "tagger"):
     """Load the shipped default pipeline (offline). RETURNS a spaCy ``Language``.
 
-    segmenter (str): "pkuseg" (default, the trained model), "jieba" or "char".
+    segmenter (str): "tagger" (default: the joint tagger's word head, one model pass
+        with its names), "pkuseg" (the trained pkuseg model), "jieba" or "char".
     """
     from .language import create
 

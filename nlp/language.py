@@ -89,7 +89,7 @@ class NewsLanguage(Chinese):
         kwargs = {"disable": disable, "component_cfg": component_cfg}
         if n_process == 1:
             docs = (doc for batch in char_batches(pieces(), self.batch_chars, batch_size, size=_length)
-                    for doc in super(NewsLanguage, self).pipe(batch, batch_size=len(batch), **kwargs))
+                    for doc in super(NewsLanguage, self).pipe(self._tokenized(batch), batch_size=len(batch), **kwargs))
         else:
             docs = super().pipe(pieces(), batch_size=batch_size, n_process=n_process, **kwargs)
         group: list[Doc] = []
@@ -99,6 +99,14 @@ class NewsLanguage(Chinese):
                 counts.popleft()
                 yield group[0] if len(group) == 1 else join_docs(group)
                 group = []
+
+
+    def _tokenized(self, batch: list) -> list:
+        """The batch's texts as Docs, tokenized together (the tagger segmenter batches its
+        model over them); Docs pass through."""
+        if not hasattr(self.tokenizer, "pipe") or not all(isinstance(t, str) for t in batch):
+            return batch
+        return list(self.tokenizer.pipe(batch))
 
 
 def _length(text: str | Doc) -> int:
@@ -121,10 +129,10 @@ def join_docs(docs: list[Doc]) -> Doc:
     return joined
 
 
-def default_config(segmenter: str = "pkuseg", pipes: tuple[str, ...] | None = None) -> Config:
+def default_config(segmenter: str = "tagger", pipes: tuple[str, ...] | None = None) -> Config:
     """RETURNS the shipped pipeline's config (``nlp/configs/default.cfg``).
 
-    segmenter (str): "pkuseg" (default), "jieba" or "char".
+    segmenter (str): "tagger" (default), "pkuseg", "jieba" or "char".
     pipes (tuple[str, ...] | None): factory names to keep, in this order (default: all of
         the file's); ``zh_news_merge`` is added after them when they leave it out.
     """
@@ -141,10 +149,10 @@ def default_config(segmenter: str = "pkuseg", pipes: tuple[str, ...] | None = No
     return config
 
 
-def create(segmenter: str = "pkuseg", pipes: tuple[str, ...] | None = None) -> Language:
+def create(segmenter: str = "tagger", pipes: tuple[str, ...] | None = None) -> Language:
     """Build the pipeline from ``default_config`` and initialise it with the shipped data.
 
-    segmenter (str): "pkuseg" (default), "jieba" or "char".
+    segmenter (str): "tagger" (default), "pkuseg", "jieba" or "char".
     pipes (tuple[str, ...] | None): component factory names, default all of the config's.
     RETURNS (Language): a spaCy ``zh`` pipeline (a ``NewsLanguage``).
     """

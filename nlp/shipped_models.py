@@ -192,8 +192,3 @@ def _stamp_matches(folder: Path, digest: str) -> bool:
         return stamp == _stamp_text(folder, digest)
     except (OSError, UnicodeDecodeError):
         return False
-
-
-def ner_dir() -> Path:
-    """RETURNS the directory of the statistical NER pipeline."""
-    return models_dir() / "ner"

@@ -25,13 +25,17 @@ from .data import user_words
 from .errors import UNPAIRED_SURROGATE
 from .lexicon.words import configure
 from .shipped_models import pkuseg_dir
+from .tagging import shared as shared_tagger
 from .text import CLAUSE_END, fold_width
 
 # The tokenizer is what ``spacy.load`` resolves first: the extensions the stages set are
 # registered here too, so a saved pipeline works in a fresh process.
 register_extensions()
 
-SEGMENTERS = ("pkuseg", "jieba", "char")
+SEGMENTERS = ("pkuseg", "jieba", "char", "tagger")
+#: Doc.user_data key under which the "tagger" segmenter leaves the entities of the same
+#: encoder pass, so the NER stage does not run the model again.
+TAGGER_ENTITIES = "zh_news.tagger_entities"
 
 # Segmenting very long strings in one call is slow for pkuseg's Viterbi on memory; blocks
 # are cut at whitespace or sentence punctuation, never inside a run of letters.
@@ -43,13 +47,13 @@ _SURROGATE = re.compile("[\\ud800-\\udfff]")
 class NewsTokenizer:
     """Segment Chinese text into a spaCy ``Doc`` of words.
 
-    segmenter (str): "pkuseg" (the shipped model, default), "jieba" or "char".
+    segmenter (str): "tagger" (the joint tagger's words, default), "pkuseg", "jieba" or "char".
     user_words (Iterable[str]): words to keep whole (place names, titles).
     pkuseg_model (str | Path | None): directory of a pkuseg model (features.msgpack,
         weights.npz); defaults to the shipped one.
     """
 
-    def __init__(self, vocab: Vocab, segmenter: str = "pkuseg", *,
+    def __init__(self, vocab: Vocab, segmenter: str = "tagger", *,
                  user_words: Iterable[str] = (), pkuseg_model: str | Path | None = None):
         if segmenter not in SEGMENTERS:
             raise ValueError(f"segmenter must be one of {SEGMENTERS}, not {segmenter!r}")
@@ -63,6 +67,13 @@ class NewsTokenizer:
     def _load(self) -> Callable[[str], list[str]]:
         if self.segmenter == "char":
             return lambda text: [c for c in text if not c.isspace()]
+        if self.segmenter == "tagger":
+            tagger = shared_tagger()
+            if not self.user_words:
+                return lambda text: [text[s:e] for s, e in tagger.predict([text])[0].words]
+            words, longest = set(self.user_words), max(map(len, self.user_words))
+            return lambda text: merge_user_words([text[s:e] for s, e in tagger.predict([text])[0].words],
+                                                 words, longest)
         if self.segmenter == "jieba":
             # its own jieba instance: the user words added here must not reach the one the
             # model's features read (``lexicon.words``)
@@ -127,6 +138,8 @@ class NewsTokenizer:
         bad = _SURROGATE.search(text)
         if bad:
             raise ValueError(UNPAIRED_SURROGATE.format(code=ord(bad.group()), index=bad.start()))
+        if self.segmenter == "tagger":
+            return self._tagged_doc(text)
         words = self.cut(text)
         try:
             words, spaces = get_words_and_spaces(words, text)
@@ -134,9 +147,33 @@ class NewsTokenizer:
             words, spaces = get_words_and_spaces([c for c in text if not c.isspace()], text)
         return Doc(self.vocab, words=words, spaces=spaces)
 
+    def _tagged_doc(self, text: str, tagged=None) -> Doc:
+        """The joint tagger's words (user words merged), its entities kept for the NER stage."""
+        if tagged is None:
+            [tagged] = shared_tagger().predict([text])
+        words = [text[s:e] for s, e in tagged.words]
+        if self.user_words:
+            words = merge_user_words(words, set(self.user_words), max(map(len, self.user_words)))
+        words, spaces = get_words_and_spaces(words, text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TAGGER_ENTITIES] = list(tagged.entities)
+        return doc
+
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
-        for text in texts:
-            yield self(text)
+        """Tokenize many texts; the tagger runs once over a batch (its sentences batched)."""
+        if self.segmenter != "tagger":
+            for text in texts:
+                yield self(text)
+            return
+        texts = list(texts)
+        for start in range(0, len(texts), batch_size):
+            batch = texts[start:start + batch_size]
+            for text in batch:
+                bad = _SURROGATE.search(text)
+                if bad:
+                    raise ValueError(UNPAIRED_SURROGATE.format(code=ord(bad.group()), index=bad.start()))
+            for text, tagged in zip(batch, shared_tagger().predict(batch)):
+                yield self._tagged_doc(text, tagged)
 
     # -- serialisation: settings only; the model itself ships with the package --------
     def to_bytes(self, **kwargs) -> bytes:
@@ -190,7 +227,7 @@ def _blocks(text: str):
 
 
 @registry.tokenizers("zh_news.Tokenizer.v1")
-def create_tokenizer(segmenter: str = "pkuseg"):
+def create_tokenizer(segmenter: str = "tagger"):
     def make(nlp):
         return NewsTokenizer(nlp.vocab, segmenter, user_words=user_words())
 

@@ -41,10 +41,12 @@ def test_pipeline_appointment_verb_ends_the_company_name(extractor):
 
 
 def test_pipeline_dateline_word_is_no_part_of_a_company(extractor):
-    # pkuseg cuts 本报|讯: 讯 after 本报 ends the name, 讯 inside a brand does not
+    # 讯 after 本报 ends the name, 讯 inside a brand does not (whether the company's 党委
+    # joins the ORG is the model's call: SPEC has organs such as 武汉市委 as one ORG)
     doc = extractor("本报讯南方航空（集团）公司党委开展活动。北京天一讯灵科技有限公司成立。")
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
-    assert orgs == ["南方航空（集团）公司", "北京天一讯灵科技有限公司"]
+    assert orgs[0] in ("南方航空（集团）公司", "南方航空（集团）公司党委")
+    assert orgs[1:] == ["北京天一讯灵科技有限公司"]
 
 
 def test_pipeline_statistical_spans_inside_words(extractor):

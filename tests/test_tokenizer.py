@@ -36,9 +36,11 @@ def test_tokenizer_pkuseg_follows_pku_standard():
     assert "1998年" in words
 
 
-def test_tokenizer_default_is_pkuseg(extractor):
+def test_tokenizer_default_is_the_joint_tagger(extractor):
     assert isinstance(extractor.tokenizer, NewsTokenizer)
-    assert extractor.tokenizer.segmenter == "pkuseg"
+    assert extractor.tokenizer.segmenter == "tagger"
+    doc = extractor("国务院总理出席会议。")
+    assert [t.text for t in doc][:3] == ["国务院", "总理", "出席"]
 
 
 def test_tokenizer_rejects_unknown_segmenter():

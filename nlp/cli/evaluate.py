@@ -23,7 +23,7 @@ def add_parser(sub) -> None:
     p.add_argument("--errors", action="store_true", help="list every false positive (with the stage behind it) and negative, with context")
     p.add_argument("--html", metavar="REPORT", help="also write an HTML report: scores, each document's errors in context")  # --html
     p.add_argument("--labels", help="comma-separated labels to score (default: all, or those the gold file has)")
-    p.add_argument("--segmenter", choices=("pkuseg", "jieba", "char"), default="pkuseg")
+    p.add_argument("--segmenter", choices=("tagger", "pkuseg", "jieba", "char"), default="tagger")
     p.add_argument("--dict", metavar="WORDS", help="segmentation: training word list for OOV recall "
                    "(default: *_training_words.utf8 beside the gold file, if any)")
     p.add_argument("--limit", type=int, default=0, help="score only the first N documents")
@@ -78,7 +78,7 @@ def run(args) -> int:
     return 0
 
 
-def evaluate(gold_path, pred_path=None, *, segmenter="pkuseg", labels=None, limit=0,
+def evaluate(gold_path, pred_path=None, *, segmenter="tagger", labels=None, limit=0,
              want_errors=False, records: dict | None = None) -> tuple[dict, list]:
     """Score a prediction file (or a fresh run) against ``gold_path``. RETURNS (scores, errors).
 

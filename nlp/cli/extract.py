@@ -49,8 +49,8 @@ def add_parser(sub) -> None:
     p.add_argument("--on-error", choices=("skip", "fail"), default="skip",
                    help="bad input: skip it with a message and exit 2 at the end (default), or "
                         "stop at once (exit 2; an output file is then not written)")
-    p.add_argument("--segmenter", choices=("pkuseg", "jieba", "char"), default="pkuseg",
-                   help="word segmenter at the head of the pipeline (default pkuseg, the trained model)")
+    p.add_argument("--segmenter", choices=("tagger", "pkuseg", "jieba", "char"), default="tagger",
+                   help="word segmenter at the head of the pipeline (default tagger: the joint model's word head, one pass with its names; pkuseg, jieba, char)")
     p.add_argument("--batch-size", type=_positive, default=32, metavar="N",
                    help="documents processed together (default 32); a batch goes early when no "
                         "more input is waiting")

@@ -1,8 +1,11 @@
 """The statistical NER stage: the trained character model fills what the rules left.
 
-A thin adapter: ``model_ents`` is the one call into the model (models/ner, spaCy ``ner``
-over one token per character, trained by ``python -m nlp train ner``), run on the
-width-folded text one sentence at a time. Its raw spans are repaired and labelled by
+A thin adapter: ``model_ents`` is the one call into the model, run on the width-folded
+text one sentence at a time. The model is either the joint character tagger
+(``nlp.tagging``, models/tagger: a SoftLexicon BiLSTM-CRF run with onnxruntime, trained by
+``python -m nlp train ner``; the default) or a spaCy pipeline with an ``ner`` over one token
+per character (``python -m nlp train ner-spacy``), told apart by the files of the model
+directory. Its raw spans are repaired and labelled by
 ``lexicon.model_spans.repair`` and written to ``doc.spans["ner"]``, merged under
 ``RULES["ner"]``: rule entities win over overlapping model spans, except where the policy
 in ``merge.py`` says otherwise. To swap the model, replace ``model_ents`` (or point
@@ -13,14 +16,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import shutil
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon.model_spans import repair
 from ..lexicon.words import pos_tagger
-from ..shipped_models import ner_dir
+from ..tagging import JointTagger, default_path as tagger_dir, shared as shared_tagger
 from ..text import fold_width, sentences
+from ..tokenizer import TAGGER_ENTITIES
 from .doc_spans import doc_text
 from .merge import RULES, merged_view, write_candidates
 
@@ -29,7 +35,8 @@ from .merge import RULES, merged_view, write_candidates
                   default_config={"model": None, "named_orgs_over_places": True})
 def make_statistical_ner(nlp: Language, name: str, model: str | None,
                          named_orgs_over_places: bool) -> "StatisticalNER":
-    """model: directory of the character NER pipeline (None: the shipped one).
+    """model: directory of the model: a tagger (tagger.onnx + tagger.npz) or a spaCy
+    character NER pipeline (config.cfg); None: the shipped tagger.
     named_orgs_over_places: a model ORG ending like an organisation replaces the rule
     places inside it (欧洲中央银行 over the GPE 欧洲); see ``merge.py``."""
     return StatisticalNER(name, model, named_orgs_over_places=named_orgs_over_places)
@@ -42,22 +49,26 @@ class StatisticalNER:
     process of ``nlp.pipe(n_process=...)`` loads its own).
     """
 
-    def __init__(self, name: str = "ner", model: str | Path | Language | None = None, *,
+    def __init__(self, name: str = "ner", model: str | Path | Language | JointTagger | None = None, *,
                  named_orgs_over_places: bool = True):
         """model: a pipeline directory, a loaded spaCy pipeline, or None for the shipped one."""
         self.name = name
-        self.model_path = None if isinstance(model, Language) else model
+        loaded = isinstance(model, (Language, JointTagger))
+        self.model_path = None if loaded else model
         self.named_orgs_over_places = named_orgs_over_places
-        self._inner: Language | None = model if isinstance(model, Language) else None
+        self._inner: Language | JointTagger | None = model if loaded else None
 
     @property
-    def inner(self) -> Language:
-        """The model pipeline (loaded on first use)."""
+    def inner(self) -> Language | JointTagger:
+        """The model (loaded on first use)."""
         if self._inner is None:
-            path = Path(self.model_path) if self.model_path else ner_dir()
-            if not (path / "config.cfg").exists():
+            path = Path(self.model_path) if self.model_path else tagger_dir()
+            if (path / "tagger.onnx").exists():
+                self._inner = shared_tagger(path if self.model_path else None)
+            elif (path / "config.cfg").exists():
+                self._inner = spacy.load(path)
+            else:
                 raise FileNotFoundError(f"{path}: NER model missing; run `python -m nlp train ner --install`")
-            self._inner = spacy.load(path)
         return self._inner
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
@@ -87,13 +98,23 @@ class StatisticalNER:
     def _process(self, docs: list[Doc]) -> Iterator[Doc]:
         texts = [doc_text(d) for d in docs]
         rule = RULES["ner"]._replace(named_orgs_over_places=self.named_orgs_over_places)
-        for doc, text, spans in zip(docs, texts, model_ents(self.inner, [fold_width(t) for t in texts])):
+        # the "tagger" segmenter already ran the same model: its entities are on the Doc
+        todo = [i for i, d in enumerate(docs) if TAGGER_ENTITIES not in d.user_data or self.model_path]
+        found = dict(zip(todo, model_ents(self.inner, [fold_width(texts[i]) for i in todo])))
+        model_spans = [found[i] if i in found else docs[i].user_data.pop(TAGGER_ENTITIES)
+                       for i in range(len(docs))]
+        for doc, text, spans in zip(docs, texts, model_spans):
             view = merged_view(doc)
             cands, model_orgs = repair(text, spans, view.words, [(e.start, e.end, e.label) for e in view.ents])
             yield write_candidates(doc, self.name, cands, rule, model_orgs=[list(o) for o in model_orgs])
 
     def to_disk(self, path, exclude=tuple()) -> None:
-        self.inner.to_disk(path)
+        if isinstance(self.inner, JointTagger):
+            Path(path).mkdir(parents=True, exist_ok=True)
+            for name in ("tagger.onnx", "tagger.npz"):
+                shutil.copyfile(self.inner.path / name, Path(path) / name)
+        else:
+            self.inner.to_disk(path)
 
     def from_disk(self, path, exclude=tuple()) -> "StatisticalNER":
         self.model_path = str(path)
@@ -101,14 +122,19 @@ class StatisticalNER:
         return self
 
 
-def model_ents(model: Language, texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    """RETURNS per text the model's ``(start, end, label)`` spans, the model reading one
+def model_ents(model: Language | JointTagger, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """RETURNS per text the model's ``(start, end, label)`` spans (PER/ORG/LOC).
+
+    The tagger cuts its texts into sentences itself and batches them across texts. A spaCy
+    model reads one
     sentence at a time (``nlp.text.sentences``) as it was trained (MSRA train is one
     sentence per line), so a sentence inside a paragraph gets the reading of one at its
     start. On the MSRA dev split joined into paragraphs of 40 sentences this took the
     model's F1 from 86.70 to 87.24, near the 87.30 of one sentence per call
     (benchmarks/ner_paragraphs.py).
     """
+    if isinstance(model, JointTagger):
+        return [list(t.entities) for t in model.predict(texts)]
     pieces = [(i, s, text[s:e]) for i, text in enumerate(texts) for s, e in sentences(text)]
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     for (i, offset, _), char_doc in zip(pieces, model.pipe(p[2] for p in pieces)):

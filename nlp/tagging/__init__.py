@@ -10,12 +10,13 @@ Trained by ``python -m nlp train ner`` (``nlp/training/tagger.py``, needs torch)
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ..shipped_models import models_dir
 from .model import JointTagger, Tagged
 
-__all__ = ["JointTagger", "Tagged", "load", "default_path"]
+__all__ = ["JointTagger", "Tagged", "load", "shared", "default_path"]
 
 
 def default_path() -> Path:
@@ -27,3 +28,10 @@ def load(path: str | Path | None = None) -> JointTagger:
     """Load the tagger from ``path`` (a directory with tagger.onnx and tagger.npz; default:
     the shipped model)."""
     return JointTagger(path if path is not None else default_path())
+
+
+@functools.lru_cache(maxsize=4)
+def shared(path: str | Path | None = None) -> JointTagger:
+    """The tagger of ``path`` loaded once per process: the tokenizer (its words) and the NER
+    stage (its entities) of one pipeline use the same instance."""
+    return load(path)

@@ -124,12 +124,12 @@ def test_environment_failure_ends_run_once_output_untouched(tmp_path, monkeypatc
     src, out = source(tmp_path, 5), tmp_path / "out.jsonl"
     out.write_text("previous run\n", encoding="utf-8")
     calls = []
-    missing = tmp_path / "models" / "ner" / "config.cfg"
+    missing = tmp_path / "models" / "tagger" / "tagger.onnx"
     monkeypatch.setattr(package, "load", _failing_load(calls, FileNotFoundError(2, "No such file or directory", str(missing))))
     assert main(["extract", str(src), "-o", str(out), "-q"]) == 1
     err = capsys.readouterr().err
     assert err == f"error: {missing}: cannot be loaded: No such file or directory\n"
-    assert calls == ["pkuseg"]
+    assert calls == ["tagger"]
     assert out.read_text(encoding="utf-8") == "previous run\n" and not list(tmp_path.glob(".out*"))
 
 
@@ -144,7 +144,7 @@ def test_environment_model_missing_mid_pipeline(tmp_path, monkeypatch, capsys):
     out.write_text("previous run\n", encoding="utf-8")
     assert main(["extract", str(src), "-o", str(out), "-q", "--segmenter", "jieba"]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and str(empty / "ner") in err[0] and "processing failed" not in err[0]
+    assert len(err) == 1 and str(empty / "tagger") in err[0] and "processing failed" not in err[0]
     assert out.read_text(encoding="utf-8") == "previous run\n"
 
 

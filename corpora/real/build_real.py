@@ -32,8 +32,9 @@ from collections import Counter
 from pathlib import Path
 
 from nlp import gazetteer
-from nlp.io.corpora import read_char_tagged, read_cluener, read_pd1998
+from nlp.io.corpora import read_char_tagged, read_cluener
 from nlp.labels import LABELS, NUMERIC_LABELS
+from nlp.training.splits import is_reserved, pd1998_paragraphs
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -49,8 +50,6 @@ SLICE = 100
 #: documents per corpus in each slice of 100
 PER_SLICE = {"cluener": 40, "pd1998": 25, "duie": 20, "weibo": 15}
 SLICES = {"dev": 4, "test": 2}
-#: People's Daily 1998 days reserved for these sets (no training reads them)
-RESERVED_PD1998_DATES = ("19980130", "19980131")
 PD_LENGTH = (30, 200)
 TEXT_LENGTH = (12, 300)
 
@@ -184,17 +183,11 @@ def cluener_docs() -> list[dict]:
     return out
 
 
-def pd1998_paragraph_ids(path: Path) -> list[str]:
-    """The paragraph IDs of 199801.txt in the order ``read_pd1998`` yields the paragraphs."""
-    with open(path, encoding="utf-8") as f:
-        return [line.split()[0].split("/")[0] for line in f if line.split()]
-
-
 def pd1998_docs() -> list[dict]:
     path = CORPORA / "peoples_daily_1998" / "199801.txt"
     out = []
-    for pid, words in zip(pd1998_paragraph_ids(path), read_pd1998(path)):
-        if not pid.startswith(RESERVED_PD1998_DATES):
+    for pid, words in pd1998_paragraphs(path):
+        if not is_reserved(pid):  # only the reserved days, which no training reads
             continue
         text = "".join(w for w, _, _ in words)
         if not PD_LENGTH[0] <= len(text) <= PD_LENGTH[1]:

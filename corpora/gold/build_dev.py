@@ -91,7 +91,8 @@ def _cn_int(s: str) -> int:
 
 def parse_number(s: str) -> float:
     """'286亿' -> 2.86e10, '一百七十万' -> 1.7e6, '二十六点四' -> 26.4, '1,200' -> 1200."""
-    s = s.translate(_WIDTH).replace(",", "").replace("，", "")
+    # People's Daily 1998 writes the decimal point as a middle dot (８６·３％)
+    s = s.translate(_WIDTH).replace(",", "").replace("，", "").replace("·", ".")
     mult = 1
     while s and s[-1] in _BIG and not re.fullmatch(r"[零〇一二两三四五六七八九十百千万亿]+", s):
         mult *= _BIG[s[-1]]
@@ -130,9 +131,10 @@ def surface_value(label: str, surface: str, unit: str) -> float:
         body = body[: -len(unit)]
     # else: the first member of an elliptical range (180万 in 180万至200万人次)
     # carries the unit written after the second one
-    if unit == "百分点" and body.endswith("个"):
+    if unit in ("百分点", "基点") and body.endswith("个"):
         body = body[:-1]
-    return parse_number(body)
+    # 余/多 inside the expression (60余万元, 8万余吨, 80多位) do not change the value
+    return parse_number(re.sub("[余多]", "", body))
 
 
 # ---------------------------------------------------------------------------

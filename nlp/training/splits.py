@@ -1,10 +1,21 @@
-"""Where the training corpora are, and the fixed splits every trainer and benchmark shares."""
+"""Where the training corpora are, the fixed splits every trainer and benchmark shares, and
+what training may not read: the People's Daily 1998 days reserved for the real-text gold sets.
+
+``corpora/gold/real_dev.jsonl`` and ``real_test.jsonl`` (issue 18) take their People's Daily
+paragraphs from 30 and 31 January 1998 only, so that a model trained on the rest of the month
+has never seen them. A trainer reads the corpus through ``training_paragraphs`` (or checks
+``is_reserved`` on each paragraph id) instead of ``read_pd1998`` directly.
+
+    >>> is_reserved("19980130-01-001-001"), is_reserved("19980129-04-002-003/m")
+    (True, False)
+"""
 from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Iterator
 
-from ..io.corpora import read_char_tagged
+from ..io.corpora import read_char_tagged, read_pd1998
 
 SHARED = Path("../shared/corpora")
 DEV_SIZE = 2000
@@ -16,3 +27,29 @@ def msra_split(shared: Path = SHARED, rng: random.Random | None = None):
     msra = [(t, s) for t, s, _ in read_char_tagged(Path(shared) / "msra" / "msra_train_bio.txt") if t.strip()]
     (rng or random.Random(0)).shuffle(msra)
     return msra[:DEV_SIZE], msra[DEV_SIZE:]
+
+#: The days (YYYYMMDD) whose paragraphs are reserved for the real-text gold sets.
+RESERVED_PD1998_DATES = frozenset({"19980130", "19980131"})
+
+
+def is_reserved(paragraph_id: str) -> bool:
+    """RETURNS whether a People's Daily paragraph id (``19980130-01-001-001[/m]``) is reserved."""
+    return paragraph_id[:8] in RESERVED_PD1998_DATES
+
+
+def pd1998_paragraph_ids(path: str | Path) -> list[str]:
+    """RETURNS the paragraph ids of ``199801.txt`` in the order ``read_pd1998`` yields paragraphs."""
+    with open(path, encoding="utf-8") as f:
+        return [line.split()[0].split("/")[0] for line in f if line.split()]
+
+
+def pd1998_paragraphs(path: str | Path) -> Iterator[tuple[str, list[tuple[str, str, str | None]]]]:
+    """Yield ``(paragraph_id, words)`` for every paragraph, ``words`` as ``read_pd1998`` gives them."""
+    yield from zip(pd1998_paragraph_ids(path), read_pd1998(path), strict=True)
+
+
+def training_paragraphs(path: str | Path) -> Iterator[list[tuple[str, str, str | None]]]:
+    """Yield the paragraphs of People's Daily 1998 that training may read (the reserved days dropped)."""
+    for paragraph_id, words in pd1998_paragraphs(path):
+        if not is_reserved(paragraph_id):
+            yield words

@@ -27,9 +27,9 @@ from ..tagging.sentences import sentence_cuts
 from ..tagging.tags import (FORBIDDEN, NER_INDEX, NER_TAGS, SEG_TAGS, allowed_transitions,
                             spans_to_tags, words_to_tags)
 from ..tagging.viterbi import viterbi
-from .splits import SHARED, msra_split
+from .splits import RESERVED_PD1998_DATES, SHARED, msra_split
 
-PD_RESERVED_DATES = ("19980130", "19980131")
+PD_RESERVED_DATES = tuple(sorted(RESERVED_PD1998_DATES))  # startswith() takes a tuple
 PD_DEV_SIZE = 300
 
 _LOC_TAGS = [NER_INDEX[t] for t in NER_TAGS if t.endswith("-LOC")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..training.ner import CLUENER_MODES, PD1998_MODES
+from ..training.splits import CLUENER_MODES, PD1998_MODES
 
 
 def add_parser(sub) -> None:

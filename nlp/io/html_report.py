@@ -26,8 +26,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from spacy import displacy
-
 from ..labels import LABELS, NUMERIC_LABELS, RELATION_KINDS
 from .html_assets import CSS, SCRIPT
 from ..scoring import score
@@ -132,6 +130,10 @@ def valid_entities(rec: dict) -> list[dict]:
 
 
 def _displacy(text: str, spans: list[dict]) -> str:
+    # imported here, not at the top: the CLI imports this module, and `--help` must not pay
+    # for importing spaCy
+    from spacy import displacy
+
     return displacy.render([{"text": text, "ents": spans, "title": None}], style="ent", manual=True,
                            jupyter=False, options={"colors": LABEL_COLORS, "template": _ENT_TEMPLATE})
 

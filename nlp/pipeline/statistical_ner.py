@@ -72,10 +72,10 @@ class StatisticalNER:
         return self._inner
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        """Load the model and the jieba dictionary its features read now rather than on the
-        first document."""
-        self.inner
-        pos_tagger().tokenizer.initialize()
+        """Load the model now rather than on the first document (and, for a spaCy model, the
+        jieba dictionary its features read)."""
+        if not isinstance(self.inner, JointTagger):
+            pos_tagger().tokenizer.initialize()
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)

@@ -20,15 +20,9 @@ from pathlib import Path
 
 from ..io.corpora import pd1998_entities, read_cluener, read_pd1998
 from ..text import fold_width
-from .splits import DEV_SIZE, SHARED, msra_split  # noqa: F401  (msra_split: part of this module's API)
+from .splits import CLUENER_MODES, DEV_SIZE, PD1998_KEEP, PD1998_MODES, SHARED, msra_split  # noqa: F401  (part of this module's API)
 from .vectors import train_vectors, train_word_vectors
 
-# How People's Daily 1998 joins MSRA train: the labels of it that are kept (others unknown).
-PD1998_KEEP = {"full": ("PER", "LOC", "ORG"), "no-orgs": ("PER", "LOC"), "names": ("PER",), "none": ()}
-PD1998_MODES = tuple(PD1998_KEEP)
-# How CLUENER2020 train joins: "names" keeps its `name` spans as PER and leaves its other
-# spans (organisations, places, games, books...) unknown, as People's Daily "names" does.
-CLUENER_MODES = ("none", "names")
 CONFIG = Path(__file__).resolve().parent.parent / "configs" / "ner.cfg"
 
 

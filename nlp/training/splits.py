@@ -19,6 +19,13 @@ from ..io.corpora import read_char_tagged, read_pd1998
 
 SHARED = Path("../shared/corpora")
 DEV_SIZE = 2000
+# How People's Daily 1998 joins MSRA train in the spaCy NER trainer (``train ner-spacy``): the
+# labels of it that are kept (others unknown).
+PD1998_KEEP = {"full": ("PER", "LOC", "ORG"), "no-orgs": ("PER", "LOC"), "names": ("PER",), "none": ()}
+# How CLUENER2020 train joins: "names" keeps its `name` spans as PER and leaves its other
+# spans (organisations, places, games, books...) unknown, as People's Daily "names" does.
+PD1998_MODES = tuple(PD1998_KEEP)
+CLUENER_MODES = ("none", "names")
 
 
 def msra_split(shared: Path = SHARED, rng: random.Random | None = None):

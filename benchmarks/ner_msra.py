@@ -53,7 +53,7 @@ def model_records(gold):
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--segmenter", default="pkuseg", help="the pipeline's word segmenter (default pkuseg)")
+    ap.add_argument("--segmenter", default="tagger", help="the pipeline's word segmenter (default: tagger, as nlp.load)")
     ap.add_argument("--gold", default=str(SHARED / "corpora" / "msra" / "msra_test_bio.txt"))
     args = ap.parse_args()
     import nlp
@@ -74,7 +74,7 @@ def main() -> None:
     alone, t_alone = model_records(gold)
     s_ours, s_base, s_alone = score(gold, pred), score(gold, base), score(gold, alone)
     md = ["# NER on MSRA test (PER/LOC/ORG, exact span)", "",
-          f"Machine: {machine()}. Command: `python benchmarks/ner_msra.py{' --limit %d' % args.limit if args.limit else ''}{' --segmenter ' + args.segmenter if args.segmenter != 'pkuseg' else ''}`; "
+          f"Machine: {machine()}. Command: `python benchmarks/ner_msra.py{' --limit %d' % args.limit if args.limit else ''}{' --segmenter ' + args.segmenter if args.segmenter != 'tagger' else ''}`; "
           f"{len(gold)} sentences, {chars:,} chars.", "",
           "| system | PER F1 | PLACE F1 | ORG F1 | micro P | micro R | micro F1 | chars/s | speed vs jieba.posseg |",
           "|---|---|---|---|---|---|---|---|---|"]

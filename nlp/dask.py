@@ -25,7 +25,7 @@ import distributed
 import nlp as package
 
 from .errors import InputError, SetupError
-from .extract import (BATCH_CHARS, MAX_CHUNK, extract_batch, load_pipeline, quiet_libraries,
+from .extract import (BATCH_CHARS, BATCH_DOCS, MAX_CHUNK, extract_batch, load_pipeline, quiet_libraries,
                       ready_batches)
 from .io.documents import Document, read_jsonl_lines
 
@@ -44,7 +44,7 @@ def worker_pipeline(segmenter: str = "tagger", quiet: bool = True):
         return _pipelines[segmenter]
 
 
-def extract_partition(documents: list, segmenter: str = "tagger", batch_size: int = 32,
+def extract_partition(documents: list, segmenter: str = "tagger", batch_size: int = BATCH_DOCS,
                       quiet: bool = True) -> list[dict | InputError]:
     """The task run on a worker: RETURNS the records (or errors) of ``documents``, in order.
 
@@ -70,7 +70,7 @@ def _document(item) -> Document | InputError:
     return InputError("<bag>", None, f"not a document: {type(item).__name__}")
 
 
-def extract_bag(bag: dask.bag.Bag, *, segmenter: str = "tagger", batch_size: int = 32) -> dask.bag.Bag:
+def extract_bag(bag: dask.bag.Bag, *, segmenter: str = "tagger", batch_size: int = BATCH_DOCS) -> dask.bag.Bag:
     """RETURNS a bag of the SPEC records of ``bag``'s documents (an ``InputError`` in place
     of each that cannot be read), partition by partition, in order. See ``extract_partition``
     for what an item may be; a bag from ``dask.bag.read_text("*.jsonl")`` works as it is."""
@@ -78,7 +78,7 @@ def extract_bag(bag: dask.bag.Bag, *, segmenter: str = "tagger", batch_size: int
 
 
 def extract_on_cluster(address: str | distributed.Client, documents: Iterable[Document | InputError], *,
-                       segmenter: str = "tagger", batch_size: int = 32,
+                       segmenter: str = "tagger", batch_size: int = BATCH_DOCS,
                        quiet: bool = True) -> Iterator[dict | InputError]:
     """Yield the records of ``documents`` (or their errors), in order, computed on the
     cluster at ``address`` (or with an existing ``Client``). RAISES ModelLoadError when the

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 from .errors import InputError, ModelLoadError, ProcessingError
 from .io.documents import Document
 from .io.records import drop_unwritable, entity_dict
-from .text import BATCH_CHARS, MAX_CHUNK, char_batches, chunks, merge_relations, sentences  # noqa: F401
+from .text import BATCH_CHARS, BATCH_DOCS, MAX_CHUNK, char_batches, chunks, merge_relations, sentences  # noqa: F401
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,7 +74,7 @@ def _as_load_error(e: BaseException) -> ModelLoadError:
 
 
 def extract(nlp: "Language", documents: Iterable[Document | InputError], *,
-            batch_size: int = 32, chunk_size: int = MAX_CHUNK,
+            batch_size: int = BATCH_DOCS, chunk_size: int = MAX_CHUNK,
             batch_chars: int = BATCH_CHARS, explain: bool = False) -> Iterator[dict | InputError]:
     """Yield one SPEC record per document (or the ``InputError`` in its place), in order.
 
@@ -90,7 +90,7 @@ def extract(nlp: "Language", documents: Iterable[Document | InputError], *,
 
 
 def extract_batch(nlp: "Language", documents: list[Document | InputError], *,
-                  batch_size: int = 32, chunk_size: int = MAX_CHUNK,
+                  batch_size: int = BATCH_DOCS, chunk_size: int = MAX_CHUNK,
                   batch_chars: int = BATCH_CHARS, explain: bool = False) -> list[dict | InputError]:
     """RETURNS the records (or errors) of a list of documents, in order.
 
@@ -302,7 +302,7 @@ def _extract_in_worker(documents: list[Document | InputError]) -> list[dict | In
 
 
 def extract_parallel(load: Callable[[], "Language"], documents: Iterable[Document | InputError], *,
-                     n_process: int, batch_size: int = 32, chunk_size: int = MAX_CHUNK,
+                     n_process: int, batch_size: int = BATCH_DOCS, chunk_size: int = MAX_CHUNK,
                      batch_chars: int = BATCH_CHARS, start_method: str = "spawn",
                      quiet: bool = False, explain: bool = False) -> Iterator[dict | InputError]:
     """Like ``extract``, with ``n_process`` worker processes that each build the pipeline

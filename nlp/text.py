@@ -52,9 +52,12 @@ _FULL_STOP = re.compile(r"\n+|[。！？!?]+(?:[”’」』）)])?")
 #: Characters per pipeline call when a long text is cut into chunks.
 MAX_CHUNK = 5000
 #: Characters sent through the pipeline in one batch: the statistical model's memory grows
-#: with them (about 20 kB a character for the shipped one), so batches are bounded in
-#: characters as well as in documents.
+#: with them, so batches are bounded in characters as well as in documents.
 BATCH_CHARS = 20000
+#: Documents sent through the pipeline in one batch (at most; BATCH_CHARS bounds long ones).
+#: The tagger batches sentences of similar length across documents, so short texts
+#: (headlines, posts) run faster in large batches.
+BATCH_DOCS = 256
 
 T = TypeVar("T")
 

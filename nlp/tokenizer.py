@@ -62,6 +62,13 @@ class NewsTokenizer:
         self.user_words = sorted(set(user_words))
         self.pkuseg_model = pkuseg_model
         self._cut: Callable[[str], list[str]] | None = None
+        self._user_index: tuple[frozenset[str], int] | None = None
+
+    def _user_word_index(self) -> tuple[frozenset[str], int]:
+        """RETURNS (the user words as a set, the longest one's length), built once."""
+        if self._user_index is None:
+            self._user_index = (frozenset(self.user_words), max(map(len, self.user_words), default=0))
+        return self._user_index
 
     # -- segmentation -------------------------------------------------------------------
     def _load(self) -> Callable[[str], list[str]]:
@@ -153,7 +160,7 @@ class NewsTokenizer:
             [tagged] = shared_tagger().predict([text])
         words = [text[s:e] for s, e in tagged.words]
         if self.user_words:
-            words = merge_user_words(words, set(self.user_words), max(map(len, self.user_words)))
+            words = merge_user_words(words, *self._user_word_index())
         words, spaces = get_words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TAGGER_ENTITIES] = list(tagged.entities)
@@ -182,6 +189,7 @@ class NewsTokenizer:
     def from_bytes(self, data: bytes, **kwargs) -> "NewsTokenizer":
         cfg = srsly.msgpack_loads(data)
         self.segmenter, self.user_words, self._cut = cfg["segmenter"], cfg["user_words"], None
+        self._user_index = None
         return self
 
     def to_disk(self, path, **kwargs) -> None:

@@ -27,6 +27,7 @@ from ..errors import InputError, SetupError
 from ..io.documents import KNOWN_SUFFIXES, read_documents
 from ..io.html_report import DocumentReport  # --format html
 from ..io.records import record_to_conll, write_jsonl
+from ..text import BATCH_DOCS
 
 FORMATS = ("jsonl", "conll", "html")
 
@@ -51,8 +52,8 @@ def add_parser(sub) -> None:
                         "stop at once (exit 2; an output file is then not written)")
     p.add_argument("--segmenter", choices=("tagger", "pkuseg", "jieba", "char"), default="tagger",
                    help="word segmenter at the head of the pipeline (default tagger: the joint model's word head, one pass with its names; pkuseg, jieba, char)")
-    p.add_argument("--batch-size", type=_positive, default=32, metavar="N",
-                   help="documents processed together (default 32); a batch goes early when no "
+    p.add_argument("--batch-size", type=_positive, default=BATCH_DOCS, metavar="N",
+                   help=f"documents processed together (default {BATCH_DOCS}); a batch goes early when no "
                         "more input is waiting")
     p.add_argument("--n-process", type=_positive, default=1, metavar="N",
                    help="worker processes, each loading the models once (default 1); output order "

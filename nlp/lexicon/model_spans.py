@@ -17,7 +17,7 @@ from . import gazetteer, orgs
 from .candidates import Ent
 from .names import NOT_GIVEN, addresses, name_at, surnames
 from .titles import title_ends
-from .words import pos_tagger, word_flags
+from .words import cut_flags, word_flags
 
 # Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
@@ -115,8 +115,8 @@ def company_unsupported(text: str, start: int, end: int, model_orgs: list[tuple[
     if later:
         # a one-character word counts only as a function word: a brand cut into characters
         # (北京天一讯灵|科技有限公司) gets verb and numeral flags as easily
-        return any(p.flag[:1] in (_NOT_NAME_FLAGS if len(p.word) > 1 else _FUNCTION_FLAGS)
-                   for p in pos_tagger().cut(text[start:later[0]]))
+        return any(flag[:1] in (_NOT_NAME_FLAGS if len(word) > 1 else _FUNCTION_FLAGS)
+                   for word, flag in cut_flags(text[start:later[0]]))
     return False
 
 

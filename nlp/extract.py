@@ -281,11 +281,23 @@ def quiet_libraries() -> Callable[[], None]:
     return restore
 
 
-def _init_worker(load: Callable[[], "Language"], settings: dict, quiet: bool) -> None:
+def hide_torch() -> None:
+    """Make ``import torch`` fail in this process, unless torch is imported already.
+
+    The extractor never runs torch (its model runs on onnxruntime), but thinc imports torch
+    when it is installed (the train extra): over a second and ~180 MB a process. Only for
+    processes that run no code of the user's: the command line and its workers.
+    """
+    sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
+
+
+def _init_worker(load: Callable[[], "Language"], settings: dict, quiet: bool, no_torch: bool = False) -> None:
     """Pool initializer: load the pipeline once for this worker process. A failure is kept
     and raised by the first task (an initializer that raises makes the pool restart the
     worker forever)."""
     global _worker_nlp, _worker_error, _worker_settings
+    if no_torch:
+        hide_torch()
     if quiet:
         quiet_libraries()
     _worker_settings = settings
@@ -304,7 +316,8 @@ def _extract_in_worker(documents: list[Document | InputError]) -> list[dict | In
 def extract_parallel(load: Callable[[], "Language"], documents: Iterable[Document | InputError], *,
                      n_process: int, batch_size: int = BATCH_DOCS, chunk_size: int = MAX_CHUNK,
                      batch_chars: int = BATCH_CHARS, start_method: str = "spawn",
-                     quiet: bool = False, explain: bool = False) -> Iterator[dict | InputError]:
+                     quiet: bool = False, explain: bool = False,
+                     no_torch: bool = False) -> Iterator[dict | InputError]:
     """Like ``extract``, with ``n_process`` worker processes that each build the pipeline
     once with ``load()`` (a picklable callable, e.g. ``functools.partial(nlp.load,
     segmenter="jieba")``). Batches of documents go to the workers; records come back in
@@ -312,12 +325,13 @@ def extract_parallel(load: Callable[[], "Language"], documents: Iterable[Documen
     so memory stays constant.
 
     quiet: keep the libraries' log lines and warnings in the workers off stderr.
+    no_torch: ``hide_torch()`` in the workers (when ``load`` needs no torch).
     RAISES ModelLoadError (once) when the workers cannot load the pipeline.
     """
     settings = {"batch_size": batch_size, "chunk_size": chunk_size, "batch_chars": batch_chars,
                 "explain": explain}
     context = multiprocessing.get_context(start_method)
-    pool = context.Pool(n_process, initializer=_init_worker, initargs=(load, settings, quiet))
+    pool = context.Pool(n_process, initializer=_init_worker, initargs=(load, settings, quiet, no_torch))
     try:
         # one empty task per worker: a load error surfaces before the first document is read
         for probe in [pool.apply_async(_extract_in_worker, ([],)) for _ in range(n_process)]:

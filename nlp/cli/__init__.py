@@ -25,6 +25,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run() -> int:
+    """The console entry point (``python -m nlp``, ``zh-news``): ``main`` in a process of its
+    own, where torch is hidden unless the command trains (see ``extract.hide_torch``)."""
+    if sys.argv[1:2] != ["train"]:
+        from ..extract import hide_torch
+
+        hide_torch()
+    return main()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:

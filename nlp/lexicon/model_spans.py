@@ -28,8 +28,14 @@ _LEADING_FUNCTION = frozenset("于在由从向对和与及跟同的被把将给�
 # One-character abbreviations of countries and provinces (中美, 访华, 美方, 京沪, 鄂): GPE.
 _GPE_ABBREVIATIONS = frozenset("中华美日韩朝俄苏英法德意西葡荷比瑞奥澳加墨巴印泰越菲缅柬老蒙伊以埃土希"
                                "波匈捷乌古阿南新港台京沪津渝冀晋辽吉黑皖闽赣鲁豫鄂湘粤桂琼蜀川黔贵滇云陕陇甘宁青藏")
+# Characters of laughter and interjections: a "name" made of them only (哈哈, 呵呵呵) is the
+# writer's laugh, and a run of one character three times or more (唐唐唐) is no name either.
+_INTERJECTIONS = frozenset("哈呵嘿嘻哇啊呀哦噢嗯嘛啦")
 
 
+def reduplicated(name: str) -> bool:
+    """RETURNS whether ``name`` is laughter or one character repeated (no person's name)."""
+    return len(name) >= 2 and (set(name) <= _INTERJECTIONS or len(name) >= 3 and len(set(name)) == 1)
 
 
 def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, int]],
@@ -58,6 +64,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
     for start, end, model_label in spans:
         label = _MODEL_LABELS.get(model_label)
         if label is None:
+            continue
+        if label == PERSON and reduplicated(text[start:end]):
             continue
         if label == PERSON and start in people and people[start] < end \
                 and text[people[start]] in NOT_GIVEN:

@@ -54,6 +54,12 @@ _TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
 # Organs named by their level alone (县委, 市人大常委会), ORG before a title.
 _BARE_ORGAN = regex.compile(r"[省市县区州](?:委|人大常委会|政协|纪委|政府)")
+# The organs of a level written side by side (市委、市政府, 省委、省政府): each names the body of
+# the place the text is about, as its bare form before a title does.
+_ORGAN_BEFORE = regex.compile(r"(?:委|政府|政协|纪委|人大常委会)、$")
+# A news item's opening source: the paper or site, then 讯 and the byline or the time
+# (晨报讯（记者…）, 新浪科技讯 北京时间…): the name before 讯 is the medium, an ORG.
+_BYLINE = regex.compile(r"^\s*([\p{Han}A-Za-z0-9]{2,8}?)讯(?=[（(【\[]|\s*记者|\s*北京时间|\s*\d)")
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
@@ -114,19 +120,31 @@ class OrgFinder:
                     out.append(Ent(start, end, ORG))
         out += self.companies()
         out += self.bare_organs()
+        out += self.byline()
         return self.widen(out)
 
     def bare_organs(self) -> list[Ent]:
         """A level's organ written without its place right before a title (县委|副书记,
-        区人大常委会|副主任): ORG, since SPEC splits organ + title. After a place the organ is
-        read with it (武汉市委)."""
+        区人大常委会|副主任), or coordinated with another organ (市委、市政府): ORG, since SPEC
+        splits organ + title and counts short organs as ORG. After a place the organ is read
+        with it (武汉市委)."""
         out = []
         for m in _BARE_ORGAN.finditer(self.text):
             s, e = m.span()
-            if s in self.starts and s not in self.covered and (s - 1) not in self.covered \
-                    and any(j >= e + 2 for j in title_ends(self.text, e, min(len(self.text), e + 8))):
+            if s not in self.starts or s in self.covered or (s - 1) in self.covered:
+                continue
+            paired = _ORGAN_BEFORE.search(self.text, 0, s) is not None \
+                or (self.text[e:e + 1] == "、" and _BARE_ORGAN.match(self.text, e + 1) is not None)
+            if paired or any(j >= e + 2 for j in title_ends(self.text, e, min(len(self.text), e + 8))):
                 out.append(Ent(s, e, ORG))
         return out
+
+    def byline(self) -> list[Ent]:
+        """The medium named at the opening of a news item before 讯 (晨报讯（记者…）)."""
+        m = _BYLINE.match(self.text)
+        if m is None or any(lab != GPE and s < m.end(1) and m.start(1) < e for s, e, lab in self.ents):
+            return []
+        return [Ent(m.start(1), m.end(1), ORG)]
 
     def widen(self, orgs: list[Ent]) -> list[Ent]:
         """Make each organisation one maximal span.

@@ -44,9 +44,11 @@ SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市
 # ... except the party committees whose short name is a risky alias: 白云区委 keeps GPE
 # 白云区 (白云 alone is an ordinary word), and ``zh_news_orgs`` makes it ORG 白云区 + 委.
 _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟委", "旗委"})
-# A short alias (no suffix) followed by one of these names a street or a business
-# (中山路, 华龙酒楼), not the division.
-_ALIAS_BLOCKERS = ("路", "街", "道", "巷", "酒楼", "酒店", "饭店", "宾馆", "大厦", "商场", "广场", "公园")
+# A short alias (no suffix) followed by one of these names a street, a station or a business
+# (中山路, 南京西路, 江北站, 华龙酒楼), not the division: SPEC leaves a place inside a
+# facility no GPE of its own.
+_ALIAS_BLOCKERS = re.compile(r"[东西南北中]?(?:路|街|大街|大道)|道|巷|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
+                             r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园")
 # Words that end three-character township names (刘集镇, 于城镇, 班老乡): such a name is taken
 # only as one word of the segmenter or right after a place (相当于|城镇 is no township).
 _TOWN_TAIL_WORDS = frozenset({"城镇", "村镇", "集镇", "乡镇", "老乡", "家乡", "故乡", "同乡", "水乡",
@@ -216,7 +218,7 @@ class PlaceMatcher:
             return Ent(i, j, entry.label)
         adjacent = before[-1] if before and before[-1].end == i and before[-1].value else None
         aliases_only = all(p.kind in ("short", "old_short") for p in entry.places)
-        if aliases_only and text.startswith(_ALIAS_BLOCKERS, j):
+        if aliases_only and _ALIAS_BLOCKERS.match(text, j):
             return None  # 中山路, 江北站: a street or a station, not the district
         if aliases_only and j - i == 2 and _after_title_and_surname(text, i):
             return None  # 副市长高玉林, 副部长李卫东: a given name, not 玉林 or 卫东

@@ -123,3 +123,18 @@ def test_no_organisation_starts_inside_a_bracket(rules_nlp):
 def test_a_degree_after_an_organisation_is_no_suffix(rules_nlp):
     orgs = [e.text for e in rules_nlp("2005年毕业于安徽省委党校大学学历").ents if e.label_ == "ORG"]
     assert orgs == ["安徽省委党校"]
+
+
+# text, the ORGs: organs of a level side by side; the medium of an item's opening 讯
+PAIRED_AND_BYLINE_CASES = [
+    ("会后，市委、市政府联合下发通知", ["市委", "市政府"]),
+    ("襄阳市委、市政府高度重视", ["襄阳市委", "市政府"]),
+    ("县委召开会议", []),                                   # alone and before no title: a word
+    ("都市报讯（记者王晓东）昨天下午", ["都市报"]),
+    ("这条快讯很短", []),                                   # 讯 not opening an item
+]
+
+
+@pytest.mark.parametrize("text,expected", PAIRED_AND_BYLINE_CASES)
+def test_orgs_paired_organs_and_bylines(rules_nlp, text, expected):
+    assert [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"] == expected

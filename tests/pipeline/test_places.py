@@ -28,6 +28,7 @@ FOUND = [
     ("峨眉山和洞庭湖", "峨眉山", "LOC", None),
     ("推动京津冀协同发展", "京津冀", "LOC", None),
     ("南京市长江大桥", "南京市", "GPE", "320100"),
+    ("杭州东部的几个县", "杭州", "GPE", "330100"),  # a direction without 路 leaves the city
 ]
 
 # text, surface that must NOT be a GPE/LOC entity
@@ -38,6 +39,9 @@ NOT_FOUND = [
     ("上海市场很活跃", "上海市"),
     ("东方红", "东方"),
     ("这是中国的南部地区", "南部"),
+    ("他住在杭州东路一带", "杭州"),           # a road named after a city: no GPE of its own
+    ("她在洛阳火车站下车", "洛阳"),           # a station
+    ("广州南站人流如织", "广州"),
 ]
 
 

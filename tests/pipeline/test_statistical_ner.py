@@ -41,6 +41,12 @@ def test_bare_organisation_suffix_is_not_an_org():
     assert [e.text for e in doc.ents] == ["华星公司"]
 
 
+def test_laughter_and_repeated_characters_are_no_person():
+    ner, _ = stage([("PER", "哈哈哈"), ("PER", "呵呵"), ("PER", "嘟嘟嘟"), ("PER", "珍珍"), ("PER", "王呵")])
+    doc = ner(words("哈哈哈，呵呵。嘟嘟嘟来了，珍珍和王呵。"))
+    assert [e.text for e in doc.ents] == ["珍珍", "王呵"]  # a doubled given name stays a name
+
+
 def test_full_width_text_is_folded_for_the_model_and_offsets_kept():
     ner, _ = stage([("PER", "李明")])
     doc = ner(words("ＡＢ李明。"))

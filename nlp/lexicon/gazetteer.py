@@ -138,6 +138,13 @@ def best_code(places: tuple[Place, ...] | list[Place]) -> str | None:
     return top.pop() if len(top) == 1 else None
 
 
+@functools.lru_cache(maxsize=None)
+def risky_aliases() -> frozenset[str]:
+    """RETURNS the division aliases that are ordinary words too (白云, 和平, 金山): from
+    ``place_risky.txt`` (hand-made) and ``place_risky_auto.txt`` (built from MSRA and jieba)."""
+    return frozenset(f[0] for file in ("place_risky.txt", "place_risky_auto.txt") for _, f in read_tsv(file))
+
+
 def lookup(name: str) -> tuple[str, str | None] | None:
     """RETURNS ``(label, code or None)`` for a place name any list knows, else None.
 

@@ -21,6 +21,8 @@ from .words import cut_flags, word_flags
 
 # Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
+# Marks between the items of a list (温江、新都、万县).
+_LIST_MARKS = frozenset("、，,和及与")
 _MODEL_LABELS = {"PER": PERSON, ORG: ORG, LOC: LOC}
 # Prepositions and conjunctions the model sometimes reads into the start of an ORG when the
 # segmenter has them as a word of their own (毕业|于|世新大学): cut off.
@@ -87,6 +89,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         if label == ORG and (gazetteer.lookup(text[start:end]) or ("",))[0] == GPE:
             label = LOC  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE
         if label == LOC:
+            if _risky_alone(text, start, end, place_at_end):
+                continue  # 河东河西, 山城, 金山 (the company): an ordinary word, as in the places stage
             label, value = place_label(text[start:end])
         cands.append(Ent(start, end, label, value))
     return cands, model_orgs
@@ -244,6 +248,19 @@ def _before_title(text: str, start: int, end: int) -> int:
         if end in title_ends(text, p, end):
             return p
     return end
+
+
+def _risky_alone(text: str, start: int, end: int, place_at_end: dict[int, int]) -> bool:
+    """RETURNS whether the model's place ``text[start:end]`` is a division alias that is an
+    ordinary word too (``gazetteer.risky_aliases``) with no place beside it: neither right
+    after one (北京朝阳) nor in a list with one (温江、新都、万县)."""
+    name = text[start:end]
+    if name not in gazetteer.risky_aliases() or (gazetteer.lookup(name) or ("",))[0] != GPE:
+        return False  # 江南 the region
+    place_starts = set(place_at_end.values())
+    beside = start in place_at_end or (text[start - 1:start] in _LIST_MARKS and start - 1 in place_at_end) \
+        or (text[end:end + 1] in _LIST_MARKS and end + 1 in place_starts)
+    return not beside
 
 
 def place_label(name: str) -> tuple[str, str | None]:

@@ -87,8 +87,7 @@ class PlaceMatcher:
         """Read the data files (idempotent)."""
         if self._entries is not None:
             return
-        risky = {f[0] for _, f in read_tsv("place_risky.txt")}
-        risky |= {f[0] for _, f in read_tsv("place_risky_auto.txt")}
+        risky = gazetteer.risky_aliases()
         entries: dict[str, Entry] = {}
         for name, places in gazetteer.places_by_name().items():
             entries[name] = Entry(GPE, places, name in risky)

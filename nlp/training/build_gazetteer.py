@@ -8,7 +8,8 @@ Sources (see ``shared/gazetteer/SOURCES.md``):
   省直辖县级行政区划) and the NBS-only pseudo units with codes ``xxxx7x`` are dropped.
 - jionlp ``china_location_levels1-3.txt``: short aliases (山东, 青岛, 延边), the units
   modood lacks (香港, 澳门, 台湾 and Taiwan's cities/counties).
-- jionlp ``china_location_change.txt``: old names (宜宾县 → 叙州区's code, 襄樊 → 襄阳).
+- jionlp ``china_location_change.txt``: old names (宜宾县 → 叙州区's code, 襄樊 → 襄阳); and
+  the former names of county-level units that changed only their suffix (南安县 → 南安市).
 
 Output, one row per (name, unit), sorted::
 
@@ -176,8 +177,30 @@ def build_rows(src: Path) -> list[tuple[str, str, str, str, str]]:
         # a current official name always wins over a former one
         if old not in full_names and (old, u.code) not in current:
             add(old, u, kind)
+    names = {r[0] for r in rows}
+    for old, u in suffix_changes(units):
+        if old not in names:
+            add(old, u, "old")
     # a full order (a name and code may come at two levels: 东莞市), so every build is the same
     return sorted(rows, key=lambda r: (r[0], r[1], LEVELS.index(r[2]), r[3], r[4]))
+
+
+def suffix_changes(units) -> list[tuple[str, "Unit"]]:
+    """Former names of county-level units that changed only their suffix, the commonest
+    renaming since the 1980s: a county became a county-level city or a district (南安县 →
+    南安市, 顺义县 → 顺义区) and a county-level city a district (从化市 → 从化区). Older text
+    (People's Daily 1998) uses the former name. RETURNS ``[(old_name, unit)]``; the caller
+    drops a name that is already any unit's name."""
+    out = []
+    for u in units:
+        if u.level != "county" or len(u.name) < 3 or u.name.endswith("新区"):
+            continue
+        stem, suffix = u.name[:-1], u.name[-1]
+        if suffix == "区":
+            out += [(stem + "县", u), (stem + "市", u)]
+        elif suffix == "市":
+            out.append((stem + "县", u))
+    return out
 
 
 def read_changes(src: Path, by_prov_name: dict) -> list[tuple[str, str, Unit]]:

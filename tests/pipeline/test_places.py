@@ -198,3 +198,28 @@ def test_townships_have_no_code(places_nlp):
     # the gazetteer's codes stop at counties: no value, so no city_province relation
     ents = {e.text: e._.value for e in places_nlp("他出生在镇雄县坡头镇新坪村").ents}
     assert "坡头镇" in ents and ents["坡头镇"] is None
+
+
+@pytest.mark.parametrize("old, current", [("南安县", "南安市"), ("顺义县", "顺义区"), ("从化市", "从化区")])
+def test_gazetteer_former_suffix_names_denote_today_unit(old, current):
+    # a county that became a city or a district keeps its code under the former name
+    old_places = gazetteer.places_by_name()[old]
+    assert [p.kind for p in old_places] == ["old"]
+    assert old_places[0].code == gazetteer.places_by_name()[current][0].code
+
+
+def test_gazetteer_former_suffix_name_never_shadows_a_unit():
+    # 吉林市 is a prefecture; no district's former name may take it over
+    assert all(p.kind == "full" for p in gazetteer.places_by_name()["吉林市"])
+
+
+def test_model_place_risky_alias_alone_is_dropped():
+    from nlp.lexicon.model_spans import repair
+
+    text = "见过河东河西的变迁"
+    cands, _ = repair(text, [(4, 6, "LOC")], [(0, 2), (2, 4), (4, 6), (6, 7), (7, 9)], [])
+    assert cands == []
+    listed = "温江、新都、万县"
+    cands, _ = repair(listed, [(3, 5, "LOC")], [(0, 2), (2, 3), (3, 5), (5, 6), (6, 8)],
+                      [(0, 2, "GPE"), (6, 8, "GPE")])
+    assert [(c.start, c.end) for c in cands] == [(3, 5)]

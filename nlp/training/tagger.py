@@ -38,7 +38,7 @@ from ..tagging.viterbi import viterbi
 from . import tagger_data, tagger_embeddings
 from .splits import SHARED
 
-DEFAULTS = {"hidden": 128, "dropout": 0.5, "lr": 2e-3, "final_lr": 2e-4, "epochs": 8,
+DEFAULTS = {"hidden": 128, "dropout": 0.5, "lr": 2e-3, "final_lr": 2e-4, "epochs": 16,
             "batch_chars": 3000, "batch_sentences": 64, "seed": 0, "max_bigrams": 100_000,
             "min_word_matches": 2, "clip": 5.0}
 

@@ -113,9 +113,15 @@ LOCATIONS_FILE = "locations.tsv"
 
 
 @functools.lru_cache(maxsize=None)
+def foreign_place_types() -> dict[str, str]:
+    """RETURNS name -> type (country / city / region) of ``foreign_places.tsv``."""
+    return {f[0]: f[1] for _, f in read_tsv(FOREIGN_FILE, min_fields=2)}
+
+
+@functools.lru_cache(maxsize=None)
 def foreign_places() -> frozenset[str]:
     """RETURNS the names in ``foreign_places.tsv`` (countries, foreign cities and regions: GPE)."""
-    return frozenset(f[0] for _, f in read_tsv(FOREIGN_FILE, min_fields=2))
+    return frozenset(foreign_place_types())
 
 
 @functools.lru_cache(maxsize=None)

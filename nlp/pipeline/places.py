@@ -1,7 +1,8 @@
 """The places stage: gazetteer GPE (with division codes) and LOC, as candidates.
 
 A thin adapter over ``lexicon.places.PlaceMatcher`` (the data and the matching rules are
-described there). Reads the words; writes ``doc.spans["places"]``.
+described there); in a sports report a foreign city or country that names a team becomes
+ORG (``lexicon.teams``). Reads the words; writes ``doc.spans["places"]``.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon.places import MATCHER
+from ..lexicon.teams import as_teams
 from .lexicon_data import PLACE_FILES, TITLE_FILES, LexiconComponent
 from .merge import RULES, merged_view, write_candidates
 from .doc_spans import doc_text
@@ -37,7 +39,8 @@ class PlaceRecognizer(LexiconComponent):
         if self.token_boundaries:
             starts = {s for s, _ in words}
             ends = {e for _, e in words}
-        return write_candidates(doc, self.name, self.matcher.find(doc_text(doc), starts, ends), RULES["places"])
+        text = doc_text(doc)
+        return write_candidates(doc, self.name, as_teams(text, self.matcher.find(text, starts, ends)), RULES["places"])
 
 
 @Language.factory("zh_news_places", assigns=["doc.spans"],

@@ -1,0 +1,60 @@
+"""Sports teams named by their city or country: ORG, not GPE (no spaCy).
+
+SPEC: sports clubs and national teams are ORG (曼联, 皇马). A match report names clubs by
+their city (罗马德比战胜拉齐奥, 1比1逼平米兰, 切沃vs罗马) and national teams by their country
+(为什么今天意大利不能呢). A foreign place is read as its team
+
+- when a match word stands right beside it (逼平米兰, 利物浦再防平, 罗马德比), or
+- when it is a city, the text is a sports report (``MIN_CUES`` distinct sports words), and
+  nothing marks it as the place (在米兰举行, 抵达罗马, 罗马时间).
+
+Chinese cities are left alone: their clubs carry a name of their own (北京国安, 上海申花),
+which the organisation stage finds.
+"""
+from __future__ import annotations
+
+import re
+
+from ..labels import GPE, ORG
+from . import gazetteer
+from .candidates import Ent
+
+# Words of a match result or fixture, read right before or after a team.
+MATCH_WORDS = ("逼平", "战平", "打平", "战胜", "击败", "击溃", "负于", "输给", "败给", "不敌", "力克",
+               "完胜", "惨败", "淘汰", "对阵", "迎战", "做客", "主场", "客场", "德比", "绝杀", "再防平",
+               "vs", "VS", "Vs")
+# Words that make a text a sports report.
+SPORTS_CUES = MATCH_WORDS + ("联赛", "欧冠", "联盟杯", "足总杯", "英超", "意甲", "西甲", "德甲", "法甲",
+                             "赔率", "欧赔", "亚盘", "盘口", "博胆", "足彩", "球队", "进球", "比分",
+                             "平局", "主帅", "射门", "球迷", "半场", "赛季")
+MIN_CUES = 2
+_BEFORE = re.compile("(?:" + "|".join(sorted(MATCH_WORDS, key=len, reverse=True)) + r")\s*$")
+_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MATCH_WORDS, key=len, reverse=True)) + ")")
+# A place marked as the place: a preposition of place before it, or a place word after it.
+_PLACE_BEFORE = re.compile(r"(?:在|于|到|赴|抵达|前往|飞往|来自|位于|当地)$")
+_PLACE_AFTER = re.compile(r"(?:举行|举办|当地|时间|市|城|街头|机场|郊外|近郊)")
+
+
+def sports_report(text: str) -> bool:
+    """RETURNS whether ``text`` has at least ``MIN_CUES`` distinct sports words."""
+    return sum(cue in text for cue in SPORTS_CUES) >= MIN_CUES
+
+
+def as_teams(text: str, ents: list[Ent]) -> list[Ent]:
+    """RETURNS ``ents`` with the foreign places that name a team relabelled ORG."""
+    if not sports_report(text):
+        return ents
+    types = gazetteer.foreign_place_types()
+    out = []
+    for e in ents:
+        kind = types.get(text[e.start:e.end]) if e.label == GPE and not e.value else None
+        if kind in ("city", "country"):
+            before, after = text[max(0, e.start - 4):e.start], text[e.end:e.end + 4]
+            beside = bool(_BEFORE.search(before) or _AFTER.match(after))
+            marked = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
+            if kind == "country" and before.endswith("做客"):
+                beside = False  # 做客意大利: the away side plays in the country
+            if beside or (kind == "city" and not marked):
+                e = e._replace(label=ORG)
+        out.append(e)
+    return out

@@ -1,0 +1,29 @@
+from nlp.labels import GPE, ORG
+from nlp.lexicon.places import MATCHER
+from nlp.lexicon.teams import as_teams, sports_report
+
+
+def labels(text):
+    return {text[e.start:e.end]: e.label for e in as_teams(text, MATCHER.find(text))}
+
+
+def test_clubs_named_by_city_in_a_match_report_are_org():
+    got = labels("上个主场1比1逼平米兰更令人刮目相看。罗马德比战胜拉齐奥，结束了3场不胜。")
+    assert got["米兰"] == ORG and got["罗马"] == ORG
+
+
+def test_the_city_as_a_place_stays_gpe_in_a_match_report():
+    got = labels("欧冠决赛将在米兰举行，球迷已经抵达。")
+    assert got["米兰"] == GPE
+
+
+def test_country_is_a_team_only_beside_a_match_word():
+    got = labels("切尔西在周中做客意大利时惨败，赛季至今进球不多。")
+    assert got["意大利"] == GPE
+    got = labels("本赛季英格兰2比0击败意大利，比分无可争议。")
+    assert got["意大利"] == ORG
+
+
+def test_no_sports_report_no_teams():
+    assert not sports_report("国务院总理在罗马会见意大利总统。")
+    assert labels("国务院总理在罗马会见意大利总统。")["罗马"] == GPE

@@ -163,7 +163,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
             for w, kind, na in sorted(words, key=lambda it: -len(it[0])) if kind in kinds)
 
     cn_small = f"[{CN_DIGITS}十]"
-    month = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+    month = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|(?<![单纪])元)月份?"  # 元月: January
     day = rf"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
     month_part = rf"{month}(?:{day}|[上中下]旬|[底初末])?"
     year_abs = (rf"(?<![\d.A-Za-z])(?:\d{{4}}(?:{RANGE_SEP}\d{{4}})?"
@@ -185,15 +185,25 @@ def build_patterns() -> dict[str, regex.Pattern]:
                 rf"(?:个[{APPROX}]?(?:月|星期)|周年|年半|年(?!级|龄|代|度)"
                 rf"|天|周(?![一二三四五六日天])|星期(?![一二三四五六日天]))"
                 rf"(?:前|后(?!续|期|备|勤|方|台|者|面|来|果|盾|代|事|劲|生|排|端|门|半))?")
-    decade = rf"(?:(?:上世纪|本世纪|(?:20|19|21|二十一?|十九)世纪)(?:\d0年代)?|(?<!\d)\d0年代|(?<![{CN_DIGITS}])[一二三四五六七八九]十年代)(?:[初末]|中期|中叶)?"
+    decade = rf"(?:(?:上世纪|本世纪|(?<![\d.])(?:[1-9]|1\d|2[01])世纪|(?<![{CN_DIGITS}十])(?:二十一?|十[一二三四五六七八九]?|[一二三四五六七八九])世纪)(?:\d0年代)?|(?<!\d)\d0年代|(?<![{CN_DIGITS}])[一二三四五六七八九]十年代)(?:[初末]|中期|中叶)?"
     # Every DATE alternative below starts with a digit, a Chinese numeral, a date word or one
     # of these characters (上半年, 第一季度, 前两个月, 本世纪, 星期一, 礼拜天, 周五, 年底, 过去十年,
     # 未来, 今后, 最近, 半年). A lookahead on them (``_starting_with``) lets the engine skip all
     # other positions at once instead of trying each alternative there: the same matches,
     # found about eight times faster. (The other kinds start with frequent characters such as
     # 一 and gain nothing from it.)
-    date_starts = (CN_DIGITS + CN_UNITS + "零半上下第前本星礼周年过未今最"
+    date_starts = (CN_DIGITS + CN_UNITS + "零半上下第前本星礼周年过未今最元初正大"
                    + "".join(w[0] for w, _, _ in words))
+    # A lunar day (初三, 年初九, 正月初五): with the month or 年 before it, or a time of day or
+    # a range after it (初三上午, 初六至初八); 初三 alone is also a school year (初三学生).
+    lunar = r"初(?:十|[一二三四五六七八九])"
+    lunar_day = (rf"(?:正月|大年|(?<![今去明前后上本当同次\d{CN_DIGITS}])年){lunar}"
+                 rf"|(?<![正月年\u4e00-\u9fff]|[这那][个]?){lunar}(?=[上下中]午|早上|早晨|晚上|凌晨|傍晚|夜里|至|到|以前|以后|前后|那天|这天)"
+                 rf"|(?<=[至到—~]){lunar}")
+    # Life years in brackets after a name (卜劳恩（1903-1944）): two DATEs.
+    years = r"(?:1\d|20)\d\d"
+    life_years = (rf"(?<=[（(]){years}(?=[-—–－~]{years}[）)])"
+                  rf"|(?<=[（(]{years}[-—–－~]){years}(?=[）)])")
     # 2015-07-29, 2018/03/21, 2014.8.8: a full numeric date, year 1900-2099, the same
     # separator twice, not inside a longer number, version or phone number
     numeric_date = (r"(?<![\d.\-/A-Za-z])(?:19|20)\d\d(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)"
@@ -208,6 +218,8 @@ def build_patterns() -> dict[str, regex.Pattern]:
             rf"(?:星期|礼拜|周)[一二三四五六日天]",
             rf"{free_period}{suffix}?",
             holiday,
+            lunar_day,
+            life_years,
             rf"(?<![今去明前后上本当同次年\d{CN_DIGITS}])年[初底末]",
             decade,
             duration,

@@ -221,3 +221,19 @@ def test_numbers_gold_no_spurious_expressions():
         extra += [(e.text, d["text"]) for e in nlp(d["text"]).ents
                   if e.label_ in LABELS and (e.start_char, e.end_char) not in gold]
     assert not extra, f"{len(extra)} spurious: {extra[:10]}"
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("１９９６年初夏，某新型潜艇要进厂坞修", ["１９９６年初夏"]),
+    ("元月２７日１８时３０分", ["元月２７日"]),
+    ("初三上午１０时许，记者来到码头", ["初三"]),
+    ("预计年初三至年初九，冷空气势力较弱", ["年初三", "年初九"]),
+    ("初六至初八，受冷空气影响", ["初六", "初八"]),
+    ("漫画家卜劳恩（1903-1944）之传世名作", ["1903", "1944"]),
+    ("强烈的巴洛克风格使得17世纪巴黎皇家学院", ["17世纪"]),
+    ("他读初三，是初三学生，单元月考考得好", []),
+])
+def test_calendar_forms_of_real_text(text, dates):
+    from nlp.lexicon.numbers import find_numbers
+
+    assert [text[c.start:c.end] for c in find_numbers(text) if c.label == "DATE"] == dates

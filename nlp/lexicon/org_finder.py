@@ -282,6 +282,11 @@ class OrgFinder:
         w = self.text[ws:we]
         return w in self.stops or w == "讯" and self.text[max(0, ws - 2):ws].endswith(("报", "社", "电"))
 
+    def _place_or_group(self, s: int, e: int) -> bool:
+        """RETURNS whether the bracketed ``text[s:e]`` of a company name is its place or a
+        group word (星河（苏州）, 南方航空（集团）), not a byline (（记者翟景升）) or a note."""
+        return s in self.gpe_starts or self.text[s:e] in ("集团", "控股", "中国", "香港")
+
     def _passive_before(self, a: int) -> bool:
         """RETURNS whether 被 or 为 opens the clause part before offset ``a`` (at most 12
         characters back, up to punctuation)."""
@@ -361,7 +366,7 @@ class OrgFinder:
                 # a stop word right before the bracket is the brand's end (智云数和（天津）)
                 brand = max([we for ws, we in self.words if brand < we < opening
                              and self._stop(ws, we)] + [brand])
-                if opening < 0 or opening - brand < 2:
+                if opening < 0 or opening - brand < 2 or not self._place_or_group(opening + 1, e - 1):
                     break
                 return brand
             if w in _GENERIC or text[max(0, s - 1):e] in _GENERIC:  # 一|家 cut apart: 一家

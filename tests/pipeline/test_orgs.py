@@ -120,6 +120,14 @@ def test_no_organisation_starts_inside_a_bracket(rules_nlp):
         assert not any(o.startswith("天津") for o in orgs), orgs
 
 
+def test_no_organisation_reads_over_a_byline_bracket(rules_nlp):
+    doc = rules_nlp("新华社华盛顿１月２９日电（记者翟景升）国际金融协会在２９日发表报告")
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert not any("）" in o for o in orgs), orgs
+    doc = rules_nlp("上海国际港务（集团）股份有限公司昨日公告")
+    assert "上海国际港务（集团）股份有限公司" in [e.text for e in doc.ents if e.label_ == "ORG"]
+
+
 def test_a_degree_after_an_organisation_is_no_suffix(rules_nlp):
     orgs = [e.text for e in rules_nlp("2005年毕业于安徽省委党校大学学历").ents if e.label_ == "ORG"]
     assert orgs == ["安徽省委党校"]

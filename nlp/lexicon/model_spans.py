@@ -16,6 +16,7 @@ from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
 from .names import NOT_GIVEN, addresses, name_at, surnames
+from .places import part_of_a_facility
 from .titles import title_ends
 from .words import cut_flags, word_flags
 
@@ -92,6 +93,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             if _risky_alone(text, start, end, place_at_end):
                 continue  # 河东河西, 山城, 金山 (the company): an ordinary word, as in the places stage
             label, value = place_label(text[start:end])
+            if value and _facility(text, start, end, ents):
+                continue  # 市南区|香港中路: the places stage left it out
         cands.append(Ent(start, end, label, value))
     return cands, model_orgs
 
@@ -248,6 +251,17 @@ def _before_title(text: str, start: int, end: int) -> int:
         if end in title_ends(text, p, end):
             return p
     return end
+
+
+def _facility(text: str, start: int, end: int, ents: list[tuple[int, int, str]]) -> bool:
+    """RETURNS whether the model's division ``text[start:end]`` starts a facility's name
+    (``places.part_of_a_facility``), given the rule entities found before it."""
+    readings = gazetteer.places_by_name().get(text[start:end])
+    if not readings:
+        return False
+    before = [Ent(s, e, lab, (gazetteer.lookup(text[s:e]) or (None, None))[1] if lab == GPE else None)
+              for s, e, lab in sorted(ents) if e <= start]
+    return part_of_a_facility(text, start, end, readings, before)
 
 
 def _risky_alone(text: str, start: int, end: int, place_at_end: dict[int, int]) -> bool:

@@ -217,8 +217,8 @@ class PlaceMatcher:
             return Ent(i, j, entry.label)
         adjacent = before[-1] if before and before[-1].end == i and before[-1].value else None
         aliases_only = all(p.kind in ("short", "old_short") for p in entry.places)
-        if aliases_only and _ALIAS_BLOCKERS.match(text, j):
-            return None  # 中山路, 江北站: a street or a station, not the district
+        if part_of_a_facility(text, i, j, entry.places, before):
+            return None
         if aliases_only and j - i == 2 and _after_title_and_surname(text, i):
             return None  # 副市长高玉林, 副部长李卫东: a given name, not 玉林 or 卫东
         if entry.risky:
@@ -227,6 +227,37 @@ class PlaceMatcher:
             inside = [p for p in entry.places if gazetteer.is_parent(adjacent.value, p.code)]
             return Ent(i, j, GPE, inside[0].code) if len(inside) == 1 else None
         return Ent(i, j, GPE, resolve(entry.places, [e.value for e in reversed(before) if e.value]))
+
+
+def part_of_a_facility(text: str, i: int, j: int, places: tuple[gazetteer.Place, ...],
+                       before: list[Ent]) -> bool:
+    """RETURNS whether the division name ``text[i:j]`` (its readings ``places``, the places
+    found before it ``before``) is the start of a facility's name, not the division: a
+    street or a station after a name without its suffix (中山路, 江北站, 香港中路), or a name
+    that an address chain cannot hold (浦东新区张江镇|苏州花园). Also applied to the model's
+    places, so that it does not bring back a name this stage left out."""
+    bare = all(p.kind in ("short", "old_short") for p in places) or text[j - 1] not in ADMIN_SUFFIXES
+    return bare and _ALIAS_BLOCKERS.match(text, j) is not None or _inside_a_facility(text, i, places, before)
+
+
+def _inside_a_facility(text: str, i: int, places: tuple[gazetteer.Place, ...], before: list[Ent]) -> bool:
+    """RETURNS whether a division name at ``i`` follows an address chain that ends at a county
+    or a township, at its own level or above it and outside the chain: an address goes
+    down, so such a name is the start of the next unit's name (an estate, a road)."""
+    if not before or before[-1].end != i or before[-1].label != GPE:
+        return False
+    chain = [before[-1]]
+    for e in reversed(before[:-1]):
+        if e.end != chain[-1].start or e.label != GPE:
+            break
+        chain.append(e)
+    last = chain[0]
+    if last.value is None and not text[last.start:last.end].endswith(("镇", "乡", "街道")):
+        return False  # a foreign place or a name without a code: no chain to follow
+    coded = next((e.value for e in chain if e.value), None)
+    if coded is None or gazetteer.level_of(coded) != "county" and last.value is not None:
+        return False
+    return all(p.code and not gazetteer.contains(coded, p.code) for p in places)
 
 
 def _after_title_and_surname(text: str, i: int) -> bool:

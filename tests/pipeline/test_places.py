@@ -223,3 +223,21 @@ def test_model_place_risky_alias_alone_is_dropped():
     cands, _ = repair(listed, [(3, 5, "LOC")], [(0, 2), (2, 3), (3, 5), (5, 6), (6, 8)],
                       [(0, 2, "GPE"), (6, 8, "GPE")])
     assert [(c.start, c.end) for c in cands] == [(3, 5)]
+
+
+@pytest.mark.parametrize("text, gone", [("上海市浦东新区张江镇苏州花园3号楼", "苏州"),
+                                        ("山东省青岛市市南区香港中路", "香港"),
+                                        ("广州市天河区北京路", "北京")])
+def test_no_division_starts_a_facility_of_an_address(text, gone):
+    import nlp
+
+    doc = nlp.load()(text)
+    assert gone not in [e.text for e in doc.ents if e.label_ == "GPE"]
+    assert all(r["city"] != gone for r in doc._.relations["city_province"])
+
+
+def test_an_address_chain_going_down_keeps_every_unit():
+    from nlp.lexicon.places import MATCHER
+
+    text = "江苏南京鼓楼区和杭州市萧山区临浦镇"
+    assert [text[e.start:e.end] for e in MATCHER.find(text)] == ["江苏", "南京", "鼓楼区", "杭州市", "萧山区", "临浦镇"]

@@ -92,6 +92,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         if label == LOC:
             if _risky_alone(text, start, end, place_at_end):
                 continue  # 河东河西, 山城, 金山 (the company): an ordinary word, as in the places stage
+            if text.endswith("地区", 0, end) and end - start > 3 and (gazetteer.lookup(text[start:end - 2])
+                                                                    or ("", None))[1]:
+                end -= 2  # SPEC: 广州地区 -> GPE 广州; 地区 after a division stays outside
             label, value = place_label(text[start:end])
             if value and _facility(text, start, end, ents):
                 continue  # 市南区|香港中路: the places stage left it out

@@ -148,7 +148,7 @@ class PlaceMatcher:
                     continue  # 相当于|城镇, 一班|老乡: a character + a word, no township
                 head = self._head_word(text, j, entry, ends)
                 if head:
-                    j += head  # 布拉戈维申斯克 + 市, 日喀则 + 地区
+                    j += head  # 布拉戈维申斯克 + 市
                 organ = text[j - 1:j + 1] in _ORGAN_WORDS and any(p.kind == "full" for p in entry.places) \
                     and (text[i:j - 1] not in entries or entries[text[i:j - 1]].risky)
                 if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not organ and not self._starts_name(text, j):
@@ -160,8 +160,9 @@ class PlaceMatcher:
                 # a full name whose suffix the segmenter glued to the next word (九原|区属) counts
                 glued = (starts is not None and j - 1 in starts and text[j - 1] in ADMIN_SUFFIXES
                          and any(p.kind == "full" for p in entry.places))
+                area = entry.places and text.startswith("地区", j) and j + 2 in (ends or ())  # 广州|地区
                 if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ \
-                        and not glued:
+                        and not glued and not area:
                     continue
                 if self._town_after(text, j, entry, ends):
                     out.append(Ent(i, j + 1, GPE))  # 双河|镇: a township named like the county
@@ -183,17 +184,15 @@ class PlaceMatcher:
     def _head_word(text: str, j: int, entry: Entry, ends: set[int] | None) -> int:
         """Length of an administrative head word to add after a name ending at ``j``, or 0.
 
-        A foreign place takes 市/省/州 (布拉戈维申斯克市, 谅山省, 纽约州); a prefecture's name
-        takes 地区, the form of prefectures before they became cities (日喀则地区).
+        A foreign place takes 市/省/州 (布拉戈维申斯克市, 谅山省, 纽约州). 地区 after a Chinese
+        division stays outside (SPEC: 苏州地区 -> GPE 苏州), unless it is the official name
+        (喀什地区, matched whole).
         """
         if entry.label != GPE:
             return 0
         if not entry.places and j < len(text) and text[j] in "市省州" and (ends is None or j + 1 in ends) \
                 and text[j:j + 2] not in SUFFIX_WORDS:
             return 1
-        if entry.places and text.startswith("地区", j) and (ends is None or j + 2 in ends) \
-                and all(p.level == "prefecture" for p in entry.places):
-            return 2
         return 0
 
     def _town_after(self, text: str, j: int, entry: Entry, ends: set[int] | None) -> bool:

@@ -241,3 +241,9 @@ def test_an_address_chain_going_down_keeps_every_unit():
 
     text = "江苏南京鼓楼区和杭州市萧山区临浦镇"
     assert [text[e.start:e.end] for e in MATCHER.find(text)] == ["江苏", "南京", "鼓楼区", "杭州市", "萧山区", "临浦镇"]
+
+
+def test_diqu_after_a_division_stays_outside(places_nlp):
+    # SPEC: 地区 after an administrative unit is no part of the GPE (苏州地区 -> 苏州)
+    assert [(e.text, e.label_) for e in places_nlp("不仅是在广州地区，日喀则地区也是").ents] == [
+        ("广州", "GPE"), ("日喀则", "GPE")]

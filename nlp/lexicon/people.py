@@ -26,8 +26,9 @@ from .gazetteer import ADMIN_SUFFIXES
 from .names import common_word, name_at, verb_led
 from .titles import is_title
 
-# Conjunctions that are also (rare) surnames: after a title they join, not name (教授和乔治城大学).
-_JOINER = set("和与及同跟并或")
+# Conjunctions and adverbs that are also (rare) surnames: after a title they join or
+# modify, not name (教授和乔治城大学, 两位外长都强调).
+_JOINER = set("和与及同跟并或都")
 _BREAK = NAME_BREAK
 # A place name ending in one of these is a division, never a given name (副市长|武汉市).
 _ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")

@@ -35,7 +35,7 @@ import functools
 
 import regex
 
-from ..labels import GPE, ORG
+from ..labels import GPE, LOC, ORG
 from ..text import ORG_NAME_BREAK
 from . import orgs
 from .candidates import Ent
@@ -92,6 +92,11 @@ def _index() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], di
             max(map(len, suffixes)))
 
 
+# Regions that head organisations like a place does (东亚银行, 华南理工大学, 西北大学).
+_REGION_ANCHORS = frozenset({"东亚", "东南亚", "南亚", "西亚", "中亚", "北美", "南美", "拉美", "欧洲", "亚洲", "非洲",
+                             "亚太", "华北", "华东", "华南", "华中", "西南", "西北", "东北", "中南", "华侨"})
+
+
 class OrgFinder:
     """Find ORG candidates in one text, given its words and its existing entities."""
 
@@ -113,9 +118,10 @@ class OrgFinder:
         """RETURNS ORG candidates (may overlap; the writer keeps the longest)."""
         out = self.known_orgs()
         for s, e, label in self.ents + self.places_inside_words():
-            if label == GPE:
+            region = label == LOC and self.text[s:e] in _REGION_ANCHORS
+            if label == GPE or region:
                 start = s - 2 if self.text[max(0, s - 2):s] == "中共" else s
-                end = self.after_anchor(e, place=True)
+                end = self.after_anchor(e, place=True, region=region)
                 if end is not None:
                     out.append(Ent(start, end, ORG))
         out += self.companies()
@@ -203,8 +209,10 @@ class OrgFinder:
                 self.starts.add(s + found[0].end)
         return out
 
-    def after_anchor(self, a: int, place: bool) -> int | None:
-        """End of an organisation whose name part ends at ``a`` (a place's end), or None."""
+    def after_anchor(self, a: int, place: bool, region: bool = False) -> int | None:
+        """End of an organisation whose name part ends at ``a`` (a place's end), or None.
+        After a region only suffixes of two characters or more other than 中心 count
+        (非洲大陆中心 is the middle of the continent)."""
         text = self.text
         for k in range(a + 1, min(len(text), a + MAX_MIDDLE + self.max_suffix) + 1):
             if text[k - 1] in _BREAK or (k - 1) in self.covered:
@@ -212,7 +220,7 @@ class OrgFinder:
             for suf in self._suffixes_ending_at(k):
                 kind = self.suffixes[suf]
                 mid = text[a:k - len(suf)]
-                if k - len(suf) < a or kind == "strong":
+                if k - len(suf) < a or kind == "strong" or region and (len(suf) < 2 or suf == "中心"):
                     continue
                 if len(suf) == 1 and ((k - 2, k) in self.word_set or text[k - 2:k] in orgs.NOT_SUFFIXED):
                     continue  # 大厅, 主办, 打官司: the character ends an ordinary word

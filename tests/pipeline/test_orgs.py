@@ -128,6 +128,11 @@ def test_no_organisation_reads_over_a_byline_bracket(rules_nlp):
     assert "上海国际港务（集团）股份有限公司" in [e.text for e in doc.ents if e.label_ == "ORG"]
 
 
+def test_a_region_heads_an_organisation_like_a_place(rules_nlp):
+    assert "华南理工大学" in [e.text for e in rules_nlp("他毕业于华南理工大学").ents if e.label_ == "ORG"]
+    assert [e.text for e in rules_nlp("中非共和国地处非洲大陆中心").ents if e.label_ == "ORG"] == []
+
+
 def test_a_degree_after_an_organisation_is_no_suffix(rules_nlp):
     orgs = [e.text for e in rules_nlp("2005年毕业于安徽省委党校大学学历").ents if e.label_ == "ORG"]
     assert orgs == ["安徽省委党校"]

@@ -25,7 +25,7 @@ def add_parser(sub) -> None:
     p.add_argument("--resume", nargs="?", const="", metavar="DIR",
                    help="ner: continue from the last checkpoint in --output; "
                         "segmenter: the model directory DIR to continue training from")
-    p.add_argument("--epochs", type=int, help="ner: training epochs (default 7)")
+    p.add_argument("--epochs", type=int, help="ner: training epochs (default 16)")
     p.add_argument("--pd1998", choices=PD1998_MODES, default="names",
                    help="ner-spacy: how People's Daily 1998 joins MSRA train: all its entities, people and "
                         "places only, people only (default, the shipped model), or not at all")

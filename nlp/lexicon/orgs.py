@@ -1,6 +1,7 @@
 """Organisation knowledge: known bodies, suffixes, stop words and the endings of a name.
 
-Data (``nlp/data/README.md``), one loader each: ``orgs_known.txt`` (国务院, 工信部, ...),
+Data (``nlp/data/README.md``), one loader each: ``orgs_known.txt`` (国务院, 工信部, ...) with
+``orgs_corpus.tsv`` (built by ``python -m nlp.training.build_corpus_orgs``),
 ``org_suffixes.tsv`` (suffix + kind: strong / named / head / organ / weak),
 ``org_stopwords.txt`` (where a company name stops when read leftwards) and
 ``org_endings.tsv`` (endings learnt from MSRA train by ``python -m nlp.training.build_org_endings``).
@@ -23,8 +24,9 @@ _TEAM_ENDINGS = ("队", "女排", "女篮", "女足", "男篮", "男足", "国�
 
 @functools.lru_cache(maxsize=None)
 def known() -> frozenset[str]:
-    """RETURNS the organisations of ``orgs_known.txt``."""
-    return frozenset(f[0] for _, f in read_tsv("orgs_known.txt"))
+    """RETURNS the organisations of ``orgs_known.txt`` (hand-made) and ``orgs_corpus.tsv``
+    (built: suffixless names the training corpora annotate as organisations, 暴雪, 佳士得)."""
+    return frozenset(f[0] for file in ("orgs_known.txt", "orgs_corpus.tsv") for _, f in read_tsv(file))
 
 
 @functools.lru_cache(maxsize=None)

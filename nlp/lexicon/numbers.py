@@ -294,7 +294,9 @@ def _percent(text: str, start: int) -> list[Candidate]:
 #: Counters that after 前 rank rather than count (居前三位, 排名前十名).
 RANK_COUNTERS = ("位", "名")
 # Words that make N级 a magnitude or a scale, within a few characters of it.
-_MAGNITUDE = regex.compile(r"地震|余震|强震|震级|里氏|风力|阵风|大风|台风|飓风|烈度|级风|级地")
+_MAGNITUDE = regex.compile(r"地震|余震|强震|震级|里氏|风力|阵风|大风|台风|飓风|烈度|级[东南西北偏]{0,2}风|级地")
+# A middle dot between digits is a decimal point (one character for one: offsets stay).
+_DOT_DECIMAL = regex.compile(r"(?<=\d)[·•‧・](?=\d)")
 
 
 def _amount(m: regex.Match) -> list[Candidate]:
@@ -309,6 +311,8 @@ def _amount(m: regex.Match) -> list[Candidate]:
         return []  # an article: 一家企业
     if unit.surface in YEAR_MODELS and _MODEL_YEAR.fullmatch(m["num"]):
         return []  # a model year: 2021款
+    if unit.surface == "点" and "." not in m["num"]:
+        return []  # 10点 is a time of day; 57.55点 an index's points
     if unit.surface in RANK_COUNTERS and m.start() > 0 and m.string[m.start() - 1] == "前":
         return []  # a rank: 居前三位
     if unit.surface == "级" and not _MAGNITUDE.search(m.string, max(0, m.start() - 4), min(len(m.string), m.end() + 3)):
@@ -377,6 +381,8 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
     """
     # Fold widths for matching; keep the ideographic comma from becoming a thousands comma.
     folded = fold_width(text.replace("，", "、"))
+    # People's Daily writes the decimal point as a middle dot (１·７６亿美元, ６２·２万平方公里)
+    folded = _DOT_DECIMAL.sub(".", folded)
     patterns = build_patterns()
     found: list[Candidate] = []
     makers: dict[str, Callable[[regex.Match], list[Candidate]]] = {

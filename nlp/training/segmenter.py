@@ -91,8 +91,33 @@ if __name__ == "__main__":
     train(a.corpus, a.output, a.workdir, a.iterations, a.resume, a.limit, a.lexicon)
 
 
-def install(model_dir: str | Path, models: str | Path = "models") -> Path:
-    """Pack a trained model into ``models/pkuseg.tar.xz`` (weights stored as float32).
+# Features whose weights are all smaller than this (in absolute value, for every tag) are
+# dropped when the model is packed: they are 80 % of pkuseg's 1.2 M features, and a sum of
+# such weights seldom moves a Viterbi path (see the model card for the measurement).
+PRUNE_BELOW = 0.05
+
+
+def prune(features: dict, w, prune_below: float = PRUNE_BELOW) -> tuple[dict, "np.ndarray"]:
+    """Drop the features whose node weights are all below ``prune_below`` in absolute value.
+
+    features: pkuseg's ``features.msgpack`` content; w: its flat weight vector (node weights,
+    ``n_feature x n_tag`` in feature order, then the ``n_tag x n_tag`` transitions).
+    RETURNS the new features dict and weight vector; a dropped feature weighs 0, which is
+    what pkuseg gives a feature it does not know.
+    """
+    import numpy as np
+
+    n_tag, n_feature = len(features["tag_to_idx"]), len(features["feature_to_idx"])
+    node = w[:n_tag * n_feature].reshape(n_feature, n_tag)
+    keep = np.abs(node).max(axis=1) >= prune_below
+    new_index = np.cumsum(keep) - 1
+    kept = {f: int(new_index[i]) for f, i in features["feature_to_idx"].items() if keep[i]}
+    return {**features, "feature_to_idx": kept}, np.concatenate([node[keep].ravel(), w[n_tag * n_feature:]])
+
+
+def install(model_dir: str | Path, models: str | Path = "models", prune_below: float = PRUNE_BELOW) -> Path:
+    """Pack a trained model into ``models/pkuseg.tar.xz``: features pruned (``prune``),
+    weights stored as float32.
 
     pkuseg keeps float64 weights; float32 loses nothing measurable for Viterbi decoding
     (checked: identical segmentation of the held-out file) and halves the size.
@@ -102,20 +127,25 @@ def install(model_dir: str | Path, models: str | Path = "models") -> Path:
     import tarfile
 
     import numpy as np
+    import srsly
 
     model_dir, models = Path(model_dir), Path(models)
     models.mkdir(parents=True, exist_ok=True)
     archive = models / "pkuseg.tar.xz"
+    features = srsly.read_msgpack(model_dir / "features.msgpack")
     with np.load(model_dir / "weights.npz") as z:
-        arrays = {k: (z[k].astype(np.float32) if z[k].dtype == np.float64 else z[k]) for k in z.files}
+        features, w = prune(features, z["w"], prune_below)
+        arrays = {"sizes": np.array([len(features["tag_to_idx"]), len(features["feature_to_idx"])]),
+                  "w": w.astype(np.float32)}
+    members = {"features.msgpack": srsly.msgpack_dumps(features)}
+    if (model_dir / "lexicon.txt").exists():
+        members["lexicon.txt"] = (model_dir / "lexicon.txt").read_bytes()
     buf = io.BytesIO()
     np.savez(buf, **arrays)
+    members["weights.npz"] = buf.getvalue()
     with tarfile.open(archive, "w:xz") as tar:
-        tar.add(model_dir / "features.msgpack", arcname="features.msgpack")
-        if (model_dir / "lexicon.txt").exists():
-            tar.add(model_dir / "lexicon.txt", arcname="lexicon.txt")
-        info = tarfile.TarInfo("weights.npz")
-        info.size = buf.getbuffer().nbytes
-        buf.seek(0)
-        tar.addfile(info, buf)
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
     return archive

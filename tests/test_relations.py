@@ -1,7 +1,7 @@
 """Relation rules, from entity lists written by hand."""
 import pytest
 
-from nlp.lexicon.relations import E, person_titles
+from nlp.lexicon.relations import E, city_provinces, person_titles
 
 
 def ents_of(text, marked):
@@ -103,3 +103,21 @@ CASES = [
 def test_relations_person_title(text, marked, expected):
     got = person_titles(text, ents_of(text, marked))
     assert sorted((r["person"], r["title"], r["org"]) for r in got) == sorted(expected)
+
+
+CITY_CASES = [
+    # a place named as a place gives its province
+    ("他在徐州工作了三年。", "徐州", [("徐州", "江苏省")]),
+    # inside a work's title or a historical event's name it is part of another name: none
+    ("电视剧《徐州往事》热播", "徐州", []),
+    ("为了徐州会战的整个全局", "徐州", []),
+    ("《人民日报》报道，徐州大雪", "徐州", [("徐州", "江苏省")]),
+]
+
+
+@pytest.mark.parametrize("text,city,expected", CITY_CASES)
+def test_city_province_leaves_out_places_inside_other_names(text, city, expected):
+    i = text.rindex(city)
+    ents = [E(i, i + len(city), "GPE", city, "320300")]
+    got = city_provinces(ents, lambda code: "江苏省", lambda code: True, text)
+    assert [(r["city"], r["province"]) for r in got] == expected

@@ -253,17 +253,32 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
     return [{"person": p, "title": t, "org": o} for (p, t), o in out.items()]
 
 
-def city_provinces(ents: list[E], province_of, is_below_province) -> list[dict]:
+# A place that names a historical event (徐州会战, 台儿庄大捷, 西安事变) is part of the event's
+# name, not a place the text is about.
+_EVENT_AFTER_PLACE = regex.compile(r"会战|战役|保卫战|大捷|事变|起义|暴动|惨案|大屠杀")
+
+
+def _inside_a_work_title(text: str, start: int, end: int) -> bool:
+    """RETURNS whether ``text[start:end]`` lies inside a title of a work (《千山暮雪》)."""
+    opening = text.rfind("《", 0, start)
+    return opening >= 0 and text.rfind("》", opening, start) < 0 and "》" in text[end:end + 60]
+
+
+def city_provinces(ents: list[E], province_of, is_below_province, text: str = "") -> list[dict]:
     """RETURNS ``[{"city", "province"}]`` for GPEs below province level (by division code).
 
     province_of (callable): code -> full province name or None.
     is_below_province (callable): code -> bool.
+    text (str): the document, to leave out places that are part of another name (a work's
+        title, a historical event); SPEC gives a place that occurs only inside a name no entry.
     """
     out, seen = [], set()
     for e in sorted(ents):
         if e.label != GPE or not e.value or not isinstance(e.value, str):
             continue
         if not is_below_province(e.value):
+            continue
+        if text and (_inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)):
             continue
         prov = province_of(e.value)
         if prov and (e.text, prov) not in seen:

@@ -27,7 +27,7 @@ class Relations:
                 for e in doc.ents]
         doc._.relations_data = {
             "person_title": person_titles(text, ents),
-            "city_province": city_provinces(ents, gazetteer.province_of, _below_province),
+            "city_province": city_provinces(ents, gazetteer.province_of, _below_province, text),
         }
         return doc
 

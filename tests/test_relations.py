@@ -96,6 +96,14 @@ CASES = [
     ("出席的有市长张华，副市长李强。", [("市长", "TITLE"), ("张华", "PERSON"), ("副市长", "TITLE"), ("李强", "PERSON")],
      [("张华", "市长", None), ("李强", "副市长", None)]),
     ("报告首席科学家林峰介绍", [("首席科学家", "TITLE"), ("林峰", "PERSON")], [("林峰", "首席科学家", None)]),
+    # a biography's opening fields (gender, ethnicity) before the post
+    ("张鹰，男，汉族，教授，1984年毕业", [("张鹰", "PERSON"), ("教授", "TITLE"), ("1984年", "DATE")],
+     [("张鹰", "教授", None)]),
+    # a surname + title refers back to the one person of that surname named before ...
+    ("访问学者单兴缘表示感谢。单教授说，", [("单兴缘", "PERSON"), ("教授", "TITLE")], [("单兴缘", "教授", None)]),
+    # ... not when two people share it, nor after 老/小
+    ("王明和王刚来了。王书记说，", [("王明", "PERSON"), ("王刚", "PERSON"), ("书记", "TITLE")], []),
+    ("王明来了。老王书记说，", [("王明", "PERSON"), ("书记", "TITLE")], []),
 ]
 
 

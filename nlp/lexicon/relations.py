@@ -39,7 +39,8 @@ _JOIN_CHARS = "、和及与兼,，\\s"
 _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*$")           # between coordinated titles
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title
-_APPOSITION_OPEN = regex.compile(r"^\s*[（(，,]\s*$")     # 王强（…）, 王强，…，
+#: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
+_APPOSITION_OPEN = regex.compile(r"^\s*[（(，,]\s*(?:[男女]\s*[，,、]\s*)?(?:\p{Han}{1,3}族\s*[，,、]\s*)?$")
 _APPOSITION_END = regex.compile(r"^\s*[）)，,。；;：:]")      # what follows the last title
 _PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组)$")
 _PARTY_TITLE = regex.compile(r"书记|常委|委员|秘书长|部长")
@@ -250,6 +251,18 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             if ents[p].label == PERSON:
                 record(ents[p], chain, clause_org(chain[0][0]))
                 break
+    # 7. 单教授 after 单兴缘: a surname + title refers back to the one person of that surname
+    # named before (SPEC: in 王书记 the surname alone is no PERSON, so the full name is the person)
+    for j, t in enumerate(ents):
+        if t.label != TITLE or t.start == 0 or (j > 0 and ents[j - 1].end > t.start - 1):
+            continue
+        surname = text[t.start - 1]
+        if not regex.match(r"\p{Han}", surname) or (t.start >= 2 and text[t.start - 2] in "老小大"):
+            continue
+        named = {e.text for e in ents[:j] if e.label == PERSON and e.text[0] == surname
+                 and 2 <= len(e.text) <= 4 and regex.fullmatch(r"\p{Han}+", e.text)}
+        if len(named) == 1:
+            out.setdefault((named.pop(), t.text), None)
     return [{"person": p, "title": t, "org": o} for (p, t), o in out.items()]
 
 

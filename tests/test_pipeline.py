@@ -102,6 +102,8 @@ def test_pipeline_pipe_with_two_processes(extractor):
     single = [extractor(t) for t in texts]
     assert [[(e.text, e.label_) for e in d.ents] for d in multi] == [[(e.text, e.label_) for e in d.ents] for d in single]
     assert [d._.relations for d in multi] == [d._.relations for d in single]
+    # everything else too: tokens and their attributes, span groups, every ._ value
+    assert [d.to_bytes() for d in multi] == [d.to_bytes() for d in single]
 
 
 def test_pipeline_pickles_after_use_without_its_models(extractor):

@@ -9,6 +9,9 @@ says which rule ORGs the model's reading overrides (applied by the merge policy)
 """
 from __future__ import annotations
 
+import functools
+from collections import Counter
+
 import regex
 
 from ..labels import GPE, LOC, ORG, PERSON
@@ -21,6 +24,7 @@ from .titles import title_ends
 from .words import cut_flags, word_flags
 
 # Places ending like an administrative unit are GPE even when no list knows them.
+_NATURAL_ENDING = regex.compile(r"[山河江湖海洋岛峰岭湾峡谷原漠川泉溪林礁角滩洲窟]$|地带|盆地")
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
 # Marks between the items of a list (温江、新都、万县).
 _LIST_MARKS = frozenset("、，,和及与")
@@ -280,6 +284,20 @@ def _risky_alone(text: str, start: int, end: int, place_at_end: dict[int, int]) 
     return not beside
 
 
+@functools.lru_cache(maxsize=1)
+def _transliteration_chars() -> frozenset[str]:
+    """The characters that spell foreign names: those in three or more of the foreign
+    places of ``foreign_places.tsv`` (斯, 尔, 克, 拉...)."""
+    counts = Counter(c for name in gazetteer.foreign_places() for c in set(name))
+    return frozenset(c for c, n in counts.items() if n >= 3)
+
+
+def _transliterated(name: str) -> bool:
+    """RETURNS whether every character of ``name`` (2+ characters) spells foreign names."""
+    chars = _transliteration_chars()
+    return len(name) >= 2 and all(c in chars or c == "·" for c in name)
+
+
 def place_label(name: str) -> tuple[str, str | None]:
     """RETURNS ``(GPE or LOC, division code or None)`` for a place name found by the model.
 
@@ -299,4 +317,6 @@ def place_label(name: str) -> tuple[str, str | None]:
         return (GPE, stem[1]) if stem is not None and stem[0] == GPE and stem[1] else (LOC, None)
     if _GPE_SUFFIX.search(name):
         return GPE, None
+    if not _NATURAL_ENDING.search(name) and _transliterated(name):
+        return GPE, None  # 克拉科夫: a foreign city no list knows
     return LOC, None

@@ -181,6 +181,10 @@ def test_gazetteer_lookup(name, expected):
     ("日喀则地区", ("GPE", "540200")),     # 地区 after a prefecture: GPE
     ("黄河", ("LOC", None)),
     ("惠及", ("LOC", None)),
+    ("克拉科夫", ("GPE", None)),           # unknown, spelt like a foreign name: a city
+    ("乌鲁瓦图", ("GPE", None)),
+    ("马卡拉湾", ("LOC", None)),           # ... but a natural feature by its ending
+    ("珍珠米", ("LOC", None)),             # not spelt like a foreign name
 ])
 def test_statistical_place_label(name, expected):
     from nlp.lexicon.model_spans import place_label

@@ -103,7 +103,24 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             if value and _facility(text, start, end, ents):
                 continue  # 市南区|香港中路: the places stage left it out
         cands.append(Ent(start, end, label, value))
+    cands += bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
     return cands, model_orgs
+
+
+# An organisation's Latin abbreviation or original name in brackets right after it:
+# 印度国防研究与发展组织（DRDO）, 央视市场研究股份有限公司(CTR), （德语：Reichszeugmeisterei，缩写：RZM）
+_BRACKETED_LATIN = regex.compile(r"[（(](?:[\p{Han}]{1,4}[：:])?([A-Za-z][A-Za-z&.\-]*[A-Za-z])"
+                                 r"(?:[，,、；;]\s*(?:缩写|简称)?[：:]?\s*([A-Za-z][A-Za-z&.\-]*[A-Za-z]))?[）)]")
+
+
+def bracketed_abbreviations(text: str, ents: list[tuple[int, int, str]]) -> list[Ent]:
+    """RETURNS ORG candidates for the Latin names in brackets right after an ORG."""
+    out = []
+    for start, end, label in ents:
+        m = _BRACKETED_LATIN.match(text, end) if label == ORG else None
+        if m:
+            out += [Ent(m.start(g), m.end(g), ORG) for g in (1, 2) if m.group(g)]
+    return out
 
 
 # jieba flags of common words (保险, 销售, 所在): such a word + 公司 is a kind of company, not a name.

@@ -156,3 +156,15 @@ PAIRED_AND_BYLINE_CASES = [
 @pytest.mark.parametrize("text,expected", PAIRED_AND_BYLINE_CASES)
 def test_orgs_paired_organs_and_bylines(rules_nlp, text, expected):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("接受《法制日报》记者采访", ["法制日报"]),
+    ("最新一期的《商业周刊》杂志", ["商业周刊"]),
+    ("电视剧《千山暮雪》热播", []),   # a title of a work is no organisation
+])
+def test_a_medium_in_title_marks_is_an_org(text, expected):
+    from nlp.lexicon.org_finder import OrgFinder
+
+    words = [(i, i + 1) for i in range(len(text))]
+    assert [text[o.start:o.end] for o in OrgFinder(text, words, []).find()] == expected

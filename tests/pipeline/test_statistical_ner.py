@@ -3,6 +3,7 @@
 The trained model is replaced by a character pipeline with an entity ruler, so what is
 tested is the stage's own logic, deterministically.
 """
+import pytest
 import spacy
 from spacy.lang.zh import Chinese
 
@@ -211,3 +212,14 @@ def test_a_surname_before_mou_takes_it():
     ner, _ = stage([("PER", "刘"), ("PER", "陈")])
     doc = ner(_segmented("被告人刘某、陈某某到案。", ["被告人", "刘", "某", "、", "陈", "某某", "到案", "。"]))
     assert [e.text for e in doc.ents] == ["刘某", "陈某某"]
+
+
+@pytest.mark.parametrize("text,org,expected", [
+    ("印度国防研究与发展组织（DRDO）有关人员", "印度国防研究与发展组织", ["DRDO"]),
+    ("国家物资管理局（德语：Reichszeugmeisterei，缩写：RZM）是", "国家物资管理局", ["Reichszeugmeisterei", "RZM"]),
+    ("央视市场研究股份有限公司(CTR)的数据", "央视市场研究股份有限公司", ["CTR"]),
+    ("贵州茅台（600519）的股价", "贵州茅台", []),
+])
+def test_latin_name_in_brackets_after_an_org_is_an_org(text, org, expected):
+    ents = [(0, len(org), "ORG")]
+    assert [text[e.start:e.end] for e in model_spans.bracketed_abbreviations(text, ents)] == expected

@@ -103,8 +103,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             if value and _facility(text, start, end, ents):
                 continue  # 市南区|香港中路: the places stage left it out
         cands.append(Ent(start, end, label, value))
-    cands += bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
-    return cands, model_orgs
+    abbreviations = bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
+    cands = [c for c in cands if not any(c.start < a.end and a.start < c.end for a in abbreviations)]
+    return cands + abbreviations, model_orgs
 
 
 # An organisation's Latin abbreviation or original name in brackets right after it:

@@ -50,8 +50,7 @@ from nlp.tokenizer import NewsTokenizer
 timed("rule lexicons (places, orgs, titles, names, numbers)",
       lambda: (MATCHER.load(), orgs.known(), orgs.suffixes(), orgs.stop_words(), titles.lexicon(),
                names.surnames(), build_patterns()))
-timed("jieba dictionary (one instance)", lambda: words.pos_tagger().tokenizer.initialize())
-timed("word flags (jieba + place/org lists)", words.word_flags)
+timed("word flags (jieba's dictionary + place/org lists)", words.word_flags)
 timed("pkuseg segmenter", lambda: NewsTokenizer(spacy.blank("zh").vocab, "pkuseg", user_words=data.user_words()).initialize())
 timed("joint tagger (models/tagger)", nlp.tagging.load)
 print(json.dumps(out))
@@ -66,18 +65,36 @@ def run(script: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def command_seconds(args: list[str], stdin: str = "") -> float:
+    """Wall seconds of ``python -m nlp ARGS`` in a fresh process, as a user runs it."""
+    import time
+
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "nlp", *args], cwd=ROOT, input=stdin, capture_output=True,
+                          text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(proc.stderr[-2000:])
+    return seconds
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     whole = [run(WHOLE) for _ in range(args.runs)]
     parts = [run(PARTS) for _ in range(args.runs)]
+    help_s = statistics.median(command_seconds(["--help"]) for _ in range(args.runs))
+    extract_s = statistics.median(command_seconds(["extract", "-q"], TEXT + "\n") for _ in range(args.runs))
     med = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
     lines = ["# Load time of the default pipeline", "",
              f"Machine: {machine()}. Command: `python benchmarks/load_time.py --runs {args.runs}`; "
              "medians of fresh processes (seconds).", "",
              "| step | s |", "|---|---|"]
     lines += [f"| {key} | {med(whole, key):.2f} |" for key in ("import", "load", "first doc")]
+    lines += ["", "The command line, wall time of the whole process:", "", "| command | s |", "|---|---|",
+              f"| `python -m nlp --help` | {help_s:.2f} |",
+              f"| `echo {TEXT} \\| python -m nlp extract -q` | {extract_s:.2f} |"]
     lines += ["", "Breakdown (one process, parts loaded one at a time):", "", "| part | s |", "|---|---|"]
     lines += [f"| {key} | {med(parts, key):.2f} |" for key in parts[0]]
     text = "\n".join(lines) + "\n"

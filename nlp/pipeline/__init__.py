@@ -44,7 +44,6 @@ MSRA train, first 1,000 scored; MSRA test never used), with no loss on dev.jsonl
   the rule places inside it (``zh_news_ner`` setting ``named_orgs_over_places``, default on):
   欧洲中央银行, 澳门特区筹委会; MSRA-dev ORG F1 58.9 -> 62.8 (65.5 with org stop words).
 """
-from . import bigram_embed, char_features  # noqa: F401  (used inside the NER model)
 from . import merge, orgs, person_cues, places, titles  # noqa: F401  (rule stages, the merge)
 from . import numbers  # noqa: F401  (DATE/MONEY/PERCENT/QUANTITY)
 from . import relations, statistical_ner  # noqa: F401

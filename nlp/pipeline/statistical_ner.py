@@ -66,6 +66,8 @@ class StatisticalNER:
             if (path / "tagger.onnx").exists():
                 self._inner = shared_tagger(path if self.model_path else None)
             elif (path / "config.cfg").exists():
+                from . import bigram_embed, char_features  # noqa: F401  (the spaCy model's layers)
+
                 self._inner = spacy.load(path)
             else:
                 raise FileNotFoundError(f"{path}: NER model missing; run `python -m nlp train ner --install`")

@@ -108,7 +108,8 @@ def train(output: str | Path = "build/ner/model", *, shared: str | Path = SHARED
     from spacy.cli.train import train as spacy_train
     from thinc.api import Config
 
-    from .. import pipeline  # noqa: F401  registers zh_news_char_features
+    from .. import pipeline  # noqa: F401
+    from ..pipeline import char_features  # noqa: F401  registers zh_news_char_features
     from ..pipeline.bigram_embed import BIGRAM_EMBED, LEXICON_EMBED
 
     output = Path(output)

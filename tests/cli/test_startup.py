@@ -22,6 +22,9 @@ def test_extract_never_imports_torch():
     assert '"label": "PERSON", "text": "康义"' in out
     assert "spacy" in modules and "onnxruntime" in modules  # the pipeline did load
     assert not any(m.startswith("torch.") for m in modules)  # an import of torch that failed at once
+    # jieba's flags are read from its dictionary: no part-of-speech tagger, no HMM tables, and
+    # none of the previous spaCy model's layers
+    assert "jieba.posseg" not in modules and "nlp.pipeline.char_features" not in modules
 
 
 def test_hide_torch_keeps_an_imported_torch():

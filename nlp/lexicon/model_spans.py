@@ -105,7 +105,38 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         cands.append(Ent(start, end, label, value))
     abbreviations = bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
     cands = [c for c in cands if not any(c.start < a.end and a.start < c.end for a in abbreviations)]
+    cands += given_names_again(text, [(c.start, c.end, c.label) for c in cands] + abbreviations_as_ents(abbreviations) + ents,
+                               word_starts, word_ends)
     return cands + abbreviations, model_orgs
+
+
+def abbreviations_as_ents(found: list[Ent]) -> list[tuple[int, int, str]]:
+    return [(e.start, e.end, e.label) for e in found]
+
+
+def given_names_again(text: str, ents: list[tuple[int, int, str]], word_starts: set[int],
+                      word_ends: set[int]) -> list[Ent]:
+    """RETURNS PERSON candidates for the given name of a three-character name found in the
+    text, where it stands alone elsewhere in it (武仁盈 ... 多亏了仁盈的指导): a whole word of the
+    segmenter, or between non-Han characters, and no ordinary word of jieba's dictionary."""
+    taken = sorted((s, e) for s, e, _ in ents)
+    singles, flags = surnames()[0], word_flags()
+    out, seen = [], set()
+    for s, e, label in ents:
+        given = text[s + 1:e]
+        if label != PERSON or e - s != 3 or text[s] not in singles or given in seen \
+                or not regex.fullmatch(r"\p{Han}{2}", given) or not flags.get(given, "nr").startswith("nr"):
+            continue
+        seen.add(given)
+        for m in regex.finditer(regex.escape(given), text):
+            i, j = m.span()
+            if any(a < j and i < b for a, b in taken):
+                continue
+            alone = (i in word_starts and j in word_ends) or not (
+                regex.match(r"\p{Han}", text[i - 1:i]) or regex.match(r"\p{Han}", text[j:j + 1]))
+            if alone:
+                out.append(Ent(i, j, PERSON))
+    return out
 
 
 # An organisation's Latin abbreviation or original name in brackets right after it:

@@ -223,3 +223,12 @@ def test_a_surname_before_mou_takes_it():
 def test_latin_name_in_brackets_after_an_org_is_an_org(text, org, expected):
     ents = [(0, len(org), "ORG")]
     assert [text[e.start:e.end] for e in model_spans.bracketed_abbreviations(text, ents)] == expected
+
+
+def test_a_given_name_alone_elsewhere_is_the_same_person():
+    text = "武仁盈是技术员。要不是仁盈帮俺，俺咋能致富。"
+    words = [(0, 3), (3, 4), (4, 7), (7, 8), (8, 11), (11, 13), (13, 14)]
+    found = model_spans.given_names_again(text, [(0, 3, "PERSON")], {s for s, _ in words}, {e for _, e in words})
+    assert [(text[e.start:e.end], e.label) for e in found] == [("仁盈", "PERSON")]
+    # not inside a longer word, nor when the given name is an ordinary word
+    assert model_spans.given_names_again("王建国到了。建国以来", [(0, 3, "PERSON")], set(), set()) == []

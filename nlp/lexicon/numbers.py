@@ -181,7 +181,9 @@ def build_patterns() -> dict[str, regex.Pattern]:
     date_year = rf"(?:{year_abs}|{year_rel})(?:{month_part}|{period}|{holiday}|{season})?{suffix}?"
     duration_num = rf"(?:{_NOT_BEFORE_ARABIC}(?:\d{{1,3}}(?:\.\d)?|\d{{4}}(?=[{APPROX}]))|{CN_NUM}|半)"
     duration_num += rf"(?:{RANGE_SEP}(?:\d{{1,3}}|[{CN_NONZERO}十][{CN_DIGITS}十百]*?))?"  # 18至24个月
-    duration = (rf"(?:过去|未来|今后|最近)?{duration_num}[{APPROX}]?"
+    # 前一天, 后一年, 头一年: the day or year before or after, relative like 次日 (not 提前|一天)
+    duration = (rf"(?:过去|未来|今后|最近|(?<![提之以此事赛日年最然随先空当眼目面])[前后头](?=一[天年周个星]))?"
+                rf"{duration_num}[{APPROX}]?"
                 rf"(?:个[{APPROX}]?(?:月|星期)|周年|年半|年(?!级|龄|代|度)"
                 rf"|天|周(?![一二三四五六日天])|星期(?![一二三四五六日天]))"
                 rf"(?:前|后(?!续|期|备|勤|方|台|者|面|来|果|盾|代|事|劲|生|排|端|门|半))?")
@@ -192,7 +194,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
     # other positions at once instead of trying each alternative there: the same matches,
     # found about eight times faster. (The other kinds start with frequent characters such as
     # 一 and gain nothing from it.)
-    date_starts = (CN_DIGITS + CN_UNITS + "零半上下第前本星礼周年过未今最元初正大"
+    date_starts = (CN_DIGITS + CN_UNITS + "零半上下第前后头本星礼周年过未今最元初正大"
                    + "".join(w[0] for w, _, _ in words))
     # A lunar day (初三, 年初九, 正月初五): with the month or 年 before it, or a time of day or
     # a range after it (初三上午, 初六至初八); 初三 alone is also a school year (初三学生).

@@ -48,6 +48,9 @@ EXPRESSIONS = [
     ("1998年1月", [("1998年1月", "DATE", "1998-01", None)]),
     ("去年同期增长5%", [("去年同期", "DATE", None, None), ("5%", "PERCENT", 0.05, "%")]),
     ("前两个月", [("前两个月", "DATE", None, None)]),
+    ("临出发的前一天", [("前一天", "DATE", None, None)]),
+    ("与头一年持平", [("头一年", "DATE", None, None)]),
+    ("提前一天完成", [("一天", "DATE", None, None)]),   # 提前 is "in advance", not 前
     ("五年来", [("五年", "DATE", None, None)]),
     ("力争2030年前实现", [("2030年前", "DATE", "2030", None)]),
     # qualifiers outside, approximators between number and unit inside

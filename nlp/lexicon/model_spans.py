@@ -19,11 +19,13 @@ from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
 from .names import NOT_GIVEN, addresses, name_at, surnames
-from .places import part_of_a_facility
+from .places import STREET_AFTER, facility_after, part_of_a_facility
 from .titles import title_ends
 from .words import cut_flags, word_flags
 
 # Places ending like an administrative unit are GPE even when no list knows them.
+# Roads, buildings and sites (中山路, 大厦): never a foreign city, whatever their characters.
+_FACILITY_ENDING = regex.compile(r"[路街道巷桥站场园苑楼厦馆院寺庙宫塔门城]$")
 _NATURAL_ENDING = regex.compile(r"[山河江湖海洋岛峰岭湾峡谷原漠川泉溪林礁角滩洲窟]$|地带|盆地")
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
 # Marks between the items of a list (温江、新都、万县).
@@ -82,6 +84,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 and text[start:place_at_end[end]] not in surnames()[1]:  # 欧阳|长春: one name
             end = place_at_end[end]  # 记者公培佳|北京报道: a name, then the dateline's place
         if label == ORG:
+            if STREET_AFTER.match(text, end):
+                continue  # 赛罕区大学|西街: the start of a street's name
             if text[start:end] in org_suffixes or text[end - 2:end] in orgs.NOT_SUFFIXED:
                 continue  # a bare 公司 or 委员会, or 大道交会处, names no organisation
             if start + 1 in word_ends and text[start] in _LEADING_FUNCTION and end - start > 3:
@@ -100,6 +104,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                                                                     or ("", None))[1]:
                 end -= 2  # SPEC: 广州地区 -> GPE 广州; 地区 after a division stays outside
             label, value = place_label(text[start:end])
+            if value is None and facility_after(text, end):
+                continue  # 长江|西路: the start of a road's name, as in the places stage
             if value and _facility(text, start, end, ents):
                 continue  # 市南区|香港中路: the places stage left it out
         cands.append(Ent(start, end, label, value))
@@ -366,6 +372,6 @@ def place_label(name: str) -> tuple[str, str | None]:
         return (GPE, stem[1]) if stem is not None and stem[0] == GPE and stem[1] else (LOC, None)
     if _GPE_SUFFIX.search(name):
         return GPE, None
-    if not _NATURAL_ENDING.search(name) and _transliterated(name):
+    if not _NATURAL_ENDING.search(name) and not _FACILITY_ENDING.search(name) and _transliterated(name):
         return GPE, None  # 克拉科夫: a foreign city no list knows
     return LOC, None

@@ -40,7 +40,7 @@ from ..text import ORG_NAME_BREAK
 from . import orgs
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
-from .places import MATCHER as PLACES
+from .places import MATCHER as PLACES, STREET_AFTER
 from .titles import title_ends
 
 MAX_MIDDLE = 10
@@ -125,7 +125,7 @@ class OrgFinder:
             if label == GPE or region:
                 start = s - 2 if self.text[max(0, s - 2):s] == "中共" else s
                 end = self.after_anchor(e, place=True, region=region)
-                if end is not None:
+                if end is not None and not STREET_AFTER.match(self.text, end):  # 赛罕区大学|西街
                     out.append(Ent(start, end, ORG))
         out += self.companies()
         out += self.bare_organs()

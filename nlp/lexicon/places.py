@@ -49,6 +49,16 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 # facility no GPE of its own.
 _ALIAS_BLOCKERS = re.compile(r"[东西南北中]?(?:路|街|大街|大道)|道|巷|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
                              r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园")
+#: A road or street word right after a name: the name begins the road's (长江|西路, 大学|西街).
+STREET_AFTER = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")
+
+
+def facility_after(text: str, j: int) -> bool:
+    """RETURNS whether a road, a station or a business name goes on at ``text[j]`` (长江|西路,
+    黄山|机场, 华龙|酒楼), so that the name before it is part of that name."""
+    return _ALIAS_BLOCKERS.match(text, j) is not None
+
+
 # Words that end three-character township names (刘集镇, 于城镇, 班老乡): such a name is taken
 # only as one word of the segmenter or right after a place (相当于|城镇 is no township).
 _TOWN_TAIL_WORDS = frozenset({"城镇", "村镇", "集镇", "乡镇", "老乡", "家乡", "故乡", "同乡", "水乡",
@@ -213,6 +223,8 @@ class PlaceMatcher:
     def _accept(self, text: str, i: int, j: int, entry: Entry, before: list[Ent]) -> Ent | None:
         """Decide on one match given the places found before it. RETURNS an Ent or None."""
         if not entry.places:
+            if entry.label == LOC and facility_after(text, j):
+                return None  # 长江|西路, 黄山|机场: the start of a road's or a facility's name
             return Ent(i, j, entry.label)
         adjacent = before[-1] if before and before[-1].end == i and before[-1].value else None
         aliases_only = all(p.kind in ("short", "old_short") for p in entry.places)

@@ -251,3 +251,13 @@ def test_diqu_after_a_division_stays_outside(places_nlp):
     # SPEC: 地区 after an administrative unit is no part of the GPE (苏州地区 -> 苏州)
     assert [(e.text, e.label_) for e in places_nlp("不仅是在广州地区，日喀则地区也是").ents] == [
         ("广州", "GPE"), ("日喀则", "GPE")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a river or a school's name that begins a road's name is neither a place nor an ORG
+    ("安徽省合肥市蜀山区长江西路", [("安徽省", "GPE"), ("合肥市", "GPE"), ("蜀山区", "GPE")]),
+    ("内蒙古呼和浩特市赛罕区大学西街", [("内蒙古", "GPE"), ("呼和浩特市", "GPE"), ("赛罕区", "GPE")]),
+    ("他在长江边散步", [("长江", "LOC")]),
+])
+def test_no_place_or_org_at_the_start_of_a_road_name(extractor, text, expected):
+    assert [(e.text, e.label_) for e in extractor(text).ents if e.label_ in ("GPE", "LOC", "ORG")] == expected

@@ -35,7 +35,7 @@ from .splits import SHARED, msra_split
 
 OUT_FILE = "orgs_corpus.tsv"
 MIN_SPANS = 3
-MIN_SHARE = 0.6
+MIN_SHARE = 0.55
 CLUENER_ORG_TYPES = frozenset({"company", "organization", "government"})
 # Endings of leagues and cups, and of generic bodies (see the module docstring).
 NOT_BODIES = ("甲", "乙", "超", "冠", "杯", "联赛", "警方", "部门", "财政", "班")

@@ -104,6 +104,16 @@ CASES = [
     # ... not when two people share it, nor after 老/小
     ("王明和王刚来了。王书记说，", [("王明", "PERSON"), ("王刚", "PERSON"), ("书记", "TITLE")], []),
     ("王明来了。老王书记说，", [("王明", "PERSON"), ("书记", "TITLE")], []),
+    # a copula after the person, or opening a later clause of the person's sentence
+    ("张伟是阿里巴巴集团的首席执行官。", [("张伟", "PERSON"), ("阿里巴巴集团", "ORG"), ("首席执行官", "TITLE")],
+     [("张伟", "首席执行官", "阿里巴巴集团")]),
+    ("张伟曾是华为公司总裁。", [("张伟", "PERSON"), ("华为公司", "ORG"), ("总裁", "TITLE")], [("张伟", "总裁", "华为公司")]),
+    ("张伟毕业于北京大学，现为清华大学教授。", [("张伟", "PERSON"), ("北京大学", "ORG"), ("清华大学", "ORG"), ("教授", "TITLE")],
+     [("张伟", "教授", "清华大学")]),
+    ("张伟被选为中国足协主席。", [("张伟", "PERSON"), ("中国足协", "ORG"), ("主席", "TITLE")], [("张伟", "主席", "中国足协")]),
+    # ... not across a sentence, nor for a person who is not the copula's subject
+    ("李强说张伟是好人。王明是校长。", [("李强", "PERSON"), ("张伟", "PERSON"), ("王明", "PERSON"), ("校长", "TITLE")],
+     [("王明", "校长", None)]),
 ]
 
 

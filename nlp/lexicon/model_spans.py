@@ -24,6 +24,9 @@ from .titles import title_ends
 from .words import cut_flags, word_flags
 
 # Places ending like an administrative unit are GPE even when no list knows them.
+# An adverb between a name and its verb that the model reads as the name's last character.
+_ADVERB_AFTER_NAME = frozenset("现曾也都还仍即就又")
+_VERB_AFTER_ADVERB = frozenset("为任是系在有将已被")
 # Roads, buildings and sites (中山路, 大厦): never a foreign city, whatever their characters.
 _FACILITY_ENDING = regex.compile(r"[路街道巷桥站场园苑楼厦馆院寺庙宫塔门城]$")
 _NATURAL_ENDING = regex.compile(r"[山河江湖海洋岛峰岭湾峡谷原漠川泉溪林礁角滩洲窟]$|地带|盆地")
@@ -76,6 +79,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             continue
         if label == PERSON and reduplicated(text[start:end]):
             continue
+        if label == PERSON and end - start >= 3 and text[end - 1] in _ADVERB_AFTER_NAME \
+                and text[end:end + 1] in _VERB_AFTER_ADVERB:
+            end -= 1  # 张伟现|为, 李明也|是: an adverb read into the name
         if label == PERSON and start in people and people[start] < end \
                 and text[people[start]] in NOT_GIVEN:
             continue  # 任命张三|为: the cue's name stops before a word no name goes on with

@@ -39,6 +39,7 @@ _JOIN_CHARS = "、和及与兼,，\\s"
 _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*$")           # between coordinated titles
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title
+_OF = regex.compile(r"^\s*的\s*$")                       # 阿里巴巴集团的首席执行官
 #: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
 _APPOSITION_OPEN = regex.compile(r"^\s*[（(，,]\s*(?:[男女]\s*[，,、]\s*)?(?:\p{Han}{1,3}族\s*[，,、]\s*)?$")
 _APPOSITION_END = regex.compile(r"^\s*[）)，,。；;：:]")      # what follows the last title
@@ -66,9 +67,14 @@ _REMOVE_OF = regex.compile(r"^\s*的\s*$")
 #: 任 alone too (张锐钢任天津港（集团）有限公司董事长), not the 任 of 责任, 信任, 放任; and the
 #: passive or elective forms (李强当选为江苏省政协主席, 张伟被任命为…副主任).
 _HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职"
-_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举)为)$")
+_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选)为)$")
+#: PERSON 是/现为/曾是 [ORG(的)] TITLE: a copula right after the person, or opening a later
+#: clause of the person's sentence (张伟毕业于北京大学，现为清华大学教授).
+_COPULA = regex.compile(r"(?:^|(?P<clause>[，,]))\s*(?:现|曾|目前|现在|原|也|还|仍|即|则)?(?:是|为|系)$")
 #: What may stand before 公司/集团 when the head word refers back (为公司副总裁, 据公司董事长).
 _LEAD_VERB = regex.compile(rf"(?:{_HOLDS}|为|任|据|由|在|经|和|与|及|、)$")
+#: ... and the whole of an ORG's text before the head word (担任|公司; not 华为|公司, a name)
+_LEAD_VERB_ALONE = regex.compile(rf"[现曾已并又还也]?(?:{_HOLDS}|为|任|据|由|在|经|和|与|及|、)")
 
 
 class E(NamedTuple):
@@ -118,10 +124,10 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             return ents[k - 1].text, k - 2, gap(ents[k - 2], ents[k - 1]) if k >= 2 else ""
         if k >= left_limit and ents[k].label in (ORG, GPE):
             org = ents[k]
-            if _ADJ.match(g) or (_ENVOY_WORD.match(g) and org.label == GPE):
+            if _ADJ.match(g) or (_OF.match(g) and org.label == ORG) or (_ENVOY_WORD.match(g) and org.label == GPE):
                 lead = gap(ents[k - 1], org) if k >= 1 else text[:org.start]
                 ref = _BODY_REF.search(org.text)
-                if ref and (ref.start() == 0 or _LEAD_VERB.search(org.text[:ref.start()])):
+                if ref and (ref.start() == 0 or _LEAD_VERB_ALONE.fullmatch(org.text[:ref.start()])):
                     # an ORG that is only 公司 / 集团党委 (or a verb glued to it: 担任公司)
                     return _body_org(ref, ents, org.start), k - 1, lead + org.text[:ref.start()]
                 return org.text, k - 1, lead
@@ -243,7 +249,12 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         if j + 1 < len(ents) and ents[j + 1].label == PERSON and _ADJ.match(gap(t, ents[j + 1])):
             continue   # the titles of the person after them
         chain, k, between = chain_before(j)
-        if not _HOLD_VERB.search(between.rstrip()):
+        copula = _COPULA.search(between.rstrip())
+        if copula and not copula["clause"]:
+            if k >= 0 and ents[k].label == PERSON and not _SENTENCE_BREAK.search(between):
+                record(ents[k], chain, clause_org(chain[0][0]))
+            continue
+        if not (_HOLD_VERB.search(between.rstrip()) or copula):
             continue
         for p in range(k, -1, -1):
             if _SENTENCE_BREAK.search(text[ents[p].end:t.start]):

@@ -168,3 +168,12 @@ def test_a_medium_in_title_marks_is_an_org(text, expected):
 
     words = [(i, i + 1) for i in range(len(text))]
     assert [text[o.start:o.end] for o in OrgFinder(text, words, []).find()] == expected
+
+
+@pytest.mark.parametrize("text,org", [
+    ("近年来，江西省东乡县采茶剧团将节目送下乡", "江西省东乡县采茶剧团"),
+    ("广州恒大足球俱乐部宣布", "广州恒大足球俱乐部"),
+    ("北京人民艺术剧院演出", "北京人民艺术剧院"),
+])
+def test_troupes_museums_and_clubs_after_a_place_are_orgs(rules_nlp, text, org):
+    assert org in [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"]

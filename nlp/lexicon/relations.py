@@ -66,7 +66,7 @@ _REMOVE_OF = regex.compile(r"^\s*的\s*$")
 #: … 担任 [ORG] TITLE: the subject is the nearest person before, in the same sentence.
 #: 任 alone too (张锐钢任天津港（集团）有限公司董事长), not the 任 of 责任, 信任, 放任; and the
 #: passive or elective forms (李强当选为江苏省政协主席, 张伟被任命为…副主任).
-_HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职"
+_HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|辞去|卸去"
 _HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选)为)$")
 #: PERSON 是/现为/曾是 [ORG(的)] TITLE: a copula right after the person, or opening a later
 #: clause of the person's sentence (张伟毕业于北京大学，现为清华大学教授).

@@ -281,7 +281,8 @@ def main() -> None:
     ap.add_argument("--n-cli", type=int, default=1_000, help="documents through the CLI (default 1,000)")
     ap.add_argument("--n-good", type=int, default=1_000, help="good lines around the 5 bad ones (default 1,000)")
     ap.add_argument("--seed", type=int, default=8)
-    ap.add_argument("--segmenter", default="pkuseg", choices=("pkuseg", "jieba", "char"))
+    ap.add_argument("--segmenter", default="tagger", choices=("tagger", "pkuseg", "jieba", "char"),
+                    help="the API's segmenter (default: the default pipeline's, tagger)")
     ap.add_argument("--no-write", action="store_true", help="print only; do not write the results file")
     args = ap.parse_args()
 
@@ -296,10 +297,10 @@ def main() -> None:
     api = run_api(extractor, texts, keep=args.n_cli)
     print(f"api: {dict(api['stats'])}", flush=True)
 
-    if args.segmenter != "pkuseg":
-        print("note: the CLI runs with its default segmenter (pkuseg); records are compared only "
-              "with --segmenter pkuseg", flush=True)
-    expected = api["kept"] if args.segmenter == "pkuseg" else {}
+    if args.segmenter != "tagger":
+        print("note: the CLI runs with its default segmenter (tagger); records are compared only "
+              "with --segmenter tagger", flush=True)
+    expected = api["kept"] if args.segmenter == "tagger" else {}
     changed = source_fingerprint() != fingerprint
     if changed:  # the CLI child would run other code than the records were made with
         print("note: nlp/ changed during the run: CLI records not compared with the API's", flush=True)

@@ -76,11 +76,7 @@ class NewsTokenizer:
             return lambda text: [c for c in text if not c.isspace()]
         if self.segmenter == "tagger":
             tagger = shared_tagger()
-            if not self.user_words:
-                return lambda text: [text[s:e] for s, e in tagger.predict([text])[0].words]
-            words, longest = set(self.user_words), max(map(len, self.user_words))
-            return lambda text: merge_user_words([text[s:e] for s, e in tagger.predict([text])[0].words],
-                                                 words, longest)
+            return lambda text: [text[s:e] for s, e in self._tagger_words(text, tagger.predict([text])[0])]
         if self.segmenter == "jieba":
             # its own jieba instance: the user words added here must not reach the one the
             # model's features read (``lexicon.words``)
@@ -158,13 +154,17 @@ class NewsTokenizer:
         """The joint tagger's words (user words merged), its entities kept for the NER stage."""
         if tagged is None:
             [tagged] = shared_tagger().predict([text])
-        words = [text[s:e] for s, e in tagged.words]
-        if self.user_words:
-            words = merge_user_words(words, *self._user_word_index())
+        words = [text[s:e] for s, e in self._tagger_words(text, tagged)]
         words, spaces = get_words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TAGGER_ENTITIES] = list(tagged.entities)
         return doc
+
+    def _tagger_words(self, text: str, tagged) -> list[tuple[int, int]]:
+        """The tagger's word spans with the user words merged."""
+        if not self.user_words:
+            return tagged.words
+        return merge_user_spans(text, tagged.words, *self._user_word_index())
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         """Tokenize many texts; the tagger runs once over a batch (its sentences batched)."""
@@ -217,6 +217,23 @@ def merge_user_words(tokens: list[str], words: set[str], longest: int, max_parts
             if joined in words:
                 best = j - i + 1
         out.append("".join(tokens[i:i + best]))
+        i += best
+    return out
+
+
+def merge_user_spans(text: str, spans: list[tuple[int, int]], words: frozenset[str] | set[str], longest: int,
+                     max_parts: int = 4) -> list[tuple[int, int]]:
+    """``merge_user_words`` over word spans of ``text``: only spans that touch are joined
+    (四 + 川省 stay apart across a line break). RETURNS the merged spans."""
+    out, i, n = [], 0, len(spans)
+    while i < n:
+        best = 1
+        for j in range(i + 1, min(n, i + max_parts)):
+            if spans[j][0] != spans[j - 1][1] or spans[j][1] - spans[i][0] > longest:
+                break
+            if text[spans[i][0]:spans[j][1]] in words:
+                best = j - i + 1
+        out.append((spans[i][0], spans[i + best - 1][1]))
         i += best
     return out
 

@@ -53,3 +53,12 @@ def test_tokenizer_serialises_settings(tmp_path):
     tok.to_disk(tmp_path)
     other = NewsTokenizer(spacy.blank("zh").vocab, "pkuseg").from_disk(tmp_path)
     assert (other.segmenter, other.user_words) == ("jieba", ["青岛市"])
+
+
+@pytest.mark.parametrize("text", ["四\n川省成都市", "首席\xa0执行官张伟", "黔南\u3000布依族苗族自治州", "乌兰\t察布市"])
+def test_tagger_user_words_never_join_across_whitespace(extractor, text):
+    # a user word (四川省, 首席执行官) split by a space or a line break stays two tokens:
+    # joined, its text would differ from the document's and spaCy could not align it
+    doc = extractor(text)
+    assert doc.text == text
+    assert all(not t.text.strip() or not any(c.isspace() for c in t.text) for t in doc)

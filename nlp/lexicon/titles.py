@@ -62,8 +62,14 @@ def is_title(s: str) -> bool:
     titles, prefixes, prefix_lens, _, _ = _grammar()
     if s in titles:
         return True
+    if s.endswith(ASSISTANT) and len(s) > len(ASSISTANT) + 1 and is_title(s[:-len(ASSISTANT)]):
+        return True  # 厂长助理, 总经理助理: the assistant to a post holds a post
     # The title after a prefix has at least two characters (副 + 省长, not 副 + 长).
     return any(len(s) > n + 1 and s[:n] in prefixes and is_title(s[n:]) for n in prefix_lens)
+
+
+#: A post's assistant is a post too (厂长助理, 校长助理), written after the title.
+ASSISTANT = "助理"
 
 
 def title_ends(text: str, i: int, limit: int) -> set[int]:
@@ -80,6 +86,8 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
         k = i + n
         if k + 2 <= limit and text[i:k] in prefixes:
             ends.update(j for j in title_ends(text, k, limit) if j >= k + 2)
+    ends.update(j + len(ASSISTANT) for j in list(ends)
+                if j - i >= 2 and j + len(ASSISTANT) <= limit and text.startswith(ASSISTANT, j))
     return ends
 
 

@@ -13,6 +13,7 @@ import json
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -67,8 +68,6 @@ def run(script: str) -> dict:
 
 def command_seconds(args: list[str], stdin: str = "") -> float:
     """Wall seconds of ``python -m nlp ARGS`` in a fresh process, as a user runs it."""
-    import time
-
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "nlp", *args], cwd=ROOT, input=stdin, capture_output=True,
                           text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})

@@ -206,19 +206,11 @@ def merge_user_words(tokens: list[str], words: set[str], longest: int, max_parts
     The segmenter keeps its own boundaries; a place name it cut in two (青岛 + 市) is
     joined, one it merged with a neighbour (青岛市委) is left for the entity writer.
     """
-    out, i, n = [], 0, len(tokens)
-    while i < n:
-        best = 1
-        joined = tokens[i]
-        for j in range(i + 1, min(n, i + max_parts)):
-            joined += tokens[j]
-            if len(joined) > longest:
-                break
-            if joined in words:
-                best = j - i + 1
-        out.append("".join(tokens[i:i + best]))
-        i += best
-    return out
+    text, spans, pos = "".join(tokens), [], 0
+    for token in tokens:
+        spans.append((pos, pos + len(token)))
+        pos += len(token)
+    return [text[s:e] for s, e in merge_user_spans(text, spans, words, longest, max_parts)]
 
 
 def merge_user_spans(text: str, spans: list[tuple[int, int]], words: frozenset[str] | set[str], longest: int,

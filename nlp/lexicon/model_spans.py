@@ -23,13 +23,15 @@ from .places import STREET_AFTER, facility_after, part_of_a_facility
 from .titles import title_ends
 from .words import cut_flags, word_flags
 
-# Places ending like an administrative unit are GPE even when no list knows them.
 # An adverb between a name and its verb that the model reads as the name's last character.
 _ADVERB_AFTER_NAME = frozenset("现曾也都还仍即就又")
 _VERB_AFTER_ADVERB = frozenset("为任是系在有将已被")
 # Roads, buildings and sites (中山路, 大厦): never a foreign city, whatever their characters.
 _FACILITY_ENDING = regex.compile(r"[路街道巷桥站场园苑楼厦馆院寺庙宫塔门城]$")
+# Natural features by their ending (翰海, 盆地): LOC, whatever their characters.
 _NATURAL_ENDING = regex.compile(r"[山河江湖海洋岛峰岭湾峡谷原漠川泉溪林礁角滩洲窟]$|地带|盆地")
+_HAN = regex.compile(r"\p{Han}")
+# Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
 # Marks between the items of a list (温江、新都、万县).
 _LIST_MARKS = frozenset("、，,和及与")
@@ -117,13 +119,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         cands.append(Ent(start, end, label, value))
     abbreviations = bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
     cands = [c for c in cands if not any(c.start < a.end and a.start < c.end for a in abbreviations)]
-    cands += given_names_again(text, [(c.start, c.end, c.label) for c in cands] + abbreviations_as_ents(abbreviations) + ents,
-                               word_starts, word_ends)
-    return cands + abbreviations, model_orgs
-
-
-def abbreviations_as_ents(found: list[Ent]) -> list[tuple[int, int, str]]:
-    return [(e.start, e.end, e.label) for e in found]
+    cands += abbreviations
+    cands += given_names_again(text, [(c.start, c.end, c.label) for c in cands] + ents, word_starts, word_ends)
+    return cands, model_orgs
 
 
 def given_names_again(text: str, ents: list[tuple[int, int, str]], word_starts: set[int],
@@ -145,7 +143,7 @@ def given_names_again(text: str, ents: list[tuple[int, int, str]], word_starts: 
             if any(a < j and i < b for a, b in taken):
                 continue
             alone = (i in word_starts and j in word_ends) or not (
-                regex.match(r"\p{Han}", text[i - 1:i]) or regex.match(r"\p{Han}", text[j:j + 1]))
+                _HAN.match(text, max(i - 1, 0), i) or _HAN.match(text, j, j + 1))
             if alone:
                 out.append(Ent(i, j, PERSON))
     return out

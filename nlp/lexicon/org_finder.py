@@ -59,10 +59,10 @@ _BARE_ORGAN = regex.compile(r"[省市县区州](?:委|人大常委会|政协|纪
 _ORGAN_BEFORE = regex.compile(r"(?:委|政府|政协|纪委|人大常委会)、$")
 # A news item's opening source: the paper or site, then 讯 and the byline or the time
 # (晨报讯（记者…）, 新浪科技讯 北京时间…): the name before 讯 is the medium, an ORG.
+_BYLINE = regex.compile(r"^\s*([\p{Han}A-Za-z0-9]{2,8}?)讯(?=[（(【\[]|\s*记者|\s*北京时间|\s*\d)")
 # A newspaper or magazine named in title marks (《法制日报》记者, 《商业周刊》杂志) is the medium,
 # an ORG (SPEC: media are ORG; other titles of works are not).
 _MEDIUM_TITLE = regex.compile(r"《(\p{Han}{1,10}(?:报|周刊|月刊|杂志|画报))》")
-_BYLINE = regex.compile(r"^\s*([\p{Han}A-Za-z0-9]{2,8}?)讯(?=[（(【\[]|\s*记者|\s*北京时间|\s*\d)")
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})

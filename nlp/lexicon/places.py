@@ -47,10 +47,11 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 # A short alias (no suffix) followed by one of these names a street, a station or a business
 # (中山路, 南京西路, 江北站, 华龙酒楼), not the division: SPEC leaves a place inside a
 # facility no GPE of its own.
-_ALIAS_BLOCKERS = re.compile(r"[东西南北中]?(?:路|街|大街|大道)|道|巷|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
+_STREET = r"[东西南北中]?(?:路|街|大街|大道)|巷"
+_ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
                              r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园")
 #: A road or street word right after a name: the name begins the road's (长江|西路, 大学|西街).
-STREET_AFTER = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")
+STREET_AFTER = re.compile(_STREET)
 
 
 def facility_after(text: str, j: int) -> bool:
@@ -248,7 +249,7 @@ def part_of_a_facility(text: str, i: int, j: int, places: tuple[gazetteer.Place,
     that an address chain cannot hold (浦东新区张江镇|苏州花园). Also applied to the model's
     places, so that it does not bring back a name this stage left out."""
     bare = all(p.kind in ("short", "old_short") for p in places) or text[j - 1] not in ADMIN_SUFFIXES
-    return bare and _ALIAS_BLOCKERS.match(text, j) is not None or _inside_a_facility(text, i, places, before)
+    return bare and facility_after(text, j) or _inside_a_facility(text, i, places, before)
 
 
 def _inside_a_facility(text: str, i: int, places: tuple[gazetteer.Place, ...], before: list[Ent]) -> bool:

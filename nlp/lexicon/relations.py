@@ -72,9 +72,10 @@ _HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|(?<![责信放主])任|当选�
 #: clause of the person's sentence (张伟毕业于北京大学，现为清华大学教授).
 _COPULA = regex.compile(r"(?:^|(?P<clause>[，,]))\s*(?:现|曾|目前|现在|原|也|还|仍|即|则)?(?:是|为|系)$")
 #: What may stand before 公司/集团 when the head word refers back (为公司副总裁, 据公司董事长).
-_LEAD_VERB = regex.compile(rf"(?:{_HOLDS}|为|任|据|由|在|经|和|与|及|、)$")
+_LEADS = rf"(?:{_HOLDS}|为|任|据|由|在|经|和|与|及|、)"
+_LEAD_VERB = regex.compile(rf"{_LEADS}$")
 #: ... and the whole of an ORG's text before the head word (担任|公司; not 华为|公司, a name)
-_LEAD_VERB_ALONE = regex.compile(rf"[现曾已并又还也]?(?:{_HOLDS}|为|任|据|由|在|经|和|与|及|、)")
+_LEAD_VERB_ALONE = regex.compile(rf"[现曾已并又还也]?{_LEADS}")
 
 
 class E(NamedTuple):

@@ -57,6 +57,10 @@ def _grammar() -> tuple[frozenset[str], frozenset[str], tuple[int, ...],
             lengths_by_first(titles), lengths_by_first(prefixes))
 
 
+#: A post's assistant is a post too (厂长助理, 校长助理), written after the title.
+ASSISTANT = "助理"
+
+
 def is_title(s: str) -> bool:
     """RETURNS whether ``s`` is a title: a lexicon entry or prefix + title."""
     titles, prefixes, prefix_lens, _, _ = _grammar()
@@ -66,10 +70,6 @@ def is_title(s: str) -> bool:
         return True  # 厂长助理, 总经理助理: the assistant to a post holds a post
     # The title after a prefix has at least two characters (副 + 省长, not 副 + 长).
     return any(len(s) > n + 1 and s[:n] in prefixes and is_title(s[n:]) for n in prefix_lens)
-
-
-#: A post's assistant is a post too (厂长助理, 校长助理), written after the title.
-ASSISTANT = "助理"
 
 
 def title_ends(text: str, i: int, limit: int) -> set[int]:

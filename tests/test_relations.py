@@ -115,6 +115,25 @@ CASES = [
     # ... not across a sentence, nor for a person who is not the copula's subject
     ("李强说张伟是好人。王明是校长。", [("李强", "PERSON"), ("张伟", "PERSON"), ("王明", "PERSON"), ("校长", "TITLE")],
      [("王明", "校长", None)]),
+    # names set off by spaces, each followed by its post (lists, captions)
+    ("——王石　万科企业股份有限公司董事长　　冯仑用他独特的经历",
+     [("王石", "PERSON"), ("万科企业股份有限公司", "ORG"), ("董事长", "TITLE"), ("冯仑", "PERSON")],
+     [("王石", "董事长", "万科企业股份有限公司")]),
+    ("李思敏 广西科技大学校长", [("李思敏", "PERSON"), ("广西科技大学", "ORG"), ("校长", "TITLE")],
+     [("李思敏", "校长", "广西科技大学")]),
+    # 作为 [ORG] TITLE，PERSON
+    ("作为远航集团有限公司董事长，陈旭荣爱岗敬业", [("远航集团有限公司", "ORG"), ("董事长", "TITLE"), ("陈旭荣", "PERSON")],
+     [("陈旭荣", "董事长", "远航集团有限公司")]),
+    ("作为公司董事长，他爱岗敬业。陈旭荣说", [("董事长", "TITLE"), ("陈旭荣", "PERSON")], []),
+    # roles listed between the titles and the name, a colon before the name
+    ("赛特斯公司董事长、创始人逯利军演讲", [("赛特斯公司", "ORG"), ("董事长", "TITLE"), ("逯利军", "PERSON")],
+     [("逯利军", "董事长", "赛特斯公司")]),
+    ("灌西盐场投资公司董事长、党委书记：王德志",
+     [("灌西盐场投资公司", "ORG"), ("董事长", "TITLE"), ("党委书记", "TITLE"), ("王德志", "PERSON")],
+     [("王德志", "董事长", "灌西盐场投资公司"), ("王德志", "党委书记", "灌西盐场投资公司")]),
+    # a club referred to by 俱乐部
+    ("武汉卓尔俱乐部召开发布会，聘请王小松担任俱乐部董事长",
+     [("武汉卓尔俱乐部", "ORG"), ("王小松", "PERSON"), ("董事长", "TITLE")], [("王小松", "董事长", "武汉卓尔俱乐部")]),
 ]
 
 

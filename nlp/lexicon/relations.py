@@ -11,7 +11,9 @@ between them:
 - a company or body referred to by 公司/集团/该局/本院 before the title: the last ORG of the text
   with that head (公司董事长 -> 恒锐（苏州）精密科技有限公司);
 - ``PERSON TITLE`` right after the name: 李克强总理, 民航总局陈光毅局长 (org before the name);
-- ``PERSON（[ORG|GPE] TITLE…）`` and ``PERSON，[ORG|GPE] TITLE…，``: brackets and appositions;
+- ``PERSON（[ORG|GPE] TITLE…）`` and ``PERSON，[ORG|GPE] TITLE…，``: brackets and appositions,
+  and a name set off by spaces in lists and captions (王石　万科企业股份有限公司董事长);
+- ``作为 [ORG] TITLE，PERSON``;
 - ``GPE 驻 GPE TITLE PERSON``, ``GPE驻华 TITLE PERSON``: an ambassador's org is the sending country;
 - ``任命/聘任 PERSON 为 [ORG] TITLE``, ``免去 PERSON 的 [ORG] TITLE 职务`` and
   ``PERSON …担任 [ORG] TITLE`` (a former post counts);
@@ -41,8 +43,16 @@ _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinat
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title
 _OF = regex.compile(r"^\s*的\s*$")                       # 阿里巴巴集团的首席执行官
 #: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
-_APPOSITION_OPEN = regex.compile(r"^\s*[（(，,]\s*(?:[男女]\s*[，,、]\s*)?(?:\p{Han}{1,3}族\s*[，,、]\s*)?$")
-_APPOSITION_END = regex.compile(r"^\s*[）)，,。；;：:]")      # what follows the last title
+#: and a name set off by spaces, as in lists and captions: 王石　万科企业股份有限公司董事长
+_APPOSITION_OPEN = regex.compile(r"^\s*[（(，,]\s*(?:[男女]\s*[，,、]\s*)?(?:\p{Han}{1,3}族\s*[，,、]\s*)?$|^\s+$")
+_APPOSITION_END = regex.compile(r"^\s*[）)，,。；;：:]|^\s")      # what follows the last title
+#: Roles that are no TITLE (SPEC) but are listed with the titles before a name:
+#: 董事长、创始人逯利军, 总经理、法定代表人张伟
+_ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控制人|(?:主要)?负责人"
+#: between the last title and the person it names: nothing, a colon (董事长：王德志), roles
+_TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：]|(?:[、，,]\s*(?:{_ROLE})\s*)+)?\s*$")
+#: 作为公司董事长，陈旭荣…: the titles are those of the person after the comma
+_AS_HOLDER = regex.compile(r"(?:作为|身为)\s*$")
 _PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组)$")
 _PARTY_TITLE = regex.compile(r"书记|常委|委员|秘书长|部长")
 _ENVOY = regex.compile(r"^驻$")
@@ -53,7 +63,7 @@ _ORG_SUFFIX = (r"(?:委员会|办公室|办公厅|管理局|政府|银行|大学
                r"|协会|联合会|商会|中心|组委会|亚组委|公司|集团|[司局厅部署院办委处所馆站会科系厂])")
 _ORG_TAIL = regex.compile(rf"^[\p{{Han}}（）()]{{0,14}}{_ORG_SUFFIX}$")
 #: A body referred to by its head word: 公司, 集团, 该局, 本院 (+ its party committee or board).
-_BODY_REF = regex.compile(r"(?:(?:该|本)?(?<![分子])(?P<head>集团公司|公司|集团)|(?:该|本)(?P<head2>[局院委厅部司办校行所]))"
+_BODY_REF = regex.compile(r"(?:(?:该|本)?(?<![分子])(?P<head>集团公司|公司|集团|俱乐部)|(?:该|本)(?P<head2>[局院委厅部司办校行所]))"
                           r"(?:党委|党组|董事会|监事会)?$")
 _CLAUSE_BREAK = regex.compile(r"[，,。；;！!？?：:\n]")
 _SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n]")
@@ -201,8 +211,11 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             continue
         # 1. the chain of titles that ends right before the person
         j = i - 1
-        if j >= 0 and ents[j].label == TITLE and _ADJ.match(gap(ents[j], e)):
+        if j >= 0 and ents[j].label == TITLE and _TITLE_TO_PERSON.match(gap(ents[j], e)):
             chain, k, between = chain_before(j)
+            if gap(ents[j], e).isspace() and k >= 0 and ents[k].label == PERSON and between.isspace():
+                # 王石　万科企业股份有限公司董事长　　冯仑: a list of names, each with its post after it
+                continue
             inherited = None
             if chain[0][1] is None and k >= 0 and ents[k].label == PERSON and _PERSON_JOIN.match(between):
                 # 四川大学党委书记王建国、校长李向东
@@ -247,9 +260,13 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         if t.label != TITLE or (j + 1 < len(ents) and ents[j + 1].label == TITLE
                                   and _JOIN.match(gap(t, ents[j + 1]))):
             continue   # not a title, or not the last of its chain
-        if j + 1 < len(ents) and ents[j + 1].label == PERSON and _ADJ.match(gap(t, ents[j + 1])):
+        if j + 1 < len(ents) and ents[j + 1].label == PERSON and _TITLE_TO_PERSON.match(gap(t, ents[j + 1])):
             continue   # the titles of the person after them
         chain, k, between = chain_before(j)
+        if _AS_HOLDER.search(between) and j + 1 < len(ents) and ents[j + 1].label == PERSON \
+                and regex.fullmatch(r"\s*[，,]\s*", gap(t, ents[j + 1])):
+            record(ents[j + 1], chain, clause_org(chain[0][0]))
+            continue
         copula = _COPULA.search(between.rstrip())
         if copula and not copula["clause"]:
             if k >= 0 and ents[k].label == PERSON and not _SENTENCE_BREAK.search(between):

@@ -13,7 +13,8 @@ between them:
 - ``PERSON TITLE`` right after the name: 李克强总理, 民航总局陈光毅局长 (org before the name);
 - ``PERSON（[ORG|GPE] TITLE…）`` and ``PERSON，[ORG|GPE] TITLE…，``: brackets and appositions,
   and a name set off by spaces in lists and captions (王石　万科企业股份有限公司董事长);
-- ``作为 [ORG] TITLE，PERSON``;
+- ``作为 [ORG] TITLE，PERSON``; a biography's fields between the name and the post (卢柏强，
+  1962年生，深圳诺普信农化股份有限公司董事长); a caption opening a line (童亚辉浙江省能源集团有限公司董事长);
 - ``GPE 驻 GPE TITLE PERSON``, ``GPE驻华 TITLE PERSON``: an ambassador's org is the sending country;
 - ``任命/聘任 PERSON 为 [ORG] TITLE``, ``免去 PERSON 的 [ORG] TITLE 职务`` and
   ``PERSON …担任 [ORG] TITLE`` (a former post counts);
@@ -69,23 +70,43 @@ _CLAUSE_BREAK = regex.compile(r"[，,。；;！!？?：:\n]")
 _SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n]")
 #: 任命/聘任 PERSON 为 …: the person's titles follow 为.
 _APPOINT_VERB = regex.compile(r"(?:任命|聘任|聘请|提名|选举|推选|委任|增补|补选|推举)$")
-_APPOINT_AS = regex.compile(r"^\s*(?:为|担任|出任)\s*$")   # between the person and the titles
+_APPOINT_AS = regex.compile(r"^\s*(?:同志|先生|女士)?\s*(?:为|担任|出任)\s*$")   # between the person and the titles
 #: 免去 PERSON 的 [ORG] TITLE 职务: a post the person leaves is still one the text gives them.
 _REMOVE_VERB = regex.compile(r"(?:免去|免除|撤销)$")
-_REMOVE_OF = regex.compile(r"^\s*的\s*$")
+_REMOVE_OF = regex.compile(r"^\s*(?:同志|先生|女士)?\s*的?\s*$")
 #: … 担任 [ORG] TITLE: the subject is the nearest person before, in the same sentence.
 #: 任 alone too (张锐钢任天津港（集团）有限公司董事长), not the 任 of 责任, 信任, 放任; and the
 #: passive or elective forms (李强当选为江苏省政协主席, 张伟被任命为…副主任).
 _HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|辞去|卸去"
-_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选)为)$")
+_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选)为)$")
 #: PERSON 是/现为/曾是 [ORG(的)] TITLE: a copula right after the person, or opening a later
 #: clause of the person's sentence (张伟毕业于北京大学，现为清华大学教授).
 _COPULA = regex.compile(r"(?:^|(?P<clause>[，,]))\s*(?:现|曾|目前|现在|原|也|还|仍|即|则)?(?:是|为|系)$")
+#: A verb (after an honorific) that starts the text between a person and an org written
+#: outside the entities: 廖小平同志任|中南林业科技大学|党委副书记
+_TAIL_LEAD = regex.compile(rf"^(?:同志|先生|女士)?(?:{_HOLDS}|当选为?|任|为|是)")
 #: What may stand before 公司/集团 when the head word refers back (为公司副总裁, 据公司董事长).
 _LEADS = rf"(?:{_HOLDS}|为|任|据|由|在|经|和|与|及|、)"
 _LEAD_VERB = regex.compile(rf"{_LEADS}$")
 #: ... and the whole of an ORG's text before the head word (担任|公司; not 华为|公司, a name)
 _LEAD_VERB_ALONE = regex.compile(rf"[现曾已并又还也]?{_LEADS}")
+
+
+#: The fields of a biography between a name and its post (张伟，男，汉族，1962年生，湖北应城人，
+#: 大专学历，中共党员，…): each a fixed kind of fact, so that no clause of prose passes
+_BIO_FIELD = (r"[男女]|\p{Han}{1,3}族"
+              r"|(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:出?生(?:于\p{Han}{2,12})?)?"
+              r"|(?:出?生于|籍贯)\p{Han}{2,12}|\p{Han}{2,8}人"
+              r"|\p{Han}{0,8}(?:学历|学位)"
+              r"|(?:中共|中国共产党|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)?(?:预备)?(?:党员|成员|会员)"
+              r"|\p{Han}{0,10}(?:参加工作|入党)")
+_BIO_FIELDS = regex.compile(rf"\s*[，,](?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*")
+
+
+def _starts_a_line(text: str, start: int) -> bool:
+    """RETURNS whether ``text[start:]`` opens the text, a line or a sentence."""
+    before = text[:start].rstrip(" \t\u3000")
+    return not before or before[-1] in "\n。！？!?；;：:"
 
 
 class E(NamedTuple):
@@ -151,6 +172,9 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         ref = _BODY_REF.search(tail)
         if ref and (ref.start() == 0 or _LEAD_VERB.search(tail[:ref.start()])):
             return _body_org(ref, ents, title.start), k, before + tail[:ref.start()]
+        lead = _TAIL_LEAD.match(tail)   # 廖小平同志任|中南林业科技大学|党委副书记
+        if lead:
+            before, tail = before + lead[0], tail[lead.end():]
         if tail and _ORG_TAIL.match(tail) and len(parts) == 1 and k >= left_limit \
                 and ents[k].label in (TITLE, PERSON):
             return tail, k, before   # 国家统计局新闻发言人、|国民经济综合统计司|司长
@@ -239,16 +263,27 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             org = ents[j].text if j >= 0 and ents[j].label in (ORG, GPE) and _ADJ.match(gap(ents[j], e)) else None
             out.setdefault((e.text, ents[k].text), org)
             continue
-        # 4. brackets and appositions: 王强（湖北省发改委主任）, 王强，湖北省发改委主任，
+        # 4. brackets and appositions: 王强（湖北省发改委主任）, 王强，湖北省发改委主任，, and
+        # a biography's fields before the post: 卢柏强，1962年生，深圳诺普信农化股份有限公司董事长
         # 5. 任命/聘任 PERSON 为 [ORG] TITLE
-        last = _last_title_after(i)
+        bio = _BIO_FIELDS.match(text, e.end)
+        m = i + 1
+        while bio and m < len(ents) and ents[m].start < bio.end():
+            m += 1
+        if bio and (m == len(ents) or ents[m].start != bio.end()
+                    or any(x.label in (PERSON, TITLE) for x in ents[i + 1:m])):
+            bio = None   # the fields must run up to the post and name no one
+        last = _last_title_after(m - 1 if bio else i)
         if last is None:
             continue
-        chain, _, between = chain_before(last, left_limit=i + 1)
+        chain, before_chain, between = chain_before(last, left_limit=m if bio else i + 1)
         after = text[ents[last].end:ents[last + 1].start] if last + 1 < len(ents) else text[ents[last].end:]
-        if _APPOSITION_OPEN.match(between) and (_APPOSITION_END.match(after) or (
-                last + 1 == len(ents) and not after.strip())):
+        ends = _APPOSITION_END.match(after) or (last + 1 == len(ents) and not after.strip())
+        if (bio and before_chain == m - 1 and ends) or (_APPOSITION_OPEN.match(between) and ends):
             record(e, chain)
+        elif not between and _starts_a_line(text, e.start) and not (
+                last + 1 < len(ents) and ents[last + 1].label == PERSON and _TITLE_TO_PERSON.match(after)):
+            record(e, chain)   # a caption: 童亚辉浙江省能源集团有限公司董事长
         elif _APPOINT_AS.match(between) and _APPOINT_VERB.search(text[max(0, e.start - 4):e.start]):
             record(e, chain, clause_org(e))
         elif _REMOVE_OF.match(between) and _REMOVE_VERB.search(text[max(0, e.start - 4):e.start]):

@@ -177,3 +177,28 @@ def test_a_medium_in_title_marks_is_an_org(text, expected):
 ])
 def test_troupes_museums_and_clubs_after_a_place_are_orgs(rules_nlp, text, org):
     assert org in [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize("text,org", [
+    ("今年，佳士得拍卖行将于12月2日举办钟表专场", "佳士得拍卖行"),
+    ("中国水电地产副总经理薛志勇表示", "中国水电地产"),
+    ("广东纵横天正律师事务所律师刘伟渊表示", "广东纵横天正律师事务所"),
+])
+def test_auction_houses_property_arms_and_law_firms_are_orgs(extractor, text, org):
+    assert org in [e.text for e in extractor(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize("text", ["今年房地产市场持续回暖，商业地产表现平稳。"])
+def test_property_as_a_sector_is_no_org(extractor, text):
+    assert [e.text for e in extractor(text).ents if e.label_ == "ORG"] == []
+
+
+def test_suing_is_not_part_of_a_court(extractor):
+    # X告上法院: the verb does not join X and the court into one organisation
+    orgs = [e.text for e in extractor("市民梁玉祥将卖主携程旅行网告上法院。").ents if e.label_ == "ORG"]
+    assert not any("法院" in o for o in orgs)
+
+
+def test_a_lawyer_is_an_occupation_not_a_title(extractor):
+    # SPEC section 1: occupations (记者, 律师, 医生) are not TITLE
+    assert "律师" not in [e.text for e in extractor("该所律师刘伟渊表示").ents if e.label_ == "TITLE"]

@@ -181,6 +181,7 @@ def test_troupes_museums_and_clubs_after_a_place_are_orgs(rules_nlp, text, org):
 
 @pytest.mark.parametrize("text,org", [
     ("今年，佳士得拍卖行将于12月2日举办钟表专场", "佳士得拍卖行"),
+    ("根据路透社的报道，索尼影业计划将电影版的拍摄", "索尼影业"),
     ("中国水电地产副总经理薛志勇表示", "中国水电地产"),
     ("广东纵横天正律师事务所律师刘伟渊表示", "广东纵横天正律师事务所"),
 ])

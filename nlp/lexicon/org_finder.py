@@ -42,6 +42,7 @@ from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
 from .places import MATCHER as PLACES, STREET_AFTER
 from .titles import title_ends
+from .words import word_flags
 
 MAX_MIDDLE = 10
 MAX_NAME = 12
@@ -49,6 +50,9 @@ MAX_NAME = 12
 # no organisation is named.
 _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多家", "一家", "两家", "几家", "一些", "其他", "其它", "所有",
                       "相关", "有关", "上市", "国有", "民营", "外资", "中小", "外国", "国外", "境外", "国内"})
+# jieba's flags of words that never open a company's name: conjunctions, adverbs, pronouns,
+# prepositions, time words
+_NO_NAME_FLAGS = frozenset({"c", "d", "r", "p", "t"})
 # Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
 _TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目前|近日|日前|期间)")
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
@@ -275,8 +279,8 @@ class OrgFinder:
         if not (2 <= len(mid) <= MAX_MIDDLE) or any(c in _BREAK or c in _OPEN or c in _CLOSE or c.isdigit()
                                                       for c in mid):
             return False  # a bracket in the middle: 智云数和（天津|）科技公司 is no 天津 organ
-        if _COUNTED_PLACES.match(mid):
-            return False  # 江西两省|防汛抗旱指挥部, 全市各|法院: places counted, no one organ's name
+        if _COUNTED_PLACES.match(mid) or any(mid.startswith(g) for g in _GENERIC if len(g) > 1):
+            return False  # 江西两省|防汛抗旱指挥部, 全市各|法院, 美国几家|大银行: no one organ's name
         if any(a <= s < a + len(mid) for s in self.ent_starts):
             return False  # 武汉市和襄阳市人民政府: two places, no one organ
         b = a + len(mid)
@@ -290,9 +294,12 @@ class OrgFinder:
 
     def _stop(self, ws: int, we: int) -> bool:
         """RETURNS whether the word ``text[ws:we]`` ends a company name read leftwards: a stop
-        word, or 讯 after 本报/…社/…电 (本报|讯|南方航空（集团）公司; a brand may hold 讯)."""
+        word, a conjunction, adverb, pronoun, preposition or time word of jieba's dictionary
+        (虽然|公司, 但当时|公司, 采访这些|公司), or 讯 after 本报/…社/…电 (本报|讯|南方航空（集团）公司;
+        a brand may hold 讯)."""
         w = self.text[ws:we]
-        return w in self.stops or w == "讯" and self.text[max(0, ws - 2):ws].endswith(("报", "社", "电"))
+        return w in self.stops or word_flags().get(w) in _NO_NAME_FLAGS \
+            or w == "讯" and self.text[max(0, ws - 2):ws].endswith(("报", "社", "电"))
 
     def _place_or_group(self, s: int, e: int) -> bool:
         """RETURNS whether the bracketed ``text[s:e]`` of a company name is its place or a

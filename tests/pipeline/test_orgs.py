@@ -203,3 +203,10 @@ def test_suing_is_not_part_of_a_court(extractor):
 def test_a_lawyer_is_an_occupation_not_a_title(extractor):
     # SPEC section 1: occupations (记者, 律师, 医生) are not TITLE
     assert "律师" not in [e.text for e in extractor("该所律师刘伟渊表示").ents if e.label_ == "TITLE"]
+
+
+@pytest.mark.parametrize("text", ["携程国旅公司表示，虽然公司没有过错", "而现在博彩公司开出的盘口", "还有做公司保安的",
+                                  "通过采访这些公司的员工", "我今天和美国几家大银行的负责人谈到"])
+def test_adverbs_conjunctions_and_counts_open_no_company_name(extractor, text):
+    orgs = [e.text for e in extractor(text).ents if e.label_ == "ORG"]
+    assert not any(o.startswith(("虽然", "现在", "还有", "采访", "这些", "美国几家")) for o in orgs), orgs

@@ -10,6 +10,7 @@ row per (name, unit): ``name, code, level, province, kind``. Codes are 6-digit G
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from typing import NamedTuple
 
 from ..data import read_tsv
@@ -122,6 +123,14 @@ def foreign_place_types() -> dict[str, str]:
 def foreign_places() -> frozenset[str]:
     """RETURNS the names in ``foreign_places.tsv`` (countries, foreign cities and regions: GPE)."""
     return frozenset(foreign_place_types())
+
+
+@functools.lru_cache(maxsize=1)
+def transliteration_chars() -> frozenset[str]:
+    """RETURNS the characters that spell foreign names: those in three or more of the foreign
+    places of ``foreign_places.tsv`` (斯, 尔, 克, 拉...)."""
+    counts = Counter(c for name in foreign_places() for c in set(name))
+    return frozenset(c for c, n in counts.items() if n >= 3)
 
 
 @functools.lru_cache(maxsize=None)

@@ -10,7 +10,6 @@ says which rule ORGs the model's reading overrides (applied by the merge policy)
 from __future__ import annotations
 
 import functools
-from collections import Counter
 
 import regex
 
@@ -35,6 +34,9 @@ _HAN = regex.compile(r"\p{Han}")
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
 # Marks between the items of a list (温江、新都、万县).
 _LIST_MARKS = frozenset("、，,和及与")
+# What a person's name starts and ends with, and what never stands inside one.
+_NAME_EDGE = regex.compile(r"[\p{Han}\p{Latin}（）()]")
+_NOT_IN_NAME = regex.compile(r"[^\p{Han}\p{Latin}·•‧・\-\s.（）()]")  # 何鸿（申音）: a rare character spelt out
 _MODEL_LABELS = {"PER": PERSON, ORG: ORG, LOC: LOC}
 # Prepositions and conjunctions the model sometimes reads into the start of an ORG when the
 # segmenter has them as a word of their own (毕业|于|世新大学): cut off.
@@ -45,6 +47,17 @@ _GPE_ABBREVIATIONS = frozenset("中华美日韩朝俄苏英法德意西葡荷比
 # Characters of laughter and interjections: a "name" made of them only (哈哈, 呵呵呵) is the
 # writer's laugh, and a run of one character three times or more (唐唐唐) is no name either.
 _INTERJECTIONS = frozenset("哈呵嘿嘻哇啊呀哦噢嗯嘛啦")
+
+
+def _name_letters(text: str, start: int, end: int) -> tuple[int, int]:
+    """RETURNS the span of a model PERSON without the symbols the model read into its edges
+    (👇周峰, 〜〜璐温, 呃···); an empty span if it holds no Chinese or Latin letter, or other
+    symbols inside."""
+    while start < end and not _NAME_EDGE.match(text[start]):
+        start += 1
+    while end > start and not _NAME_EDGE.match(text[end - 1]):
+        end -= 1
+    return (start, end) if not _NOT_IN_NAME.search(text, start, end) else (start, start)
 
 
 def reduplicated(name: str) -> bool:
@@ -79,8 +92,13 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         label = _MODEL_LABELS.get(model_label)
         if label is None:
             continue
-        if label == PERSON and reduplicated(text[start:end]):
-            continue
+        if label == PERSON:
+            letters = _name_letters(text, start, end)
+            if letters[1] == letters[0] or letters != (start, end) and letters[1] - letters[0] < 2:
+                continue   # no name left, or a lone character once its symbols are cut off
+            start, end = letters
+            if reduplicated(text[start:end]):
+                continue
         if label == PERSON and end - start >= 3 and text[end - 1] in _ADVERB_AFTER_NAME \
                 and text[end:end + 1] in _VERB_AFTER_ADVERB:
             end -= 1  # 张伟现|为, 李明也|是: an adverb read into the name
@@ -343,17 +361,9 @@ def _risky_alone(text: str, start: int, end: int, place_at_end: dict[int, int]) 
     return not beside
 
 
-@functools.lru_cache(maxsize=1)
-def _transliteration_chars() -> frozenset[str]:
-    """The characters that spell foreign names: those in three or more of the foreign
-    places of ``foreign_places.tsv`` (斯, 尔, 克, 拉...)."""
-    counts = Counter(c for name in gazetteer.foreign_places() for c in set(name))
-    return frozenset(c for c, n in counts.items() if n >= 3)
-
-
 def _transliterated(name: str) -> bool:
     """RETURNS whether every character of ``name`` (2+ characters) spells foreign names."""
-    chars = _transliteration_chars()
+    chars = gazetteer.transliteration_chars()
     return len(name) >= 2 and all(c in chars or c == "·" for c in name)
 
 

@@ -22,7 +22,7 @@ import re
 from ..labels import GPE, LOC, PERSON, TITLE
 from ..text import NAME_BREAK
 from .candidates import Ent
-from .gazetteer import ADMIN_SUFFIXES
+from .gazetteer import ADMIN_SUFFIXES, transliteration_chars
 from .names import common_word, name_at, verb_led
 from .titles import is_title
 
@@ -32,6 +32,7 @@ _JOINER = set("和与及同跟并或都")
 _BREAK = NAME_BREAK
 # A place name ending in one of these is a division, never a given name (副市长|武汉市).
 _ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")
+_DOTS = re.compile(r"[·•‧・]")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
 # Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
 # occur in transliterations (让-雅克, 勒让德尔).
@@ -56,6 +57,18 @@ _SPEAKER = re.compile(r"(?:^|(?<=[\n。！？”」]))[\u4e00-\u9fff]{2,4}(?=[�
 # A name opening a biography: 谢中华，男，汉族，1965年生 (appointment notices, résumés).
 _BIO = re.compile(r"(?:^|(?<=[\n。！？；”」]))[\u4e00-\u9fff]{2,4}(?=[，,][男女][，,、（(])")
 _APPOINT = re.compile(r"(?:任命|聘任|聘请|推选|选举|提名|免去|任免)(?=[\u4e00-\u9fff]{2,4}(?:为|同志|的))")
+
+
+def spelt_like_a_foreign_name(name: str) -> bool:
+    """RETURNS whether a dotted name is spelt with the characters of foreign names, rather than
+    being Chinese words around a dot (晒·幸福关注广禾堂月子餐, 龙湖·花墅, 先·挖鼻屎). Short and
+    half-spelt names pass (凡·高, 司马义·艾买提)."""
+    parts = _DOTS.split(name)
+    letters = "".join(parts)
+    if not letters:
+        return False
+    share = sum(c in transliteration_chars() for c in letters) / len(letters)
+    return not (share == 0 and len(letters) >= 4 or share < 0.2 and max(map(len, parts)) >= 4)
 
 
 class PersonCues:
@@ -101,7 +114,8 @@ class PersonCues:
                 out.append(Ent(m.end(), end, PERSON))
         for m in _DOT_NAME.finditer(self.text):
             start, end = self.dot_name_start(m.start(), m.start(1)), self.dot_name_end(m.start(1), m.end())
-            if start < m.start(1) and not self.covered.intersection(range(start, end)):
+            if start < m.start(1) and not self.covered.intersection(range(start, end)) \
+                    and spelt_like_a_foreign_name(self.text[start:end]):
                 out.append(Ent(start, end, PERSON))
         return out
 

@@ -1,0 +1,28 @@
+"""Person names: what a name may be spelt with."""
+import pytest
+
+from nlp.lexicon.model_spans import repair
+from nlp.lexicon.people import spelt_like_a_foreign_name
+
+
+@pytest.mark.parametrize("name", ["玛丽亚·洛佩斯", "阿不都热合曼·买买提", "凡·高", "司马义·艾买提", "贾·邓詹"])
+def test_foreign_names_with_a_dot(name):
+    assert spelt_like_a_foreign_name(name)
+
+
+@pytest.mark.parametrize("name", ["晒·幸福关注广禾堂月子餐", "龙湖·花墅", "先·挖鼻屎", "投票•第六届汽车文化节之车"])
+def test_chinese_words_around_a_dot_are_no_name(name):
+    assert not spelt_like_a_foreign_name(name)
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("经历👇周峰，男", (2, 5), "周峰"),           # a symbol read into the name is cut off
+    ("大师兄〜〜〜〜璐温", (3, 9), "璐温"),
+    ("高了。இɷஇ", (3, 6), None),                # no Chinese or Latin letter: no name
+    ("呃···在广西", (0, 4), None),               # one character left once the dots go: none
+    ("何鸿（申音）及全体委员", (0, 6), "何鸿（申音）"),  # a rare character spelt out in brackets
+    ("给黄送钱", (1, 2), "黄"),                   # a surname alone stays as the model read it
+])
+def test_model_person_spans_keep_only_name_letters(text, span, expected):
+    cands, _ = repair(text, [(*span, "PER")], [(i, i + 1) for i in range(len(text))], [])
+    assert [text[c.start:c.end] for c in cands if c.label == "PERSON"] == ([expected] if expected else [])

@@ -55,6 +55,7 @@ from ..normalize import normalize_date, parse_number, parse_percent
 UNITS_FILE = "units.tsv"
 DATE_WORDS_FILE = "date_words.tsv"
 EXCLUDE_FILE = "number_exclude.txt"
+MONEY_WORDS_FILE = "money_words.txt"
 
 CN_DIGITS = "零〇○一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖"
 CN_NONZERO = "一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖"
@@ -63,8 +64,9 @@ APPROX = "余多"
 RANGE = "-~～—–至到"
 #: Counters that after a year-like number name a model, not a count (2021款).
 YEAR_MODELS = ("款", "版")
-#: Lead characters after which a number is part of something else (an ordinal, a code).
-_NOT_BEFORE_ARABIC = r"(?<![A-Za-z0-9.,_/:#\-−第])"
+#: Lead characters after which a number is part of something else (an ordinal, a code, the
+#: minutes of 10:30); a colon after a word introduces the number (注册资本：100万元).
+_NOT_BEFORE_ARABIC = r"(?<![A-Za-z0-9.,_/#\-−第])(?<![\dA-Za-z]:)"
 _NOT_BEFORE_CN = rf"(?<![{CN_DIGITS}{CN_UNITS}点第几数上成])"
 
 
@@ -93,6 +95,12 @@ def load_date_words() -> tuple[tuple[str, str, str], ...]:
     """RETURNS the rows (word, kind, not_after) of date_words.tsv (cached); a word may have
     several kinds (春节 is a holiday alone and the base of 春节假期)."""
     return tuple((f[0], f[1], f[2] if len(f) > 2 else "") for _, f in read_tsv(DATE_WORDS_FILE, 2))
+
+
+@functools.lru_cache(maxsize=None)
+def load_money_words() -> tuple[str, ...]:
+    """RETURNS the words of money_words.txt (cached)."""
+    return tuple(f[0] for _, f in read_tsv(MONEY_WORDS_FILE))
 
 
 @functools.lru_cache(maxsize=None)
@@ -238,6 +246,10 @@ def build_patterns() -> dict[str, regex.Pattern]:
         "AMOUNT": regex.compile(
             rf"(?P<prefix>人民币)?(?P<num>{NUM}(?:{RANGE_SEP}{BARE_NUM})?)[{APPROX}]?(?P<unit>{unit})"
             rf"|(?P<symbol>{symbols})(?P<num2>{ARABIC}(?:[百千万亿]+)?)"),
+        # an amount with no unit right after a money word (注册资本：100万, 月薪8000): MONEY in 元
+        "BARE_MONEY": regex.compile(
+            rf"(?=[{''.join(sorted({w[0] for w in load_money_words()}))}])(?:{_alt(load_money_words())})(?:[:：]|为|是|达到?|约为?|超过?|逾|仅|高达|近|共)?"
+            rf"(?P<num>{NUM})(?![{CN_DIGITS}{CN_UNITS}\d.%‰A-Za-z]|{unit})"),
         CARDINAL: regex.compile(rf"{NUM}(?![{CN_DIGITS}{CN_UNITS}\d.])"),
     }
 
@@ -391,6 +403,7 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
         DATE: lambda m: [Candidate(m.start(), m.end(), DATE, _date_value(m[0]), None)],
         PERCENT: lambda m: _percent(m[0], m.start()),
         "AMOUNT": _amount,
+        "BARE_MONEY": lambda m: [Candidate(m.start("num"), m.end("num"), MONEY, parse_number(m["num"]), "元")],
     }
     if emit_cardinal:
         makers[CARDINAL] = lambda m: [Candidate(m.start(), m.end(), CARDINAL, parse_number(m[0]), None)]

@@ -20,6 +20,16 @@ LABELS = ("DATE",) + NUMERIC_LABELS
 
 # text, expected (surface, label, value, unit) in text order
 EXPRESSIONS = [
+    # currencies of other countries, and a number after a colon (a time's minutes excepted)
+    ("节省约900亿马克", [("900亿马克", "MONEY", 90000000000, "马克")]),
+    ("员工数量：30-40人", [("30", "QUANTITY", 30, "人"), ("40人", "QUANTITY", 40, "人")]),
+    ("10:30开会", []),
+    # an amount with no unit after a money word is MONEY in 元 (SPEC section 1)
+    ("注册资本：100万  经营模式", [("100万", "MONEY", 1000000, "元")]),
+    ("年收入超过10万", [("10万", "MONEY", 100000, "元")]),
+    ("投资五亿建设新厂", [("五亿", "MONEY", 500000000, "元")]),
+    ("投资一个项目", []),
+    ("投资2个项目", [("2个", "QUANTITY", 2, "个")]),
     ("产值约286亿元。", [("286亿元", "MONEY", 28600000000, "元")]),
     ("发生5.8级地震", [("5.8级", "QUANTITY", 5.8, "级")]),
     ("最大风力14级", [("14级", "QUANTITY", 14, "级")]),

@@ -87,6 +87,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
     org_suffixes = orgs.suffixes()
     cands = []
     people = {s: e for s, e, label in ents if label == PERSON}
+    # rule ORGs right after a place: (place start, ORG end) -> ORG start
+    place_starts = {e: s for s, e, label in ents if label == GPE}
+    rule_orgs_after_place = {(place_starts[s], e): s for s, e, label in ents if label == ORG and s in place_starts}
     place_at_end = {e: s for s, e, label in ents if label in (GPE, LOC)}
     for start, end, model_label in spans:
         label = _MODEL_LABELS.get(model_label)
@@ -120,6 +123,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 end -= 1  # 晨报|讯: the dateline's 讯 is no part of the paper's name
             end = _before_title(text, start, end)  # 研究中心|高级顾问: organ + title split
             end = _to_org_ending(text, start, end, org_suffixes)  # 西南交通大学|桥梁
+            start = rule_orgs_after_place.get((start, end), start)  # 德国|西门子公司: as the rules split it
         value = None
         if label == ORG and (gazetteer.lookup(text[start:end]) or ("",))[0] == GPE:
             label = LOC  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE

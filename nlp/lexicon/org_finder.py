@@ -37,7 +37,7 @@ import regex
 
 from ..labels import GPE, LOC, ORG
 from ..text import ORG_NAME_BREAK
-from . import orgs
+from . import gazetteer, orgs
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
 from .places import MATCHER as PLACES, STREET_AFTER
@@ -50,6 +50,9 @@ MAX_NAME = 12
 # no organisation is named.
 _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多家", "一家", "两家", "几家", "一些", "其他", "其它", "所有",
                       "相关", "有关", "上市", "国有", "民营", "外资", "中小", "外国", "国外", "境外", "国内"})
+# jieba's flags of a brand's name (西门子 nr, 三星 nz, 丰田 nt), as against common words
+# (电话电报, 广播) that with a country make the company's own name (英国广播公司)
+_BRAND_FLAGS = frozenset({"nr", "nz", "nt", "ns"})
 # jieba's flags of words that never open a company's name: conjunctions, adverbs, pronouns,
 # prepositions, time words
 _NO_NAME_FLAGS = frozenset({"c", "d", "r", "p", "t"})
@@ -135,7 +138,28 @@ class OrgFinder:
         out += self.bare_organs()
         out += self.byline()
         out += [Ent(m.start(1), m.end(1), ORG) for m in _MEDIUM_TITLE.finditer(self.text)]
-        return self.widen(out)
+        return [self.without_foreign_locator(o) for o in self.widen(out)]
+
+    def without_foreign_locator(self, org: Ent) -> Ent:
+        """SPEC: a leading place that only locates an organisation named after another place,
+        or a company, stays apart: 日本 + 横滨华侨总会, 德国 + 西门子公司. A foreign country
+        before an organisation named after it, or after common words, stays in (美国国务院,
+        英国广播公司)."""
+        country = next((e for s, e, lab in self.ents if s == org.start and lab == GPE and e < org.end
+                        and gazetteer.foreign_place_types().get(self.text[s:e]) == "country"), None)
+        if country is None:
+            return org
+        first = next((e for s, e in self.words if s == country), None)
+        if country in self.gpe_starts or (PLACES.find(self.text[country:org.end]) or [None])[0] is not None \
+                and PLACES.find(self.text[country:org.end])[0].start == 0:
+            return Ent(country, org.end, ORG)        # 日本|横滨华侨总会
+        rest_suffix = max((len(x) for x in self._suffixes_ending_at(org.end)), default=0)
+        if first is not None and first <= org.end - rest_suffix and self.suffixes.get(
+                self.text[org.end - rest_suffix:org.end]) == "strong":
+            brand = self.text[country:first]
+            if brand in self.known or word_flags().get(brand) in _BRAND_FLAGS:
+                return Ent(country, org.end, ORG)    # 德国|西门子公司
+        return org
 
     def bare_organs(self) -> list[Ent]:
         """A level's organ written without its place right before a title (县委|副书记,

@@ -210,3 +210,18 @@ def test_a_lawyer_is_an_occupation_not_a_title(extractor):
 def test_adverbs_conjunctions_and_counts_open_no_company_name(extractor, text):
     orgs = [e.text for e in extractor(text).ents if e.label_ == "ORG"]
     assert not any(o.startswith(("虽然", "现在", "还有", "采访", "这些", "美国几家")) for o in orgs), orgs
+
+
+@pytest.mark.parametrize("text,expected", [
+    # SPEC section 1: a foreign country that only locates a company or an organisation named
+    # after another place stays a GPE of its own (德国 + 西门子公司)
+    ("德国西门子公司宣布", [("德国", "GPE"), ("西门子公司", "ORG")]),
+    ("日本横滨华侨总会举办各种活动", [("日本", "GPE"), ("横滨华侨总会", "ORG")]),
+    ("韩国三星集团", [("韩国", "GPE"), ("三星集团", "ORG")]),
+    # ... but the country's own organs, and companies named with it and common words, are one ORG
+    ("美国国务院发言人", [("美国国务院", "ORG"), ("发言人", "TITLE")]),
+    ("英国广播公司报道", [("英国广播公司", "ORG")]),
+    ("美国电话电报公司", [("美国电话电报公司", "ORG")]),
+])
+def test_a_foreign_country_before_a_company_stays_apart(extractor, text, expected):
+    assert [(e.text, e.label_) for e in extractor(text).ents] == expected

@@ -49,7 +49,8 @@ MAX_NAME = 12
 # Before a company suffix, these words make the phrase generic (各铁路局集团公司, 该公司):
 # no organisation is named.
 _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多家", "一家", "两家", "几家", "一些", "其他", "其它", "所有",
-                      "相关", "有关", "上市", "国有", "民营", "外资", "中小", "外国", "国外", "境外", "国内"})
+                      "相关", "有关", "上市", "国有", "民营", "外资", "中小", "外国", "国外", "境外", "国内",
+                      "许多", "多数", "少数", "不少", "部分", "大批", "众多", "诸多"})
 # jieba's flags of a brand's name (西门子 nr, 三星 nz, 丰田 nt), as against common words
 # (电话电报, 广播) that with a country make the company's own name (英国广播公司)
 _BRAND_FLAGS = frozenset({"nr", "nz", "nt", "ns"})

@@ -6,7 +6,8 @@ Reads the entities found before it (its anchors are the GPEs). Data (``nlp/data/
 
 Rules, by anchor:
 
-- a known organisation, possibly followed by suffixes (国务院 + 办公厅);
+- a known organisation, possibly followed by a business line and suffixes (国务院 + 办公厅,
+  新浪 + 娱乐);
 - a GPE (or 中共 + GPE) followed by an organ suffix (武汉市委, 湖北省人民政府), or by a short
   middle (2–8 characters, no punctuation or function word) and a weak or organ suffix
   (湖北省统计局, 中国标准化协会, 山东省通信管理局);
@@ -118,6 +119,7 @@ class OrgFinder:
         self.ends = {e for _, e in words}
         self.ents = ents
         self.known, self.suffixes, self.stops = orgs.known(), orgs.suffixes(), orgs.stop_words()
+        self.lines = orgs.lines()
         (self.known_lens, self.suffix_lens_by_last, self.company_lens_by_last, self.suffix_lens_by_first,
          self.max_suffix) = _index()
         self.covered = {i for s, e, lab in ents if lab != GPE for i in range(s, e)}
@@ -220,6 +222,8 @@ class OrgFinder:
             # the lengths of the known names starting with this character, longest first
             for j in (i + length for length in self.known_lens.get(self.text[i], ()) if i + length <= n):
                 if self.text[i:j] in self.known and (self._ends_ok(j) or self.chain(j) > j):
+                    # an arm named by a business line: 新浪|娱乐, 中信|证券
+                    j = next((we for ws, we in self.words if ws == j and self.text[ws:we] in self.lines), j)
                     out.append(Ent(i, self.chain(j), ORG))
                     resume = j
                     break

@@ -3,7 +3,8 @@
 Data (``nlp/data/README.md``), one loader each: ``orgs_known.txt`` (国务院, 工信部, ...) with
 ``orgs_corpus.tsv`` (built by ``python -m nlp.training.build_corpus_orgs``),
 ``org_suffixes.tsv`` (suffix + kind: strong / named / head / organ / weak),
-``org_stopwords.txt`` (where a company name stops when read leftwards) and
+``org_stopwords.txt`` (where a company name stops when read leftwards), ``org_lines.txt``
+(business lines after a known name: 新浪|娱乐) and
 ``org_endings.tsv`` (endings learnt from MSRA train by ``python -m nlp.training.build_org_endings``).
 The ORG finder that reads text with them is ``org_finder.py``.
 """
@@ -33,6 +34,13 @@ def known() -> frozenset[str]:
 def suffixes() -> dict[str, str]:
     """RETURNS suffix -> kind from ``org_suffixes.tsv``."""
     return {f[0]: f[1] for _, f in read_tsv("org_suffixes.tsv", min_fields=2)}
+
+
+@functools.lru_cache(maxsize=None)
+def lines() -> frozenset[str]:
+    """RETURNS the words of ``org_lines.txt``: business lines that continue a known
+    organisation's name (新浪|娱乐, 中信|证券)."""
+    return frozenset(f[0] for _, f in read_tsv("org_lines.txt"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -12,7 +12,8 @@ PLACE_FILES = ("places.tsv", "locations.tsv", "foreign_places.tsv", "townships.t
                "place_risky_auto.txt")
 TITLE_FILES = ("titles_core.txt", "titles.txt", "title_prefixes.txt")
 NAME_FILES = ("surnames.txt", "name_addresses.txt")
-ORG_FILES = ("orgs_known.txt", "orgs_corpus.tsv", "org_suffixes.tsv", "org_stopwords.txt", "org_endings.tsv")
+ORG_FILES = ("orgs_known.txt", "orgs_corpus.tsv", "org_suffixes.tsv", "org_stopwords.txt", "org_endings.tsv",
+             "org_lines.txt")
 NUMBER_FILES = ("units.tsv", "date_words.tsv", "number_exclude.txt")
 
 

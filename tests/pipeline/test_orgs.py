@@ -226,3 +226,12 @@ def test_adverbs_conjunctions_and_counts_open_no_company_name(extractor, text):
 ])
 def test_a_foreign_country_before_a_company_stays_apart(extractor, text, expected):
     assert [(e.text, e.label_) for e in extractor(text).ents] == expected
+
+
+@pytest.mark.parametrize("text,org", [("由搜狐视频联合出品", "搜狐视频"), ("中信证券研究部认为", "中信证券研究部")])
+def test_a_business_line_after_a_known_name_is_its_arm(extractor, text, org):
+    assert org in [e.text for e in extractor(text).ents if e.label_ == "ORG"]
+
+
+def test_a_business_line_after_a_place_is_no_org(extractor):
+    assert [e.text for e in extractor("中国汽车产量增长").ents if e.label_ == "ORG"] == []

@@ -149,6 +149,11 @@ CASES = [
     ("会见了童亚辉浙江省能源集团有限公司董事长李四", [("童亚辉", "PERSON"), ("浙江省能源集团有限公司", "ORG"),
                                               ("董事长", "TITLE"), ("李四", "PERSON")],
      [("李四", "董事长", "浙江省能源集团有限公司")]),
+    # a surname alone holds no title (SPEC: optional); a state post after a party organ
+    # does not take the party's name
+    ("齐部长很关注这个事件。", [("齐", "PERSON"), ("部长", "TITLE")], []),
+    ("中共中央总书记、国家主席江泽民", [("中共中央", "ORG"), ("总书记", "TITLE"), ("国家主席", "TITLE"), ("江泽民", "PERSON")],
+     [("江泽民", "总书记", "中共中央"), ("江泽民", "国家主席", None)]),
     # a club referred to by 俱乐部
     ("武汉卓尔俱乐部召开发布会，聘请王小松担任俱乐部董事长",
      [("武汉卓尔俱乐部", "ORG"), ("王小松", "PERSON"), ("董事长", "TITLE")], [("王小松", "董事长", "武汉卓尔俱乐部")]),

@@ -54,7 +54,7 @@ _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控�
 _TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：]|(?:[、，,]\s*(?:{_ROLE})\s*)+)?\s*$")
 #: 作为公司董事长，陈旭荣…: the titles are those of the person after the comma
 _AS_HOLDER = regex.compile(r"(?:作为|身为)\s*$")
-_PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组)$")
+_PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组|中共中央|党中央)$")
 _PARTY_TITLE = regex.compile(r"书记|常委|委员|秘书长|部长")
 _ENVOY = regex.compile(r"^驻$")
 #: 德国驻华大使: the receiving place written as a word, not an entity.
@@ -327,7 +327,8 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                  and 2 <= len(e.text) <= 4 and regex.fullmatch(r"\p{Han}+", e.text)}
         if len(named) == 1:
             out.setdefault((named.pop(), t.text), None)
-    return [{"person": p, "title": t, "org": o} for (p, t), o in out.items()]
+    # a surname alone (王|书记) is no name of its own (SPEC: optional), so it holds no title
+    return [{"person": p, "title": t, "org": o} for (p, t), o in out.items() if len(p) > 1]
 
 
 # A place that names a historical event (徐州会战, 台儿庄大捷, 西安事变) is part of the event's

@@ -79,6 +79,11 @@ _REMOVE_OF = regex.compile(r"^\s*(?:同志|先生|女士)?\s*的?\s*$")
 #: passive or elective forms (李强当选为江苏省政协主席, 张伟被任命为…副主任).
 _HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|辞去|卸去"
 _HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选)为)$")
+#: A subject of its own between a person and a holding verb: the post is that one's
+#: (王刚说，他的父亲曾任县长).
+_OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻子|丈夫|哥哥|弟弟|姐姐|妹妹|爷爷|奶奶|外公|外婆")
+#: 张三和李四分别担任董事长和总经理: each person the title in the same place of the list.
+_RESPECTIVELY = regex.compile(r"分别")
 #: PERSON 是/现为/曾是 [ORG(的)] TITLE: a copula right after the person, or opening a later
 #: clause of the person's sentence (张伟毕业于北京大学，现为清华大学教授).
 _COPULA = regex.compile(r"(?:^|(?P<clause>[，,]))\s*(?:现|曾|目前|现在|原|也|还|仍|即|则)?(?:是|为|系)$")
@@ -309,12 +314,23 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             continue
         if not (_HOLD_VERB.search(between.rstrip()) or copula):
             continue
+        if j + 1 < len(ents) and ents[j + 1].label == PERSON and _OF.match(gap(t, ents[j + 1])):
+            record(ents[j + 1], chain, clause_org(chain[0][0]))
+            continue   # 会见了担任北京大学校长的张三: the holder is the person the clause describes
+        holders = []
         for p in range(k, -1, -1):
-            if _SENTENCE_BREAK.search(text[ents[p].end:t.start]):
-                break
+            if _SENTENCE_BREAK.search(text[ents[p].end:t.start]) or _OTHER_SUBJECT.search(text, ents[p].end, t.start):
+                break   # 王刚说，他的父亲曾任县长: the post is someone else's
             if ents[p].label == PERSON:
-                record(ents[p], chain, clause_org(chain[0][0]))
-                break
+                holders.append(ents[p])
+                if not (p > 0 and ents[p - 1].label == PERSON and _PERSON_JOIN.match(gap(ents[p - 1], ents[p]))):
+                    break
+        if len(holders) > 1 and len(holders) == len(chain) and _RESPECTIVELY.search(text, holders[0].end, t.start):
+            for person, title in zip(reversed(holders), chain):   # 张三和李四分别担任董事长和总经理
+                record(person, [title], clause_org(title[0]))
+        else:
+            for person in reversed(holders):   # 张三和李四担任副总经理: both
+                record(person, chain, clause_org(chain[0][0]))
     # 7. 单教授 after 单兴缘: a surname + title refers back to the one person of that surname
     # named before (SPEC: in 王书记 the surname alone is no PERSON, so the full name is the person)
     for j, t in enumerate(ents):

@@ -183,8 +183,10 @@ def build_patterns() -> dict[str, regex.Pattern]:
     period = rf"(?:{free_period}|年[初底末中]|同期)"
     day_alone = day[:-len("[日号]")] + "日"   # 3号 alone is more often a line or a number
     suffix = r"(?:[底末]|初(?!步|级|心|次|始|期)|前(?!往|进|沿|身|列|者|提|景|期|所|后))"
+    not_event = "(?!联欢|晚会|档|习俗|文化|主题|特别|气氛|氛围|快乐)"
     holiday = (rf"(?:(?:{word_alt(('holiday_base',))})(?:假期|小长假|长假|黄金周)"
-               rf"|(?:{word_alt(('holiday',))})(?!联欢|晚会|档|习俗|文化|主题|特别|气氛|氛围|快乐))")
+               rf"|(?:{word_alt(('holiday',))}){not_event})")
+    festival = rf"(?:{word_alt(('festival',))}){not_event}"
     season = rf"(?:{word_alt(('season',))})"
     date_year = rf"(?:{year_abs}|{year_rel})(?:{month_part}|{period}|{holiday}|{season})?{suffix}?"
     duration_num = rf"(?:{_NOT_BEFORE_ARABIC}(?:\d{{1,3}}(?:\.\d)?|\d{{4}}(?=[{APPROX}]))|{CN_NUM}|半)"
@@ -228,6 +230,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
             rf"(?:星期|礼拜|周)[一二三四五六日天]",
             rf"{free_period}{suffix}?",
             holiday,
+            festival,
             lunar_day,
             life_years,
             rf"(?<![今去明前后上本当同次年\d{CN_DIGITS}])年[初底末]",

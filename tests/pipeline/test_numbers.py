@@ -24,6 +24,10 @@ EXPRESSIONS = [
     ("节省约900亿马克", [("900亿马克", "MONEY", 90000000000, "马克")]),
     ("员工数量：30-40人", [("30", "QUANTITY", 30, "人"), ("40人", "QUANTITY", 40, "人")]),
     ("10:30开会", []),
+    # a festival day after a year word: the year is the DATE (the holiday is optional in SPEC);
+    # a holiday period stays with its year
+    ("去年除夕，我们是一起度过的", [("去年", "DATE", None, None), ("除夕", "DATE", None, None)]),
+    ("今年春运", [("今年春运", "DATE", None, None)]),
     # an amount with no unit after a money word is MONEY in 元 (SPEC section 1)
     ("注册资本：100万  经营模式", [("100万", "MONEY", 1000000, "元")]),
     ("年收入超过10万", [("10万", "MONEY", 100000, "元")]),

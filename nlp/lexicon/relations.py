@@ -78,7 +78,7 @@ _REMOVE_OF = regex.compile(r"^\s*(?:同志|先生|女士)?\s*的?\s*$")
 #: 任 alone too (张锐钢任天津港（集团）有限公司董事长), not the 任 of 责任, 信任, 放任; and the
 #: passive or elective forms (李强当选为江苏省政协主席, 张伟被任命为…副主任).
 _HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|辞去|卸去"
-_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选)为)$")
+_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选)为)了?$")
 #: A subject of its own between a person and a holding verb: the post is that one's
 #: (王刚说，他的父亲曾任县长).
 _OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻子|丈夫|哥哥|弟弟|姐姐|妹妹|爷爷|奶奶|外公|外婆")
@@ -91,7 +91,7 @@ _COPULA = regex.compile(r"(?:^|(?P<clause>[，,]))\s*(?:现|曾|目前|现在|�
 #: outside the entities: 廖小平同志任|中南林业科技大学|党委副书记
 _TAIL_LEAD = regex.compile(rf"^(?:同志|先生|女士)?(?:{_HOLDS}|当选为?|任|为|是)")
 #: What may stand before 公司/集团 when the head word refers back (为公司副总裁, 据公司董事长).
-_LEADS = rf"(?:{_HOLDS}|为|任|据|由|在|经|和|与|及|、)"
+_LEADS = rf"(?:(?:{_HOLDS}|成为|为|任)了?|据|由|在|经|和|与|及|、)"
 _LEAD_VERB = regex.compile(rf"{_LEADS}$")
 #: ... and the whole of an ORG's text before the head word (担任|公司; not 华为|公司, a name)
 _LEAD_VERB_ALONE = regex.compile(rf"[现曾已并又还也]?{_LEADS}")

@@ -14,6 +14,8 @@ A pipeline that cannot be loaded raises ``ModelLoadError`` once, before any docu
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import multiprocessing
 import queue
@@ -332,21 +334,44 @@ def import_spacy_without_cli() -> None:
             del package.cli
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run the block (spaCy's import, a pipeline's load) with the cyclic garbage collector
+    paused, and then freeze every object there is (``gc.freeze``).
+
+    A load creates about a million objects that live as long as the process: the collector
+    would scan them again and again while they are made, only to find them alive, and once
+    frozen the collections of the run skip them. Only for processes that run no code of the
+    user's (see ``hide_torch``): the user's objects would be frozen too.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def _init_worker(load: Callable[[], "Language"], settings: dict, quiet: bool, no_torch: bool = False,
-                 without_spacy_cli: bool = False) -> None:
+                 command_line: bool = False) -> None:
     """Pool initializer: load the pipeline once for this worker process. A failure is kept
     and raised by the first task (an initializer that raises makes the pool restart the
     worker forever)."""
     global _worker_nlp, _worker_error, _worker_settings
     if no_torch:
         hide_torch()
-    if without_spacy_cli:
-        import_spacy_without_cli()
     if quiet:
         quiet_libraries()
     _worker_settings = settings
     try:
-        _worker_nlp = load_pipeline(load)
+        if command_line:
+            with collector_paused():
+                import_spacy_without_cli()
+                _worker_nlp = load_pipeline(load)
+        else:
+            _worker_nlp = load_pipeline(load)
     except ModelLoadError as e:
         _worker_error = e
 
@@ -361,7 +386,7 @@ def extract_parallel(load: Callable[[], "Language"], documents: Iterable[Documen
                      n_process: int, batch_size: int = BATCH_DOCS, chunk_size: int = MAX_CHUNK,
                      batch_chars: int = BATCH_CHARS, start_method: str = "spawn",
                      quiet: bool = False, explain: bool = False,
-                     no_torch: bool = False, without_spacy_cli: bool = False) -> Iterator[dict | InputError]:
+                     no_torch: bool = False, command_line: bool = False) -> Iterator[dict | InputError]:
     """Like ``extract``, with ``n_process`` worker processes that each build the pipeline
     once with ``load()`` (a picklable callable, e.g. ``functools.partial(nlp.load,
     segmenter="jieba")``). Batches of documents go to the workers; records come back in
@@ -370,14 +395,15 @@ def extract_parallel(load: Callable[[], "Language"], documents: Iterable[Documen
 
     quiet: keep the libraries' log lines and warnings in the workers off stderr.
     no_torch: ``hide_torch()`` in the workers (when ``load`` needs no torch).
-    without_spacy_cli: ``import_spacy_without_cli()`` in the workers (when ``load`` needs
-        no ``spacy.cli``).
+    command_line: the workers run no code of the user's but ``load``, which needs no
+        ``spacy.cli``: they load as the command line does, spaCy imported with
+        ``import_spacy_without_cli`` and the load under ``collector_paused``.
     RAISES ModelLoadError (once) when the workers cannot load the pipeline.
     """
     settings = {"batch_size": batch_size, "chunk_size": chunk_size, "batch_chars": batch_chars,
                 "explain": explain}
     context = multiprocessing.get_context(start_method)
-    pool = context.Pool(n_process, initializer=_init_worker, initargs=(load, settings, quiet, no_torch, without_spacy_cli))
+    pool = context.Pool(n_process, initializer=_init_worker, initargs=(load, settings, quiet, no_torch, command_line))
     try:
         # one empty task per worker: a load error surfaces before the first document is read
         for probe in [pool.apply_async(_extract_in_worker, ([],)) for _ in range(n_process)]:

@@ -73,3 +73,22 @@ def test_tokenizer_and_ner_share_one_tagger():
             "print(sum(isinstance(o, JointTagger) for o in gc.get_objects()))")
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=600)
     assert run.stdout.split() == ["1"], run.stderr[-2000:]
+
+
+def test_collector_paused_freezes_and_restores():
+    import gc
+
+    from nlp.extract import collector_paused
+
+    try:
+        assert gc.isenabled()
+        try:
+            with collector_paused():
+                assert not gc.isenabled()
+                raise KeyError("load failed")
+        except KeyError:
+            pass
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()

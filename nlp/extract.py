@@ -354,6 +354,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def load_as_command_line(load: Callable[[], "Language"]) -> "Language":
+    """``load_pipeline(load)`` in a process that runs no code of the user's (the command
+    line, its workers): spaCy imported without ``spacy.cli``, with the collector paused."""
+    with collector_paused():
+        import_spacy_without_cli()
+        return load_pipeline(load)
+
+
 def _init_worker(load: Callable[[], "Language"], settings: dict, quiet: bool, no_torch: bool = False,
                  command_line: bool = False) -> None:
     """Pool initializer: load the pipeline once for this worker process. A failure is kept
@@ -366,12 +374,7 @@ def _init_worker(load: Callable[[], "Language"], settings: dict, quiet: bool, no
         quiet_libraries()
     _worker_settings = settings
     try:
-        if command_line:
-            with collector_paused():
-                import_spacy_without_cli()
-                _worker_nlp = load_pipeline(load)
-        else:
-            _worker_nlp = load_pipeline(load)
+        _worker_nlp = load_as_command_line(load) if command_line else load_pipeline(load)
     except ModelLoadError as e:
         _worker_error = e
 
@@ -396,8 +399,7 @@ def extract_parallel(load: Callable[[], "Language"], documents: Iterable[Documen
     quiet: keep the libraries' log lines and warnings in the workers off stderr.
     no_torch: ``hide_torch()`` in the workers (when ``load`` needs no torch).
     command_line: the workers run no code of the user's but ``load``, which needs no
-        ``spacy.cli``: they load as the command line does, spaCy imported with
-        ``import_spacy_without_cli`` and the load under ``collector_paused``.
+        ``spacy.cli``: they load with ``load_as_command_line``, as the command line does.
     RAISES ModelLoadError (once) when the workers cannot load the pipeline.
     """
     settings = {"batch_size": batch_size, "chunk_size": chunk_size, "batch_chars": batch_chars,

@@ -197,9 +197,7 @@ def _records(args, documents):
                                        explain=args.explain,
                                        no_torch="torch" in sys.modules and sys.modules["torch"] is None,
                                        command_line=True)
-    with runner.collector_paused():
-        runner.import_spacy_without_cli()  # this process runs spaCy's pipeline, not its command line
-        nlp = runner.load_pipeline(lambda: package.load(segmenter=args.segmenter))
+    nlp = runner.load_as_command_line(lambda: package.load(segmenter=args.segmenter))
     return runner.extract(nlp, documents, batch_size=args.batch_size, explain=args.explain)
 
 

@@ -41,6 +41,14 @@ def _strict_prefixes(words) -> set[str]:
     return out
 
 
+def _vectors(table) -> np.ndarray:
+    """RETURNS a vector table as float32, or as float16 when it is stored so: its rows are
+    widened to float32 (exactly) where the features are assembled, always together with
+    float32 arrays, so the table is not copied whole at every load."""
+    table = np.asarray(table)
+    return table if table.dtype == np.float16 else table.astype(np.float32, copy=False)
+
+
 class Featurizer:
     """Looks characters, bigrams and lexicon words up in their tables.
 
@@ -53,9 +61,9 @@ class Featurizer:
         self.char_index = _rows(chars)
         self.bigram_index = _rows(bigram_keys)
         self.word_index = _rows(words)
-        self.char_vectors = np.asarray(char_vectors, dtype=np.float32)
-        self.bigram_vectors = np.asarray(bigram_vectors, dtype=np.float32)
-        self.word_vectors = np.asarray(word_vectors, dtype=np.float32)
+        self.char_vectors = _vectors(char_vectors)
+        self.bigram_vectors = _vectors(bigram_vectors)
+        self.word_vectors = _vectors(word_vectors)
         self.word_weights = np.asarray(word_weights, dtype=np.float32)
         self.max_word_len = max_word_len
         # strict prefixes (2+ chars) of longer words: matching stops where none continues

@@ -14,6 +14,8 @@ A pipeline that cannot be loaded raises ``ModelLoadError`` once, before any docu
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import multiprocessing
 import queue
@@ -291,7 +293,77 @@ def hide_torch() -> None:
     sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
 
 
-def _init_worker(load: Callable[[], "Language"], settings: dict, quiet: bool, no_torch: bool = False) -> None:
+def import_spacy_without_cli() -> None:
+    """Import spaCy, leaving out its command line package ``spacy.cli`` unless that is
+    imported already.
+
+    ``spacy/__init__.py`` imports ``spacy.cli`` for its ``spacy.info`` alone, and with it
+    requests, httpx, typer, rich, weasel...: a quarter of spaCy's import time, in a process
+    that never runs spaCy's command line. While spaCy is imported, ``spacy.cli`` and
+    ``spacy.cli.info`` are stand-ins (``spacy.info`` forwards to the real function when
+    called); they are removed from ``sys.modules`` afterwards, so that a later
+    ``import spacy.cli`` loads the real package. Only for processes that run no code of the
+    user's (see ``hide_torch``).
+    """
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy  # noqa: F401  (already imported, or a partial import to complete)
+
+        return
+    import types
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    cli = types.ModuleType("spacy.cli", "stand-in while spaCy is imported")
+    cli.__path__ = []
+    cli_info = types.ModuleType("spacy.cli.info", "stand-in while spaCy is imported")
+    cli_info.info = info  # type: ignore[attr-defined]
+    cli.info = cli_info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy  # noqa: F401
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        package = sys.modules.get("spacy")
+        if package is not None and getattr(package, "cli", None) is cli:
+            del package.cli
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run the block (spaCy's import, a pipeline's load) with the cyclic garbage collector
+    paused, and then freeze every object there is (``gc.freeze``).
+
+    A load creates about a million objects that live as long as the process: the collector
+    would scan them again and again while they are made, only to find them alive, and once
+    frozen the collections of the run skip them. Only for processes that run no code of the
+    user's (see ``hide_torch``): the user's objects would be frozen too.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def load_as_command_line(load: Callable[[], "Language"]) -> "Language":
+    """``load_pipeline(load)`` in a process that runs no code of the user's (the command
+    line, its workers): spaCy imported without ``spacy.cli``, with the collector paused."""
+    with collector_paused():
+        import_spacy_without_cli()
+        return load_pipeline(load)
+
+
+def _init_worker(load: Callable[[], "Language"], settings: dict, quiet: bool, no_torch: bool = False,
+                 command_line: bool = False) -> None:
     """Pool initializer: load the pipeline once for this worker process. A failure is kept
     and raised by the first task (an initializer that raises makes the pool restart the
     worker forever)."""
@@ -302,7 +374,7 @@ def _init_worker(load: Callable[[], "Language"], settings: dict, quiet: bool, no
         quiet_libraries()
     _worker_settings = settings
     try:
-        _worker_nlp = load_pipeline(load)
+        _worker_nlp = load_as_command_line(load) if command_line else load_pipeline(load)
     except ModelLoadError as e:
         _worker_error = e
 
@@ -317,7 +389,7 @@ def extract_parallel(load: Callable[[], "Language"], documents: Iterable[Documen
                      n_process: int, batch_size: int = BATCH_DOCS, chunk_size: int = MAX_CHUNK,
                      batch_chars: int = BATCH_CHARS, start_method: str = "spawn",
                      quiet: bool = False, explain: bool = False,
-                     no_torch: bool = False) -> Iterator[dict | InputError]:
+                     no_torch: bool = False, command_line: bool = False) -> Iterator[dict | InputError]:
     """Like ``extract``, with ``n_process`` worker processes that each build the pipeline
     once with ``load()`` (a picklable callable, e.g. ``functools.partial(nlp.load,
     segmenter="jieba")``). Batches of documents go to the workers; records come back in
@@ -326,12 +398,14 @@ def extract_parallel(load: Callable[[], "Language"], documents: Iterable[Documen
 
     quiet: keep the libraries' log lines and warnings in the workers off stderr.
     no_torch: ``hide_torch()`` in the workers (when ``load`` needs no torch).
+    command_line: the workers run no code of the user's but ``load``, which needs no
+        ``spacy.cli``: they load with ``load_as_command_line``, as the command line does.
     RAISES ModelLoadError (once) when the workers cannot load the pipeline.
     """
     settings = {"batch_size": batch_size, "chunk_size": chunk_size, "batch_chars": batch_chars,
                 "explain": explain}
     context = multiprocessing.get_context(start_method)
-    pool = context.Pool(n_process, initializer=_init_worker, initargs=(load, settings, quiet, no_torch))
+    pool = context.Pool(n_process, initializer=_init_worker, initargs=(load, settings, quiet, no_torch, command_line))
     try:
         # one empty task per worker: a load error surfaces before the first document is read
         for probe in [pool.apply_async(_extract_in_worker, ([],)) for _ in range(n_process)]:

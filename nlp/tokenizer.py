@@ -13,13 +13,11 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import jieba
-import spacy_pkuseg
 import srsly
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces, registry
 from spacy.vocab import Vocab
 
-from . import pkuseg_lexicon
 from .extensions import register as register_extensions
 from .data import user_words
 from .errors import UNPAIRED_SURROGATE
@@ -85,6 +83,12 @@ class NewsTokenizer:
             for w in self.user_words:
                 tok.add_word(w)
             return lambda text: [w for w in tok.cut(text, HMM=True) if w.strip()]
+        # imported here: spacy_pkuseg brings requests (its model download), which the
+        # other segmenters do without
+        import spacy_pkuseg
+
+        from . import pkuseg_lexicon
+
         model = str(self.pkuseg_model or pkuseg_dir())
         # No pkuseg user dict: it cuts the text around dictionary words before decoding,
         # which cost 0.8 F1 on held-out People's Daily. User words are merged afterwards.

@@ -195,8 +195,9 @@ def _records(args, documents):
         return runner.extract_parallel(load, documents, n_process=args.n_process,
                                        batch_size=args.batch_size, quiet=not args.verbose,
                                        explain=args.explain,
-                                       no_torch="torch" in sys.modules and sys.modules["torch"] is None)
-    nlp = runner.load_pipeline(lambda: package.load(segmenter=args.segmenter))
+                                       no_torch="torch" in sys.modules and sys.modules["torch"] is None,
+                                       command_line=True)
+    nlp = runner.load_as_command_line(lambda: package.load(segmenter=args.segmenter))
     return runner.extract(nlp, documents, batch_size=args.batch_size, explain=args.explain)
 
 

@@ -24,6 +24,7 @@ Precision on real text: ``benchmarks/place_precision.py`` (results in
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Iterable, NamedTuple
 
 from ..data import read_tsv
@@ -102,21 +103,23 @@ class PlaceMatcher:
         entries: dict[str, Entry] = {}
         for name, places in gazetteer.places_by_name().items():
             entries[name] = Entry(GPE, places, name in risky)
+        # names without divisions share one entry each (tuples: nothing changes them)
+        location, other_gpe = Entry(LOC, (), False), Entry(GPE, (), False)
         for name in gazetteer.locations():
             old = entries.get(name)
             if old is None or not any(p.kind in ("full", "form") for p in old.places):
-                entries[name] = Entry(LOC, (), False)  # 泰山 the mountain, not 泰山区
+                entries[name] = location  # 泰山 the mountain, not 泰山区
         for name in gazetteer.foreign_places():
-            entries.setdefault(name, Entry(GPE, (), False))
+            entries.setdefault(name, other_gpe)
         towns = set()
         for _, f in read_tsv("townships.txt"):  # 坡头镇, 陆家嘴街道: GPE, no code (no city_province)
             if f[0] not in entries:
-                entries[f[0]] = Entry(GPE, (), False)
+                entries[f[0]] = other_gpe
                 towns.add(f[0])
         self._loose_towns = frozenset(t for t in towns if len(t) == 3 and t[1:] in _TOWN_TAIL_WORDS)
         lengths: dict[str, set[int]] = {}
-        for name in entries:
-            lengths.setdefault(name[0], set()).add(len(name))
+        for first, length in set(zip(map(itemgetter(0), entries), map(len, entries))):
+            lengths.setdefault(first, set()).add(length)
         self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
         self._entries = entries
 

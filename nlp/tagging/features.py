@@ -10,6 +10,9 @@ and when it runs, so the two cannot drift apart.
 """
 from __future__ import annotations
 
+from itertools import count
+from operator import itemgetter
+
 import numpy as np
 
 BEGIN, MIDDLE, END, SINGLE = range(4)
@@ -21,6 +24,31 @@ def bigrams(text: str) -> list[str]:
     return [text[i:i + 2] if i + 1 < len(text) else text[i] + END_OF_TEXT for i in range(len(text))]
 
 
+def _rows(keys) -> dict:
+    """RETURNS key -> its table row (the row after the key's position: row 0 is unknown)."""
+    return dict(zip(keys, count(1)))
+
+
+def _strict_prefixes(words) -> set[str]:
+    """RETURNS the prefixes of 2 or more characters of the words, each shorter than its word."""
+    out: set[str] = set()
+    longer = [w for w in words if len(w) > 2]
+    k = 2
+    while longer:  # the prefixes of length k, of the words longer than k (C-level slicing)
+        out.update(map(itemgetter(slice(k)), longer))
+        k += 1
+        longer = [w for w in longer if len(w) > k]
+    return out
+
+
+def _vectors(table) -> np.ndarray:
+    """RETURNS a vector table as float32, or as float16 when it is stored so: its rows are
+    widened to float32 (exactly) where the features are assembled, always together with
+    float32 arrays, so the table is not copied whole at every load."""
+    table = np.asarray(table)
+    return table if table.dtype == np.float16 else table.astype(np.float32, copy=False)
+
+
 class Featurizer:
     """Looks characters, bigrams and lexicon words up in their tables.
 
@@ -30,16 +58,16 @@ class Featurizer:
 
     def __init__(self, chars, char_vectors, bigram_keys, bigram_vectors, words, word_weights,
                  word_vectors, max_word_len: int):
-        self.char_index = {c: i + 1 for i, c in enumerate(chars)}
-        self.bigram_index = {b: i + 1 for i, b in enumerate(bigram_keys)}
-        self.word_index = {w: i + 1 for i, w in enumerate(words)}
-        self.char_vectors = np.asarray(char_vectors, dtype=np.float32)
-        self.bigram_vectors = np.asarray(bigram_vectors, dtype=np.float32)
-        self.word_vectors = np.asarray(word_vectors, dtype=np.float32)
+        self.char_index = _rows(chars)
+        self.bigram_index = _rows(bigram_keys)
+        self.word_index = _rows(words)
+        self.char_vectors = _vectors(char_vectors)
+        self.bigram_vectors = _vectors(bigram_vectors)
+        self.word_vectors = _vectors(word_vectors)
         self.word_weights = np.asarray(word_weights, dtype=np.float32)
         self.max_word_len = max_word_len
         # strict prefixes (2+ chars) of longer words: matching stops where none continues
-        self.prefixes = {w[:k] for w in self.word_index if len(w) > 2 for k in range(2, len(w))}
+        self.prefixes = _strict_prefixes(self.word_index)
         self.char_dim = self.char_vectors.shape[1]
         self.dense_dim = self.bigram_vectors.shape[1] + 4 * self.word_vectors.shape[1]
 

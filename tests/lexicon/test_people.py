@@ -26,3 +26,9 @@ def test_chinese_words_around_a_dot_are_no_name(name):
 def test_model_person_spans_keep_only_name_letters(text, span, expected):
     cands, _ = repair(text, [(*span, "PER")], [(i, i + 1) for i in range(len(text))], [])
     assert [text[c.start:c.end] for c in cands if c.label == "PERSON"] == ([expected] if expected else [])
+
+
+def test_a_cue_name_stops_before_because(extractor):
+    # 因 (because) opens the clause after the name: 张三|因病去世
+    doc = extractor("原市长张三因病去世。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["张三"]

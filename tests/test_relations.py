@@ -162,6 +162,12 @@ CASES = [
      [("张三", "董事长", None), ("李四", "总经理", None)]),
     ("张三和李四担任副总经理。", [("张三", "PERSON"), ("李四", "PERSON"), ("副总经理", "TITLE")],
      [("张三", "副总经理", None), ("李四", "副总经理", None)]),
+    # a bracketed short form of the title; a list of one body's officers after a comma
+    ("公司首席执行官（CEO）张勇表示", [("首席执行官", "TITLE"), ("CEO", "TITLE"), ("张勇", "PERSON")],
+     [("张勇", "首席执行官", None), ("张勇", "CEO", None)]),
+    ("清华大学党委书记陈旭，校长邱勇出席", [("清华大学", "ORG"), ("党委书记", "TITLE"), ("陈旭", "PERSON"),
+                                  ("校长", "TITLE"), ("邱勇", "PERSON")],
+     [("陈旭", "党委书记", "清华大学"), ("邱勇", "校长", "清华大学")]),
     # a club referred to by 俱乐部
     ("武汉卓尔俱乐部召开发布会，聘请王小松担任俱乐部董事长",
      [("武汉卓尔俱乐部", "ORG"), ("王小松", "PERSON"), ("董事长", "TITLE")], [("王小松", "董事长", "武汉卓尔俱乐部")]),

@@ -38,9 +38,12 @@ import regex
 
 from ..labels import GPE, LOC, ORG, PERSON, TITLE
 
-_JOIN_CHARS = "、和及与兼,，\\s"
+_JOIN_CHARS = "、和及与兼,，（(\\s"   # 首席执行官（CEO）: the bracketed short form joins too
 _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*$")           # between coordinated titles
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
+#: between one person with a body's title and the next title of a list of that body's
+#: officers (清华大学党委书记陈旭，校长邱勇)
+_OFFICER_LIST = regex.compile(r"^\s*[、，,和及与]\s*$")
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title
 _OF = regex.compile(r"^\s*的\s*$")                       # 阿里巴巴集团的首席执行官
 #: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
@@ -51,7 +54,7 @@ _APPOSITION_END = regex.compile(r"^\s*[）)，,。；;：:]|^\s")      # what fo
 #: 董事长、创始人逯利军, 总经理、法定代表人张伟
 _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控制人|(?:主要)?负责人"
 #: between the last title and the person it names: nothing, a colon (董事长：王德志), roles
-_TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：]|(?:[、，,]\s*(?:{_ROLE})\s*)+)?\s*$")
+_TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：）)]|(?:[、，,]\s*(?:{_ROLE})\s*)+)?\s*$")
 #: 作为公司董事长，陈旭荣…: the titles are those of the person after the comma
 _AS_HOLDER = regex.compile(r"(?:作为|身为)\s*$")
 _PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组|中共中央|党中央)$")
@@ -246,7 +249,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 # 王石　万科企业股份有限公司董事长　　冯仑: a list of names, each with its post after it
                 continue
             inherited = None
-            if chain[0][1] is None and k >= 0 and ents[k].label == PERSON and _PERSON_JOIN.match(between):
+            if chain[0][1] is None and k >= 0 and ents[k].label == PERSON and _OFFICER_LIST.match(between):
                 # 四川大学党委书记王建国、校长李向东
                 inherited = next((o for _, o in reversed(chains.get(k, [])) if o), None)
             if chain[0][1] is None and inherited is None:

@@ -168,6 +168,8 @@ CASES = [
     ("清华大学党委书记陈旭，校长邱勇出席", [("清华大学", "ORG"), ("党委书记", "TITLE"), ("陈旭", "PERSON"),
                                   ("校长", "TITLE"), ("邱勇", "PERSON")],
      [("陈旭", "党委书记", "清华大学"), ("邱勇", "校长", "清华大学")]),
+    # a user's handle holds no post
+    ("//@大象院长：转发微博。", [("大象", "PERSON"), ("院长", "TITLE")], []),
     # a club referred to by 俱乐部
     ("武汉卓尔俱乐部召开发布会，聘请王小松担任俱乐部董事长",
      [("武汉卓尔俱乐部", "ORG"), ("王小松", "PERSON"), ("董事长", "TITLE")], [("王小松", "董事长", "武汉卓尔俱乐部")]),
@@ -196,3 +198,12 @@ def test_city_province_leaves_out_places_inside_other_names(text, city, expected
     ents = [E(i, i + len(city), "GPE", city, "320300")]
     got = city_provinces(ents, lambda code: "江苏省", lambda code: True, text)
     assert [(r["city"], r["province"]) for r in got] == expected
+
+
+def test_no_city_province_for_a_place_in_a_users_handle():
+    text = "我在南宁吃饭。@南宁巴黎婚纱[偷笑]"
+    ents = [E(2, 4, "GPE", "南宁", "450100"), E(8, 10, "GPE", "南宁", "450100")]
+    got = city_provinces(ents[1:], lambda code: "广西壮族自治区", lambda code: True, text)
+    assert got == []
+    got = city_provinces(ents, lambda code: "广西壮族自治区", lambda code: True, text)
+    assert [(r["city"], r["province"]) for r in got] == [("南宁", "广西壮族自治区")]

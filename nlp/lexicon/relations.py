@@ -346,13 +346,31 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                  and 2 <= len(e.text) <= 4 and regex.fullmatch(r"\p{Han}+", e.text)}
         if len(named) == 1:
             out.setdefault((named.pop(), t.text), None)
-    # a surname alone (王|书记) is no name of its own (SPEC: optional), so it holds no title
-    return [{"person": p, "title": t, "org": o} for (p, t), o in out.items() if len(p) > 1]
+    # a surname alone (王|书记) is no name of its own (SPEC: optional), so it holds no title;
+    # nor does a user's handle (@大象院长)
+    in_mentions = {e.text for e in ents if e.label in (PERSON, TITLE) and inside_a_mention(text, e.start)}
+    return [{"person": p, "title": t, "org": o} for (p, t), o in out.items()
+            if len(p) > 1 and p not in in_mentions and t not in in_mentions]
 
 
 # A place that names a historical event (徐州会战, 台儿庄大捷, 西安事变) is part of the event's
 # name, not a place the text is about.
 _EVENT_AFTER_PLACE = regex.compile(r"会战|战役|保卫战|大捷|事变|起义|暴动|惨案|大屠杀")
+
+
+#: A user named in a post (@南宁巴黎婚纱, //@大象院长：): the handle runs from @ to a space,
+#: a colon, another @ or punctuation.
+_MENTION = regex.compile(r"@[^\s:：@，,。！!？?；;、（）()\[\]【】“”\"]{1,30}")
+
+
+def inside_a_mention(text: str, start: int) -> bool:
+    """RETURNS whether offset ``start`` lies inside an @-mention of a user: a handle is a
+    name made up by its user, so the places and posts in it (南宁, 院长) are nobody's."""
+    at = text.rfind("@", max(0, start - 30), start + 1)
+    if at < 0:
+        return False
+    m = _MENTION.match(text, at)
+    return m is not None and start < m.end()
 
 
 def _inside_a_work_title(text: str, start: int, end: int) -> bool:
@@ -375,7 +393,8 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
             continue
         if not is_below_province(e.value):
             continue
-        if text and (_inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)):
+        if text and (_inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)
+                     or inside_a_mention(text, e.start)):
             continue
         prov = province_of(e.value)
         if prov and (e.text, prov) not in seen:

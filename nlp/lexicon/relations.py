@@ -348,9 +348,11 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             out.setdefault((named.pop(), t.text), None)
     # a surname alone (王|书记) is no name of its own (SPEC: optional), so it holds no title;
     # nor does a user's handle (@大象院长)
-    in_mentions = {e.text for e in ents if e.label in (PERSON, TITLE) and inside_a_mention(text, e.start)}
+    named = [e for e in ents if e.label in (PERSON, TITLE)]
+    only_in_mentions = ({e.text for e in named if inside_a_mention(text, e.start)}
+                        - {e.text for e in named if not inside_a_mention(text, e.start)})
     return [{"person": p, "title": t, "org": o} for (p, t), o in out.items()
-            if len(p) > 1 and p not in in_mentions and t not in in_mentions]
+            if len(p) > 1 and p not in only_in_mentions and t not in only_in_mentions]
 
 
 # A place that names a historical event (徐州会战, 台儿庄大捷, 西安事变) is part of the event's

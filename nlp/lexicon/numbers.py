@@ -226,8 +226,8 @@ def build_patterns() -> dict[str, regex.Pattern]:
             date_year,
             rf"(?<![\d.])(?:{month_part}|{day_alone})",
             rf"(?:{word_alt(('month',))})(?:{day}|[上中下]旬|[底初末])?",
+            rf"(?:[上下本这]个?)?(?:星期|礼拜|周)[一二三四五六日天]",   # before 上周: 上周五 whole
             word_alt(("day", "week")),
-            rf"(?:星期|礼拜|周)[一二三四五六日天]",
             rf"{free_period}{suffix}?",
             holiday,
             festival,

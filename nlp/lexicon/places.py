@@ -51,6 +51,9 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 _STREET = r"[东西南北中]?(?:路|街|大街|大道)|巷"
 _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
                              r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园")
+# ... and a division's short name before a scenic area's word names the scenic site (杭州西湖|景区,
+# 九寨沟|景区), while a natural feature keeps its name there (峨眉山|景区 is LOC 峨眉山).
+_SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区")
 #: A road or street word right after a name: the name begins the road's (长江|西路, 大学|西街).
 STREET_AFTER = re.compile(_STREET)
 
@@ -252,7 +255,8 @@ def part_of_a_facility(text: str, i: int, j: int, places: tuple[gazetteer.Place,
     that an address chain cannot hold (浦东新区张江镇|苏州花园). Also applied to the model's
     places, so that it does not bring back a name this stage left out."""
     bare = all(p.kind in ("short", "old_short") for p in places) or text[j - 1] not in ADMIN_SUFFIXES
-    return bare and facility_after(text, j) or _inside_a_facility(text, i, places, before)
+    return bare and (facility_after(text, j) or _SCENIC_AFTER.match(text, j) is not None) \
+        or _inside_a_facility(text, i, places, before)
 
 
 def _inside_a_facility(text: str, i: int, places: tuple[gazetteer.Place, ...], before: list[Ent]) -> bool:

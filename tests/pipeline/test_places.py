@@ -261,3 +261,9 @@ def test_diqu_after_a_division_stays_outside(places_nlp):
 ])
 def test_no_place_or_org_at_the_start_of_a_road_name(extractor, text, expected):
     assert [(e.text, e.label_) for e in extractor(text).ents if e.label_ in ("GPE", "LOC", "ORG")] == expected
+
+
+def test_a_division_alias_before_a_scenic_area_word_is_no_division(extractor):
+    # 九寨沟|景区: the scenic site, not the county 九寨沟县; a natural feature keeps its name
+    assert [e.label_ for e in extractor("九寨沟景区暂停开放。").ents if e.text == "九寨沟"] == []
+    assert ("峨眉山", "LOC") in [(e.text, e.label_) for e in extractor("国庆假期峨眉山景区共接待游客").ents]

@@ -243,7 +243,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
             rf"{NUM}(?:%|‰)",
             rf"[百千万]分之(?:{ARABIC}|[{CN_DIGITS}{CN_UNITS}点]+)",
             rf"{_NOT_BEFORE_CN}{cn_small}+分之{cn_small}+(?:点{cn_small}+)?",
-            rf"{_NOT_BEFORE_CN}[一二三四五六七八九两十]成[一二三四五六七八九]?"
+            rf"(?:{_NOT_BEFORE_CN}[一二三四五六七八九两十]成[一二三四五六七八九]?|(?<![\d.]){_NOT_BEFORE_ARABIC}[1-9]成)"
             r"(?![员为本果立功交长熟绩就品都型色分年人才效败形全像语亲家名了批片])",
         ])),
         "AMOUNT": regex.compile(

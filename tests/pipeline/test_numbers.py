@@ -33,6 +33,8 @@ EXPRESSIONS = [
                          ("今冬", "DATE", None, None), ("明春", "DATE", None, None)]),
     ("项目建成后年发电量约12亿千瓦时", [("12亿千瓦时", "QUANTITY", 1200000000, "千瓦时")]),
     ("前日本首相同日本队员合影", []),
+    ("近5成受访者表示", [("5成", "PERCENT", 0.5, "%")]),
+    ("5成员", []),
     # an amount with no unit after a money word is MONEY in 元 (SPEC section 1)
     ("注册资本：100万  经营模式", [("100万", "MONEY", 1000000, "元")]),
     ("年收入超过10万", [("10万", "MONEY", 100000, "元")]),

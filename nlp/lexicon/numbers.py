@@ -28,6 +28,9 @@ Conventions (SPEC section 1, plus the decisions SPEC leaves open):
   the multiplier (``六百万千瓦`` -> 6000000 千瓦): units win over multipliers, so ``3千米`` is
   3 千米.
 * A bare 一 before a counter is an article (一家企业, 一名记者), not a QUANTITY.
+* A round number written by its multiplier alone after a qualifier or before 余 is one
+  (近|百人 -> 100 人, 千余人 -> 1000 人, 超|百亿元); an amount with no unit right after a money
+  word (money_words.txt: 注册资本：100万, 月薪8000) is MONEY in 元.
 * DATE covers absolute and relative calendar expressions and durations (``五年``,
   ``前两个月``); its value is the ISO form of the written calendar anchor where a year is
   given (``2030年底`` -> "2030"), else None. 近日, 日前 are not dates.
@@ -249,6 +252,11 @@ def build_patterns() -> dict[str, regex.Pattern]:
         "AMOUNT": regex.compile(
             rf"(?P<prefix>人民币)?(?P<num>{NUM}(?:{RANGE_SEP}{BARE_NUM})?)[{APPROX}]?(?P<unit>{unit})"
             rf"|(?P<symbol>{symbols})(?P<num2>{ARABIC}(?:[百千万亿]+)?)"),
+        # a round number written by its multiplier alone after a qualifier, or before 余
+        # (近百人, 上万人, 千余人): the qualifier stays outside, as SPEC asks
+        "ROUND": regex.compile(
+            rf"(?:(?<=[近逾上超约达共])(?P<mult>[十百千万]万|[百千万]亿|[百千万亿])|(?<![\d{CN_DIGITS}{CN_UNITS}])(?P<mult2>[百千万])余)"
+            rf"(?P<unit>{unit})"),
         # an amount with no unit right after a money word (注册资本：100万, 月薪8000): MONEY in 元
         "BARE_MONEY": regex.compile(
             rf"(?=[{''.join(sorted({w[0] for w in load_money_words()}))}])(?:{_alt(load_money_words())})(?:[:：]|为|是|达到?|约为?|超过?|逾|仅|高达|近|共)?"
@@ -314,6 +322,16 @@ RANK_COUNTERS = ("位", "名")
 _MAGNITUDE = regex.compile(r"地震|余震|强震|震级|里氏|风力|阵风|大风|台风|飓风|烈度|级[东南西北偏]{0,2}风|级地")
 # A middle dot between digits is a decimal point (one character for one: offsets stay).
 _DOT_DECIMAL = regex.compile(r"(?<=\d)[·•‧・](?=\d)")
+
+
+_ROUND_VALUES = {"百": 100, "千": 1000, "万": 10000, "亿": 10 ** 8, "十万": 10 ** 5, "百万": 10 ** 6, "千万": 10 ** 7,
+                 "万万": 10 ** 8, "百亿": 10 ** 10, "千亿": 10 ** 11, "万亿": 10 ** 12}
+
+
+def _round_amount(m: regex.Match) -> list[Candidate]:
+    """MONEY/QUANTITY of a number written by its multiplier alone (近|百人, 千余人)."""
+    unit = load_units()[m["unit"].strip()]
+    return [Candidate(m.start(), m.end(), unit.label, _ROUND_VALUES[m["mult"] or m["mult2"]], unit.unit)]
 
 
 def _amount(m: regex.Match) -> list[Candidate]:
@@ -407,6 +425,7 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
         PERCENT: lambda m: _percent(m[0], m.start()),
         "AMOUNT": _amount,
         "BARE_MONEY": lambda m: [Candidate(m.start("num"), m.end("num"), MONEY, parse_number(m["num"]), "元")],
+        "ROUND": _round_amount,
     }
     if emit_cardinal:
         makers[CARDINAL] = lambda m: [Candidate(m.start(), m.end(), CARDINAL, parse_number(m[0]), None)]

@@ -148,20 +148,19 @@ class OrgFinder:
         or a company, stays apart: 日本 + 横滨华侨总会, 德国 + 西门子公司. A foreign country
         before an organisation named after it, or after common words, stays in (美国国务院,
         英国广播公司)."""
-        country = next((e for s, e, lab in self.ents if s == org.start and lab == GPE and e < org.end
+        country_end = next((e for s, e, lab in self.ents if s == org.start and lab == GPE and e < org.end
                         and gazetteer.foreign_place_types().get(self.text[s:e]) == "country"), None)
-        if country is None:
+        if country_end is None:
             return org
-        first = next((e for s, e in self.words if s == country), None)
-        if country in self.gpe_starts or (PLACES.find(self.text[country:org.end]) or [None])[0] is not None \
-                and PLACES.find(self.text[country:org.end])[0].start == 0:
-            return Ent(country, org.end, ORG)        # 日本|横滨华侨总会
-        rest_suffix = max((len(x) for x in self._suffixes_ending_at(org.end)), default=0)
-        if first is not None and first <= org.end - rest_suffix and self.suffixes.get(
-                self.text[org.end - rest_suffix:org.end]) == "strong":
-            brand = self.text[country:first]
+        places = PLACES.find(self.text[country_end:org.end])
+        if country_end in self.gpe_starts or (places and places[0].start == 0):
+            return Ent(country_end, org.end, ORG)        # 日本|横滨华侨总会
+        suffix = max(self._suffixes_ending_at(org.end), key=len, default="")
+        brand_end = next((e for s, e in self.words if s == country_end), None)   # the word after the country
+        if self.suffixes.get(suffix) == "strong" and brand_end is not None and brand_end <= org.end - len(suffix):
+            brand = self.text[country_end:brand_end]
             if brand in self.known or word_flags().get(brand) in _BRAND_FLAGS:
-                return Ent(country, org.end, ORG)    # 德国|西门子公司
+                return Ent(country_end, org.end, ORG)    # 德国|西门子公司
         return org
 
     def bare_organs(self) -> list[Ent]:

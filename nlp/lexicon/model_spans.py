@@ -9,8 +9,6 @@ says which rule ORGs the model's reading overrides (applied by the merge policy)
 """
 from __future__ import annotations
 
-import functools
-
 import regex
 
 from ..labels import GPE, LOC, ORG, PERSON
@@ -49,15 +47,15 @@ _GPE_ABBREVIATIONS = frozenset("中华美日韩朝俄苏英法德意西葡荷比
 _INTERJECTIONS = frozenset("哈呵嘿嘻哇啊呀哦噢嗯嘛啦")
 
 
-def _name_letters(text: str, start: int, end: int) -> tuple[int, int]:
+def _name_letters(text: str, start: int, end: int) -> tuple[int, int] | None:
     """RETURNS the span of a model PERSON without the symbols the model read into its edges
-    (👇周峰, 〜〜璐温, 呃···); an empty span if it holds no Chinese or Latin letter, or other
-    symbols inside."""
+    (👇周峰, 〜〜璐温, 呃···); None if it holds no Chinese or Latin letter, or other symbols
+    inside."""
     while start < end and not _NAME_EDGE.match(text[start]):
         start += 1
     while end > start and not _NAME_EDGE.match(text[end - 1]):
         end -= 1
-    return (start, end) if not _NOT_IN_NAME.search(text, start, end) else (start, start)
+    return (start, end) if start < end and not _NOT_IN_NAME.search(text, start, end) else None
 
 
 def reduplicated(name: str) -> bool:
@@ -97,7 +95,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             continue
         if label == PERSON:
             letters = _name_letters(text, start, end)
-            if letters[1] == letters[0] or letters != (start, end) and letters[1] - letters[0] < 2:
+            if letters is None or letters != (start, end) and letters[1] - letters[0] < 2:
                 continue   # no name left, or a lone character once its symbols are cut off
             start, end = letters
             if reduplicated(text[start:end]):

@@ -167,6 +167,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
     symbols = _alt(u.surface for u in units.values() if u.kind == "symbol")
     unit = _unit_pattern(after)
     words = load_date_words()
+    money_words = load_money_words()
 
     def word_alt(kinds: tuple[str, ...]) -> str:
         return "|".join(
@@ -229,7 +230,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
             date_year,
             rf"(?<![\d.])(?:{month_part}|{day_alone})",
             rf"(?:{word_alt(('month',))})(?:{day}|[上中下]旬|[底初末])?",
-            rf"(?:[上下本这]个?)?(?:星期|礼拜|周)[一二三四五六日天]",   # before 上周: 上周五 whole
+            r"(?:[上下本这]个?)?(?:星期|礼拜|周)[一二三四五六日天]",   # before 上周: 上周五 whole
             word_alt(("day", "week")),
             rf"{free_period}{suffix}?",
             holiday,
@@ -255,11 +256,12 @@ def build_patterns() -> dict[str, regex.Pattern]:
         # a round number written by its multiplier alone after a qualifier, or before 余
         # (近百人, 上万人, 千余人): the qualifier stays outside, as SPEC asks
         "ROUND": regex.compile(
-            rf"(?:(?<=[近逾上超约达共])(?P<mult>[十百千万]万|[百千万]亿|[百千万亿])|(?<![\d{CN_DIGITS}{CN_UNITS}])(?P<mult2>[百千万])余)"
+            rf"(?:(?<=[近逾上超约达共])(?P<mult>[十百千]万|[百千万]亿|[百千万亿])|(?<![\d{CN_DIGITS}{CN_UNITS}])(?P<mult2>[百千万])余)"
             rf"(?P<unit>{unit})"),
         # an amount with no unit right after a money word (注册资本：100万, 月薪8000): MONEY in 元
-        "BARE_MONEY": regex.compile(
-            rf"(?=[{''.join(sorted({w[0] for w in load_money_words()}))}])(?:{_alt(load_money_words())})(?:[:：]|为|是|达到?|约为?|超过?|逾|仅|高达|近|共)?"
+        "BARE_MONEY": _starting_with(
+            "".join(w[0] for w in money_words),
+            rf"(?:{_alt(money_words)})(?:[:：]|为|是|达到?|约为?|超过?|逾|仅|高达|近|共)?"
             rf"(?P<num>{NUM})(?![{CN_DIGITS}{CN_UNITS}\d.%‰A-Za-z]|{unit})"),
         CARDINAL: regex.compile(rf"{NUM}(?![{CN_DIGITS}{CN_UNITS}\d.])"),
     }
@@ -324,14 +326,10 @@ _MAGNITUDE = regex.compile(r"地震|余震|强震|震级|里氏|风力|阵风|�
 _DOT_DECIMAL = regex.compile(r"(?<=\d)[·•‧・](?=\d)")
 
 
-_ROUND_VALUES = {"百": 100, "千": 1000, "万": 10000, "亿": 10 ** 8, "十万": 10 ** 5, "百万": 10 ** 6, "千万": 10 ** 7,
-                 "万万": 10 ** 8, "百亿": 10 ** 10, "千亿": 10 ** 11, "万亿": 10 ** 12}
-
-
 def _round_amount(m: regex.Match) -> list[Candidate]:
     """MONEY/QUANTITY of a number written by its multiplier alone (近|百人, 千余人)."""
     unit = load_units()[m["unit"].strip()]
-    return [Candidate(m.start(), m.end(), unit.label, _ROUND_VALUES[m["mult"] or m["mult2"]], unit.unit)]
+    return [Candidate(m.start(), m.end(), unit.label, parse_number(m["mult"] or m["mult2"]), unit.unit)]
 
 
 def _amount(m: regex.Match) -> list[Candidate]:

@@ -67,7 +67,8 @@ def spelt_like_a_foreign_name(name: str) -> bool:
     letters = "".join(parts)
     if not letters:
         return False
-    share = sum(c in transliteration_chars() for c in letters) / len(letters)
+    spelling = transliteration_chars()
+    share = sum(c in spelling for c in letters) / len(letters)
     return not (share == 0 and len(letters) >= 4 or share < 0.2 and max(map(len, parts)) >= 4)
 
 

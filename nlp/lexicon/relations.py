@@ -348,9 +348,9 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             out.setdefault((named.pop(), t.text), None)
     # a surname alone (王|书记) is no name of its own (SPEC: optional), so it holds no title;
     # nor does a user's handle (@大象院长)
-    named = [e for e in ents if e.label in (PERSON, TITLE)]
-    only_in_mentions = ({e.text for e in named if inside_a_mention(text, e.start)}
-                        - {e.text for e in named if not inside_a_mention(text, e.start)})
+    in_mention = {e: inside_a_mention(text, e.start) for e in ents if e.label in (PERSON, TITLE)}
+    only_in_mentions = {e.text for e, inside in in_mention.items() if inside} \
+        - {e.text for e, inside in in_mention.items() if not inside}
     return [{"person": p, "title": t, "org": o} for (p, t), o in out.items()
             if len(p) > 1 and p not in only_in_mentions and t not in only_in_mentions]
 

@@ -173,6 +173,22 @@ CASES = [
     # a club referred to by 俱乐部
     ("武汉卓尔俱乐部召开发布会，聘请王小松担任俱乐部董事长",
      [("武汉卓尔俱乐部", "ORG"), ("王小松", "PERSON"), ("董事长", "TITLE")], [("王小松", "董事长", "武汉卓尔俱乐部")]),
+    # a rank right after a name is that person's, also after titles before the name, and it
+    # does not join the titles of the next person
+    ("国防部长迟浩田上将，中国人民解放军副总参谋长吴铨叙中将等参加了会见。",
+     [("国防部长", "TITLE"), ("迟浩田", "PERSON"), ("上将", "TITLE"), ("中国人民解放军", "ORG"),
+      ("副总参谋长", "TITLE"), ("吴铨叙", "PERSON"), ("中将", "TITLE")],
+     [("迟浩田", "国防部长", None), ("迟浩田", "上将", None), ("吴铨叙", "副总参谋长", "中国人民解放军"),
+      ("吴铨叙", "中将", None)]),
+    ("董事长张三总经理李四出席。", [("董事长", "TITLE"), ("张三", "PERSON"), ("总经理", "TITLE"), ("李四", "PERSON")],
+     [("张三", "董事长", None), ("李四", "总经理", None)]),
+    # 前/原 between the organisation and its title; a dateline's bracket ends the clause
+    ("会见了以美国前国防部长威廉·佩里为团长的代表团",
+     [("美国", "GPE"), ("国防部长", "TITLE"), ("威廉·佩里", "PERSON"), ("团长", "TITLE")],
+     [("威廉·佩里", "国防部长", "美国"), ("威廉·佩里", "团长", None)]),
+    ("新华社北京1月15日电（记者张荣典）国家副主席荣毅仁今天会见了客人。",
+     [("新华社", "ORG"), ("北京", "GPE"), ("张荣典", "PERSON"), ("副主席", "TITLE"), ("荣毅仁", "PERSON")],
+     [("荣毅仁", "副主席", None)]),
 ]
 
 

@@ -45,6 +45,9 @@ _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinat
 #: officers (清华大学党委书记陈旭，校长邱勇)
 _OFFICER_LIST = regex.compile(r"^\s*[、，,和及与]\s*$")
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title
+# SPEC keeps 原, 前, 时任, 现任, 代理, 新任 outside the title: the org before them is still the
+# title's (美国前国防部长, 公司原总经理)
+_ORG_TO_TITLE = regex.compile(r"^\s*(?:原|前|时任|现任|代理|新任)?\s*$")
 _OF = regex.compile(r"^\s*的\s*$")                       # 阿里巴巴集团的首席执行官
 #: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
 #: and a name set off by spaces, as in lists and captions: 王石　万科企业股份有限公司董事长
@@ -70,6 +73,8 @@ _ORG_TAIL = regex.compile(rf"^[\p{{Han}}（）()]{{0,14}}{_ORG_SUFFIX}$")
 _BODY_REF = regex.compile(r"(?:(?:该|本)?(?<![分子])(?P<head>集团公司|公司|集团|俱乐部)|(?:该|本)(?P<head2>[局院委厅部司办校行所]))"
                           r"(?:党委|党组|董事会|监事会)?$")
 _CLAUSE_BREAK = regex.compile(r"[，,。；;！!？?：:\n]")
+# ... and a closing bracket, which ends a dateline's byline: （记者张荣典）国家副主席
+_CLAUSE_OR_BRACKET_END = regex.compile(r"[，,。；;！!？?：:\n）)]")
 _SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n]")
 #: 任命/聘任 PERSON 为 …: the person's titles follow 为.
 _APPOINT_VERB = regex.compile(r"(?:任命|聘任|聘请|提名|选举|推选|委任|增补|补选|推举)$")
@@ -164,7 +169,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             return ents[k - 1].text, k - 2, gap(ents[k - 2], ents[k - 1]) if k >= 2 else ""
         if k >= left_limit and ents[k].label in (ORG, GPE):
             org = ents[k]
-            if _ADJ.match(g) or (_OF.match(g) and org.label == ORG) or (_ENVOY_WORD.match(g) and org.label == GPE):
+            if _ORG_TO_TITLE.match(g) or (_OF.match(g) and org.label == ORG) or (_ENVOY_WORD.match(g) and org.label == GPE):
                 lead = gap(ents[k - 1], org) if k >= 1 else text[:org.start]
                 ref = _BODY_REF.search(org.text)
                 if ref and (ref.start() == 0 or _LEAD_VERB_ALONE.fullmatch(org.text[:ref.start()])):
@@ -195,11 +200,27 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         while True:
             org, k, between = org_of(j, left_limit)
             chain.append((ents[j], org))
-            if k >= left_limit and ents[k].label == TITLE and _JOIN.match(between):
+            if k >= left_limit and ents[k].label == TITLE and _JOIN.match(between) \
+                    and not rank_after_name(k):
                 j = k
                 continue
             chain.reverse()
             return chain, k, between
+
+    def rank_after_name(k: int) -> bool:
+        """Whether the title ``ents[k]`` is written right after a name (迟浩田上将): it is that
+        person's, and no chain that follows it goes on to it."""
+        return k >= 1 and ents[k - 1].label == PERSON and not gap(ents[k - 1], ents[k])
+
+    def title_after_name(i: int) -> int | None:
+        """The index of a title written right after the person ``ents[i]`` (李克强总理,
+        总参谋长傅全有上将), unless it opens the titles of a person after it."""
+        k = i + 1
+        if k < len(ents) and ents[k].label == TITLE and _ADJ.match(gap(ents[i], ents[k])):
+            if not (k + 1 < len(ents) and ents[k + 1].label == PERSON
+                    and _TITLE_TO_PERSON.match(gap(ents[k], ents[k + 1]))):
+                return k
+        return None
 
     def record(person: E, chain: list[tuple[E, str | None]], inherited: str | None = None) -> None:
         prev_org = inherited
@@ -219,7 +240,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         for e in reversed(ents):
             if e.end > title.start:
                 continue
-            if _CLAUSE_BREAK.search(text[e.end:title.start]):
+            if _CLAUSE_OR_BRACKET_END.search(text[e.end:title.start]):
                 return None
             if e.label == ORG:
                 ref = _BODY_REF.search(e.text)
@@ -256,6 +277,9 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 inherited = clause_org(chain[0][0])
             chains[i] = chain
             record(e, chain, inherited)
+            rank = title_after_name(i)
+            if rank is not None:   # 校长汤云为教授: the rank after the name is the person's too
+                out.setdefault((e.text, ents[rank].text), None)
             continue
         # 2. 副市长周永明、刘晓燕: a person coordinated with one who has titles shares them
         if j >= 0 and ents[j].label == PERSON and _PERSON_JOIN.match(gap(ents[j], e)) and j in chains:

@@ -7,9 +7,10 @@ Sources: Resume NER ``resume_ner/train.char.bmes`` (TITLE) and CLUENER
 
 The corpora label occupations (记者, 学生) and noise (中共党员, 第一届董事会董事) as titles
 too, so a surface is kept only if it is a real title by our definition: seen at least
-``MIN_COUNT`` times, 2–8 Chinese characters, no ordinal/term words, and ending in a
-title of the hand-made ``titles_core.txt`` (财务部经理 ends in 经理). Output: one title per
-line with its corpus count, most frequent first.
+``MIN_COUNT`` times, 2–8 Chinese characters, no ordinal/term words, ending in a
+title of the hand-made ``titles_core.txt`` (财务部经理 ends in 经理), and not opening with the
+head of an organisation's name (大学教授, 集团总会计师: the end of 中央财经大学 + a title,
+which SPEC splits). Output: one title per line with its corpus count, most frequent first.
 """
 from __future__ import annotations
 
@@ -38,11 +39,19 @@ def corpus_titles(corpora: Path) -> Counter:
     return counts
 
 
-def keep(title: str, count: int, core: set[str]) -> bool:
+def keep(title: str, count: int, core: set[str], org_heads: set[str]) -> bool:
     """RETURNS whether a corpus surface is a real title (see the module docstring)."""
     return (count >= MIN_COUNT and 2 <= len(title) <= MAX_LEN and bool(_CJK.match(title))
             and not any(n in title for n in _NOISE)
-            and any(title.endswith(c) for c in core))
+            and any(title.endswith(c) for c in core)
+            and not any(title.startswith(h) for h in org_heads))
+
+
+def read_org_heads(out: Path) -> set[str]:
+    """The suffixes of ``org_suffixes.tsv`` that end a company or institution's name (大学, 集团)."""
+    rows = (ln.split("\t") for ln in (out / "org_suffixes.tsv").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#"))
+    return {row[0] for row in rows if row[1] in ("head", "strong")}
 
 
 def read_core(out: Path) -> set[str]:
@@ -58,7 +67,8 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     core = read_core(args.out)
     counts = corpus_titles(args.corpora)
-    kept = [(t, c) for t, c in counts.most_common() if keep(t, c, core) and t not in core]
+    org_heads = read_org_heads(args.out)
+    kept = [(t, c) for t, c in counts.most_common() if keep(t, c, core, org_heads) and t not in core]
     header = "# title\tcount  (built by nlp/training/build_titles.py from Resume NER and CLUENER train)\n"
     (args.out / "titles.txt").write_text(header + "".join(f"{t}\t{c}\n" for t, c in kept), encoding="utf-8")
     print(f"{len(counts)} corpus surfaces, {len(kept)} kept in titles.txt ({len(core)} core titles)")

@@ -28,6 +28,7 @@ TITLES = [
     ("城市政府领导及主管部门负责同志发表演讲", []),
     # SPEC: a contracted organ + 长 is one TITLE
     ("市委宣传部长李明和公安局长张三", ["宣传部长", "公安局长"]),
+    ("润泽地产常务副总封屹和上尉王强", ["常务副总", "上尉"]),
     ("俱乐部长期以来坚持青训", []),
     ("村支书王强、教导员李明和幼儿园园长", ["村支书", "教导员", "园长"]),
     ("日本官房长官菅义伟、英国外相约翰逊和韩国国务总理李洛渊", ["官房长官", "外相", "国务总理"]),
@@ -37,7 +38,9 @@ TITLES = [
 IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理", True), ("市长江", False),
             ("李明", False), ("副", False),
             # a post's assistant holds a post; an assistant alone is a role
-            ("厂长助理", True), ("副总经理助理", True), ("助理", False), ("兼职教授", True)]
+            ("厂长助理", True), ("副总经理助理", True), ("助理", False), ("兼职教授", True),
+            # the head of an organisation's name is no part of a title (中央财经大学 + 教授)
+            ("大学教授", False), ("集团总会计师", False)]
 
 
 @pytest.mark.parametrize("text,titles", TITLES)

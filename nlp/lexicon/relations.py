@@ -73,8 +73,9 @@ _ORG_TAIL = regex.compile(rf"^[\p{{Han}}（）()]{{0,14}}{_ORG_SUFFIX}$")
 _BODY_REF = regex.compile(r"(?:(?:该|本)?(?<![分子])(?P<head>集团公司|公司|集团|俱乐部)|(?:该|本)(?P<head2>[局院委厅部司办校行所]))"
                           r"(?:党委|党组|董事会|监事会)?$")
 _CLAUSE_BREAK = regex.compile(r"[，,。；;！!？?：:\n]")
-# ... and a closing bracket, which ends a dateline's byline: （记者张荣典）国家副主席
-_CLAUSE_OR_BRACKET_END = regex.compile(r"[，,。；;！!？?：:\n）)]")
+# A bracket that names a person: a dateline's byline (（记者张荣典）国家副主席), which ends
+# the clause as a comma would
+_BYLINE_BRACKET = regex.compile(r"[（(][^（()）]*[）)]")
 _SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n]")
 #: 任命/聘任 PERSON 为 …: the person's titles follow 为.
 _APPOINT_VERB = regex.compile(r"(?:任命|聘任|聘请|提名|选举|推选|委任|增补|补选|推举)$")
@@ -240,7 +241,9 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         for e in reversed(ents):
             if e.end > title.start:
                 continue
-            if _CLAUSE_OR_BRACKET_END.search(text[e.end:title.start]):
+            if _CLAUSE_BREAK.search(text[e.end:title.start]) or any(
+                    any(p.label == PERSON and b.start() <= p.start < b.end() for p in ents)
+                    for b in _BYLINE_BRACKET.finditer(text, e.end, title.start)):
                 return None
             if e.label == ORG:
                 ref = _BODY_REF.search(e.text)

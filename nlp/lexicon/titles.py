@@ -23,6 +23,7 @@ from ..data import read_tsv
 from ..labels import TITLE
 from .candidates import Ent
 from .names import name_at
+from .words import word_flags
 
 MAX_LEN = 12
 
@@ -109,6 +110,19 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
 _NOT_AFTER = ("会议", "会", "部门", "单位", "机构", "机关")
 
 
+# A title and the character after it that a dictionary knows as a word of its own (理事国,
+# 主席台, 总统府, 排长队): no post. Words ending in these are still titles, or a title and
+# 兼 (司令官, 书记长, 大将军, 总裁兼).
+_TITLE_WORD_ENDS = frozenset("官长军兼")
+
+
+def _glued_to_next(text: str, i: int, j: int) -> bool:
+    """RETURNS whether the title ``text[i:j]`` and the character after it are one word."""
+    word = text[i:j + 1]
+    return len(word) > j - i and word[-1] not in _TITLE_WORD_ENDS and word in word_flags() \
+        and not word_flags()[word].startswith("nr") and not is_title(word)
+
+
 def _name_follows(text: str, j: int) -> bool:
     """RETURNS whether a Chinese name (surname + given name) starts at ``j``.
 
@@ -139,7 +153,8 @@ def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple
         # first and test the (costlier) boundary conditions on those only.
         for j in sorted(title_ends(text, i, min(n, i + MAX_LEN)), reverse=True):
             if j >= i + 2 and (j in ends or j in ent_starts or _name_follows(text, j)) \
-                    and not inside.intersection(range(i, j)) and not text.startswith(_NOT_AFTER, j):
+                    and not inside.intersection(range(i, j)) and not text.startswith(_NOT_AFTER, j) \
+                    and not _glued_to_next(text, i, j):
                 out.append(Ent(i, j, TITLE))
                 i = j
                 break

@@ -139,3 +139,14 @@ def test_embedding_training_texts_hold_no_real_set_text(module):
     for name in ("real_test", "real_dev"):
         leaked = [d["id"] for d in _gold(name) if fold_width(d["text"]) in texts]
         assert not leaked, f"{len(leaked)} {name} texts among the {module} training texts: {leaked[:5]}"
+
+
+def test_numbers_real_tuning_set_stays_outside_the_real_sets():
+    """numbers_real.jsonl (a tuning set) draws on no reserved People's Daily day, no CLUENER
+    dev text and no sentence of real_dev or real_test."""
+    real = [d["text"] for name in MIN_DOCS for d in _gold(name)]
+    for doc in _read(GOLD / "numbers_real.jsonl"):
+        source, _, ref = doc["id"].partition(":")
+        assert source in ("pd1998", "cluener-train", "duie-sample"), doc["id"]
+        assert not (source == "pd1998" and splits.is_reserved(ref)), doc["id"]
+        assert not any(doc["text"] in text or text in doc["text"] for text in real), doc["id"]

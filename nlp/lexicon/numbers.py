@@ -30,7 +30,12 @@ Conventions (SPEC section 1, plus the decisions SPEC leaves open):
 * A bare 一 before a counter is an article (一家企业, 一名记者), not a QUANTITY.
 * A round number written by its multiplier alone after a qualifier or before 余 is one
   (近|百人 -> 100 人, 千余人 -> 1000 人, 超|百亿元); an amount with no unit right after a money
-  word (money_words.txt: 注册资本：100万, 月薪8000) is MONEY in 元.
+  word (money_words.txt: 注册资本：100万, 月薪8000) or, in 万/亿, right before one (4418.73万票房)
+  is MONEY in 元.
+* A currency's name (units.tsv kind currency_name: 人民币, 港币, 美金) before the number or
+  after an amount in 元 is part of the span and gives the unit (３６３０万元人民币 -> 元,
+  １００万元港币 -> 港币, 港币10亿元 -> 港币, 人民币300亿 -> 元).
+* A slash fraction below one is a PERCENT (３／４ -> 0.75); 69/70次, 06/07赛季 and odds are not.
 * DATE covers absolute and relative calendar expressions and durations (``五年``,
   ``前两个月``); its value is the ISO form of the written calendar anchor where a year is
   given (``2030年底`` -> "2030"), else None. 近日, 日前 are not dates.
@@ -65,6 +70,9 @@ CN_NONZERO = "一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖
 CN_UNITS = "十拾百佰千仟万萬亿億"
 APPROX = "余多"
 RANGE = "-~～—–至到"
+#: The kind of units.tsv row of a currency's name (人民币, 港币), which may also stand before
+#: the amount or after an amount in 元.
+CURRENCY_NAME = "currency_name"
 #: Counters that after a year-like number name a model, not a count (2021款).
 YEAR_MODELS = ("款", "版")
 #: Lead characters after which a number is part of something else (an ordinal, a code, the
@@ -120,8 +128,11 @@ def _alt(words: Iterable[str]) -> str:
 
 ARABIC = r"(?>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\.\d)"
 SIGNED_ARABIC = rf"(?:(?<![A-Za-z0-9.])(?:[-−]|零下)|{_NOT_BEFORE_ARABIC}){ARABIC}"
-#: Arabic digits with optional multipliers; lazy so that a unit wins over a multiplier.
-ARABIC_NUM = rf"{SIGNED_ARABIC}(?:[{APPROX}]?[十百千万亿]+?)??"
+#: Arabic digits with optional multipliers, lazy so that a unit wins over a multiplier. An
+#: approximator may stand between multipliers (9万多亿), and after 万 or 亿 a second section
+#: may follow (3亿5000万, 3亿5千万, 1万2千).
+_SECOND_SECTION = r"(?:(?<=亿)\d{1,4}(?![\d.])[千百十]?万|(?<=万)\d(?![\d.])[千百]|(?<=万)\d{4}(?![\d.]))"
+ARABIC_NUM = rf"{SIGNED_ARABIC}(?:[十百千万亿]*?[{APPROX}]?[十百千万亿]+?{_SECOND_SECTION}?)??"
 CN_NUM = (rf"{_NOT_BEFORE_CN}(?:[{CN_NONZERO}十拾](?:[{CN_DIGITS}{CN_UNITS}]|[{APPROX}](?=[十百千万亿])"
           rf"|点(?=[{CN_DIGITS}]))*?|零点[{CN_DIGITS}]+[万亿]*?)")
 NUM = rf"(?:{ARABIC_NUM}|{CN_NUM})"
@@ -165,6 +176,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
     units = load_units()
     after = [u for u in units.values() if u.kind != "symbol"]
     symbols = _alt(u.surface for u in units.values() if u.kind == "symbol")
+    names = _alt(u.surface for u in units.values() if u.kind == CURRENCY_NAME)
     unit = _unit_pattern(after)
     words = load_date_words()
     money_words = load_money_words()
@@ -216,6 +228,11 @@ def build_patterns() -> dict[str, regex.Pattern]:
     lunar_day = (rf"(?:正月|大年|(?<![今去明前后上本当同次\d{CN_DIGITS}])年){lunar}"
                  rf"|(?<![正月年\u4e00-\u9fff]|[这那][个]?){lunar}(?=[上下中]午|早上|早晨|晚上|凌晨|傍晚|夜里|至|到|以前|以后|前后|那天|这天)"
                  rf"|(?<=[至到—~]){lunar}")
+    # A fraction with a slash (1/3, ３／４ folded), not a date (5月17/18日), a season (06/07赛季),
+    # a train (69/70次), a score or odds (3/1: _percent keeps only fractions below one) or
+    # part of a path, version or longer number.
+    fraction = (rf"(?<![\d./A-Za-z月:])[1-9]\d{{0,2}}/[1-9]\d{{0,2}}"
+                rf"(?![\d/.A-Za-z日号月代年期赛]|{unit})")
     # Life years in brackets after a name (卜劳恩（1903-1944）): two DATEs.
     years = r"(?:1\d|20)\d\d"
     life_years = (rf"(?<=[（(]){years}(?=[-—–－~]{years}[）)])"
@@ -242,6 +259,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
             duration,
         ])),
         PERCENT: regex.compile("|".join([
+            fraction,
             rf"{NUM}(?:%|‰){RANGE_SEP}{BARE_NUM}(?:%|‰)",   # two ends: split later
             rf"{NUM}{RANGE_SEP}{BARE_NUM}(?:%|‰)",
             rf"{NUM}(?:%|‰)",
@@ -250,9 +268,12 @@ def build_patterns() -> dict[str, regex.Pattern]:
             rf"(?:{_NOT_BEFORE_CN}[一二三四五六七八九两十]成[一二三四五六七八九]?|(?<![\d.]){_NOT_BEFORE_ARABIC}[1-9]成)"
             r"(?![员为本果立功交长熟绩就品都型色分年人才效败形全像语亲家名了批片])",
         ])),
+        # a currency name may stand before the number (港币10亿元, 人民币300亿) or after 元
+        # (100万元港币); _amount keeps a name after any other unit out of the span
         "AMOUNT": regex.compile(
-            rf"(?P<prefix>人民币)?(?P<num>{NUM}(?:{RANGE_SEP}{BARE_NUM})?)[{APPROX}]?(?P<unit>{unit})"
-            rf"|(?P<symbol>{symbols})(?P<num2>{ARABIC}(?:[百千万亿]+)?)"),
+            rf"(?P<prefix>{names})?(?P<num>{NUM}(?:{RANGE_SEP}{BARE_NUM})?)[{APPROX}]?(?P<unit>{unit})(?P<suffix>{names})?"
+            rf"|(?P<symbol>{symbols})(?P<num2>{ARABIC}(?:[百千万亿]+)?)"
+            rf"|(?P<name>{names})(?P<num3>{NUM})(?![\d.%‰{CN_DIGITS}{CN_UNITS}年月日号期]|{unit})"),
         # a round number written by its multiplier alone after a qualifier, or before 余
         # (近百人, 上万人, 千余人): the qualifier stays outside, as SPEC asks
         "ROUND": regex.compile(
@@ -261,8 +282,14 @@ def build_patterns() -> dict[str, regex.Pattern]:
         # an amount with no unit right after a money word (注册资本：100万, 月薪8000): MONEY in 元
         "BARE_MONEY": _starting_with(
             "".join(w[0] for w in money_words),
-            rf"(?:{_alt(money_words)})(?:[:：]|为|是|达到?|约为?|超过?|逾|仅|高达|近|共)?"
+            rf"(?:{_alt(money_words)})(?:[:：]\s*|为|是|达到?|约为?|超过?|逾|仅|高达|近|共)?"
             rf"(?P<num>{NUM})(?![{CN_DIGITS}{CN_UNITS}\d.%‰A-Za-z]|{unit})"),
+        # an amount in 万 or 亿 with no unit right before a money word (4418.73万票房, 6亿多的
+        # 营收): MONEY in 元, a trailing 余/多 outside; not before the people of the word
+        # (10万投资者, 100万存款人) or a rate (2亿的投资回报率)
+        "MONEY_BEFORE_WORD": regex.compile(
+            rf"(?P<num>{NUM})(?<=[万亿])(?![{CN_DIGITS}{CN_UNITS}\d.])"
+            rf"(?=[{APPROX}]?的?(?:{_alt(money_words)})(?![者人户方商率]|回报))"),
         CARDINAL: regex.compile(rf"{NUM}(?![{CN_DIGITS}{CN_UNITS}\d.])"),
     }
 
@@ -307,7 +334,10 @@ def _date_value(text: str) -> str | None:
 
 def _percent(text: str, start: int) -> list[Candidate]:
     """PERCENT candidates of one match: two for a range (``5%至8%``, and ``5-8%`` whose first
-    end ``5`` takes the second's %)."""
+    end ``5`` takes the second's %); none for a slash "fraction" of one or more (3/1 is odds)."""
+    if "/" in text:
+        value = parse_percent(text)
+        return [Candidate(start, start + len(text), PERCENT, value, "%")] if value < 1 else []
     ends = _PERCENT_RANGE.fullmatch(text)
     if ends:
         low, high = ends[1], ends[3] + ends[4]
@@ -339,7 +369,14 @@ def _amount(m: regex.Match) -> list[Candidate]:
     units = load_units()
     if m["symbol"]:
         return [Candidate(m.start(), m.end(), MONEY, parse_number(m["num2"]), units[m["symbol"]].unit)]
+    if m["name"]:
+        return [Candidate(m.start(), m.end(), MONEY, parse_number(m["num3"]), units[m["name"]].unit)]
     unit = units[m["unit"].strip()]
+    start, end, unit_name = m.start("num"), m.end("unit"), unit.unit
+    if unit.surface == "元" and (m["suffix"] or m["prefix"]):
+        # the currency's name says which 元: 100万元港币, 港币10亿元 (人民币 -> 元); before
+        # another unit it is no part of the amount (新币５．２卢布: the new money)
+        start, end, unit_name = m.start(), m.end(), units[m["suffix"] or m["prefix"]].unit
     if unit.kind == "counter" and m["num"] == "一":
         return []  # an article: 一家企业
     if unit.surface in YEAR_MODELS and _MODEL_YEAR.fullmatch(m["num"]):
@@ -354,11 +391,11 @@ def _amount(m: regex.Match) -> list[Candidate]:
         return []  # clock minutes (15时30分, 5时差10分, 2分27秒), or 几分/三分 as a manner of speaking
     ends = _split_range(m["num"])
     if not ends:
-        return [Candidate(m.start(), m.end(), unit.label, parse_number(m["num"]), unit.unit)]
+        return [Candidate(start, end, unit.label, parse_number(m["num"]), unit_name)]
     low, high = ends
     num_start = m.start("num")
-    return [Candidate(m.start(), num_start + len(low), unit.label, _range_low(m["num"]), unit.unit),
-            Candidate(num_start + len(low) + 1, m.end(), unit.label, parse_number(high), unit.unit)]
+    return [Candidate(start, num_start + len(low), unit.label, _range_low(m["num"]), unit_name),
+            Candidate(num_start + len(low) + 1, end, unit.label, parse_number(high), unit_name)]
 
 
 def _date_rank(text: str) -> int:
@@ -423,6 +460,7 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
         PERCENT: lambda m: _percent(m[0], m.start()),
         "AMOUNT": _amount,
         "BARE_MONEY": lambda m: [Candidate(m.start("num"), m.end("num"), MONEY, parse_number(m["num"]), "元")],
+        "MONEY_BEFORE_WORD": lambda m: [Candidate(m.start("num"), m.end("num"), MONEY, parse_number(m["num"]), "元")],
         "ROUND": _round_amount,
     }
     if emit_cardinal:

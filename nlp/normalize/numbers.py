@@ -12,7 +12,7 @@
   is the number written, i.e. the lower bound.
 
 ``parse_percent`` reads a ratio and returns a fraction: ``7.2%``, ``5‰``, ``百分之十二``,
-``千分之三``, ``三分之一``, ``三成``, ``七成五``.
+``千分之三``, ``三分之一``, ``1/3``, ``三成``, ``七成五``.
 
 Values are computed with ``decimal.Decimal`` so that ``4.7亿`` is exactly 470000000; the
 result is an ``int`` when integral, else a ``float``.
@@ -65,7 +65,7 @@ def parse_number(text: str) -> int | float:
 def parse_percent(text: str) -> float:
     """Convert a ratio to a fraction: "7.2%" -> 0.072, "两成" -> 0.2, "三分之一" -> 0.333...
 
-    Accepts %, ％, ‰, 百分之/千分之/万分之 X, X分之Y and X成 (X成Y, e.g. 七成五 = 0.75).
+    Accepts %, ％, ‰, 百分之/千分之/万分之 X, X分之Y, Y/X (Y／X) and X成 (X成Y, e.g. 七成五 = 0.75).
     RETURNS (float): the fraction. Raises ValueError when ``text`` is not a ratio.
     """
     s = _clean(text)
@@ -73,6 +73,11 @@ def parse_percent(text: str) -> float:
         value = _parse_decimal(s[:-1]) / 100
     elif s.endswith("‰"):
         value = _parse_decimal(s[:-1]) / 1000
+    elif "/" in s:
+        num, den = (_parse_decimal(part) for part in s.split("/", 1))
+        if den == 0:
+            raise ValueError(f"zero denominator in {text!r}")
+        value = num / den
     elif "分之" in s:
         den, num = s.split("分之", 1)
         sign = -1 if den[:1] in SIGNS else 1

@@ -119,6 +119,33 @@ EXPRESSIONS = [
     # full width
     ("３６万人", [("３６万人", "QUANTITY", 360000, "人")]),
     ("增长３.５％", [("３.５％", "PERCENT", 0.035, "%")]),
+    # real text (corpora/gold/numbers_real.jsonl): a currency's name after an amount in 元 is
+    # in the span and says which 元; before the number it does the same, with or without 元
+    ("接受３６３０万元人民币、１００万元港币、３０万美元", [
+        ("３６３０万元人民币", "MONEY", 36300000, "元"), ("１００万元港币", "MONEY", 1000000, "港币"),
+        ("３０万美元", "MONEY", 300000, "美元")]),
+    ("建议售价980元新台币", [("980元新台币", "MONEY", 980, "新台币")]),
+    ("注册资金两亿元人民币", [("两亿元人民币", "MONEY", 200000000, "元")]),
+    ("发行港币10亿元债券", [("港币10亿元", "MONEY", 1000000000, "港币")]),
+    ("总额达人民币300亿，", [("人民币300亿", "MONEY", 30000000000, "元")]),
+    ("人民币1年期理财产品", [("1年", "DATE", None, None)]),
+    ("新币５．２卢布", [("５．２卢布", "MONEY", 5.2, "卢布")]),   # a name before another unit stays out
+    ("２０１３元旦上线", [("元旦", "DATE", None, None)]),
+    # an approximator between multipliers, a second section after 万 or 亿
+    ("共有９万多亿日元坏账", [("９万多亿日元", "MONEY", 9000000000000, "日元")]),
+    ("投资3亿5000万元", [("3亿5000万元", "MONEY", 350000000, "元")]),
+    ("投资３亿５千万元", [("３亿５千万元", "MONEY", 350000000, "元")]),
+    ("座位约有1万2千个", [("1万2千个", "QUANTITY", 12000, "个")]),
+    # a fraction with a slash is a ratio; dates, trains, seasons and odds are not
+    ("约有３／４是由于食品价格回落", [("３／４", "PERCENT", 0.75, "%")]),
+    ("价格的1/3至1/2", [("1/3", "PERCENT", 1 / 3, "%"), ("1/2", "PERCENT", 0.5, "%")]),
+    # shares; money word before a number after a colon and a space; an amount in 万/亿 before
+    # a money word (a trailing 多 outside)
+    ("增持了40万股东亚银行股份", [("40万股", "QUANTITY", 400000, "股")]),
+    ("开本： 16开  定价: 62", [("62", "MONEY", 62, "元")]),
+    ("最后以4418.73万票房位居第二", [("4418.73万", "MONEY", 44187300, "元")]),
+    ("就有6亿多的票房", [("6亿", "MONEY", 600000000, "元")]),
+    ("创造3.6亿票房", [("3.6亿", "MONEY", 360000000, "元")]),
 ]
 
 NOT_NUMBERS = [
@@ -132,7 +159,9 @@ NOT_NUMBERS = [
     "一家企业", "两位数增长", "三个代表", "如今年轻人", "不同年龄", "十分重要", "千家万户",
     "零部件", "三部门联合发文", "地铁3号线", "2021款车型", "现场观众5万余",
     "数量居全国前三位", "排名前十名", "春节联欢晚会", "岁月静好",
-    "版本1.2.3发布", "创造3.6亿票房", "2018.04动画播出",
+    "版本1.2.3发布", "2018.04动画播出",
+    "乌鲁木齐至北京的69/70次特快", "推荐:3/1", "06/07赛季", "吸引10万投资者", "1/4盎司",
+    "股民程某购入股票", "16亿5200万)2亿的投资回报率",
 ]
 
 #: numbers.jsonl cases written before the dev gold fixed these conventions (corpora/gold/README.md:

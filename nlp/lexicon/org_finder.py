@@ -125,6 +125,7 @@ class OrgFinder:
         self.covered = {i for s, e, lab in ents if lab != GPE for i in range(s, e)}
         self.ent_starts = {s for s, _, _ in ents}
         self.gpe_starts = {s for s, _, lab in ents if lab == GPE}
+        self.loc_spans = {(s, e) for s, e, lab in ents if lab == LOC}
         self.word_set = set(words)
 
     def find(self) -> list[Ent]:
@@ -399,6 +400,13 @@ class OrgFinder:
             if e != start:
                 break
             w = text[s:e]
+            if (s, e) in self.loc_spans and not after_place and start < k and k - s <= MAX_NAME:
+                # a river or mountain the company is named after (长江|实业集团, 黄河|实业有限公司),
+                # read on like a place (香港长江实业集团); not a region alone (欧洲|公司)
+                after_place = True
+                start = s
+                idx += 1
+                continue
             if s in self.gpe_starts:
                 after_place = True
             elif after_place:

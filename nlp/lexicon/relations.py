@@ -60,6 +60,10 @@ _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控�
 _TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：）)]|(?:[、，,]\s*(?:{_ROLE})\s*)+)?\s*$")
 #: 作为公司董事长，陈旭荣…: the titles are those of the person after the comma
 _AS_HOLDER = regex.compile(r"(?:作为|身为)\s*$")
+# TITLE 是/为/由 PERSON, the person's clause ending there (万科的董事长是王石。董事长由王石担任):
+# the person holds it; not 市长为李明颁发证书, where 为 is "for"
+_TITLE_IS = regex.compile(r"^\s*(?:是|为|由)\s*$")
+_HOLDER_ENDS = regex.compile(r"\s*(?:[，,。；;！!？?、）)\n]|担任|出任|兼任|$)")
 _PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组|中共中央|党中央)$")
 _PARTY_TITLE = regex.compile(r"书记|常委|委员|秘书长|部长")
 _ENVOY = regex.compile(r"^驻$")
@@ -87,7 +91,7 @@ _REMOVE_OF = regex.compile(r"^\s*(?:同志|先生|女士)?\s*的?\s*$")
 #: 任 alone too (张锐钢任天津港（集团）有限公司董事长), not the 任 of 责任, 信任, 放任; and the
 #: passive or elective forms (李强当选为江苏省政协主席, 张伟被任命为…副主任).
 _HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|辞去|卸去"
-_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选)为)了?$")
+_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|作为|身为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选)为)了?$")
 #: A subject of its own between a person and a holding verb: the post is that one's
 #: (王刚说，他的父亲曾任县长).
 _OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻子|丈夫|哥哥|弟弟|姐姐|妹妹|爷爷|奶奶|外公|外婆")
@@ -335,6 +339,10 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         chain, k, between = chain_before(j)
         if _AS_HOLDER.search(between) and j + 1 < len(ents) and ents[j + 1].label == PERSON \
                 and regex.fullmatch(r"\s*[，,]\s*", gap(t, ents[j + 1])):
+            record(ents[j + 1], chain, clause_org(chain[0][0]))
+            continue
+        if j + 1 < len(ents) and ents[j + 1].label == PERSON and _TITLE_IS.match(gap(t, ents[j + 1])) \
+                and _HOLDER_ENDS.match(text, ents[j + 1].end):
             record(ents[j + 1], chain, clause_org(chain[0][0]))
             continue
         copula = _COPULA.search(between.rstrip())

@@ -237,3 +237,10 @@ def test_a_business_line_after_a_known_name_is_its_arm(extractor, text, org):
 
 def test_a_business_line_after_a_place_is_no_org(extractor):
     assert [e.text for e in extractor("中国汽车产量增长").ents if e.label_ == "ORG"] == []
+
+
+def test_a_company_named_after_a_river_reads_on_over_it(extractor):
+    doc = extractor("本次大会云集了香港长江实业集团董事局主席李嘉诚。欧洲公司将受益于欧元。")
+    assert any(e.text.endswith("长江实业集团") for e in doc.ents if e.label_ == "ORG")
+    # a region alone before a suffix names no company (the rules' reading)
+    assert "欧洲公司" not in [s.text for s in doc.spans["orgs"]]

@@ -127,6 +127,10 @@ def surface_value(label: str, surface: str, unit: str) -> float:
             return parse_number(num) / parse_number(den)
         raise ValueError(surface)
     body = s
+    # a currency name after an amount in 元 is in the span and the unit is 元
+    # (２１１９·９８亿元人民币 -> 元; corpora/gold/README.md, numbers_real)
+    if unit == "元" and body.endswith("元人民币"):
+        body = body[: -len("人民币")]
     if body.endswith(unit):
         body = body[: -len(unit)]
     # else: the first member of an elliptical range (180万 in 180万至200万人次)

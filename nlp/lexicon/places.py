@@ -46,9 +46,9 @@ SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市
 # 白云区 (白云 alone is an ordinary word), and ``zh_news_orgs`` makes it ORG 白云区 + 委.
 _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟委", "旗委"})
 # A short alias (no suffix) followed by one of these names a street, a station or a business
-# (中山路, 南京西路, 江北站, 华龙酒楼, 英德仓库), not the division: SPEC leaves a place inside a
+# (中山路, 南京西路, 西安大路, 江北站, 华龙酒楼, 英德仓库), not the division: SPEC leaves a place inside a
 # facility no GPE of its own.
-_STREET = r"[东西南北中]?(?:路|街|大街|大道)|巷"
+_STREET = r"[东西南北中]?(?:路|街|大街|大道|大路)|巷"
 _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
                              r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库")
 # ... and a division's short name before a scenic area's word names the scenic site (杭州西湖|景区,
@@ -230,10 +230,8 @@ class PlaceMatcher:
         return (ends is None or j + 1 in ends) and not self._starts_name(text, j)
 
     def _starts_name(self, text: str, i: int) -> bool:
-        """RETURNS whether a known name of 2+ characters starts at offset ``i``; not one that is
-        an ordinary word too (郊区 in 合肥市郊区: 合肥 + 市郊)."""
-        return any(text[i:i + n] in self._entries and not self._entries[text[i:i + n]].risky
-                   for n in self._lengths.get(text[i:i + 1], ()) if n >= 2)
+        """RETURNS whether a known name of 2+ characters starts at offset ``i``."""
+        return any(text[i:i + n] in self._entries for n in self._lengths.get(text[i:i + 1], ()) if n >= 2)
 
     def _accept(self, text: str, i: int, j: int, entry: Entry, before: list[Ent]) -> Ent | None:
         """Decide on one match given the places found before it. RETURNS an Ent or None."""

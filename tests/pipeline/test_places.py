@@ -280,6 +280,11 @@ ADDRESSES = [
     # a unit named by a generic word, right after its direct parent
     ("山东省济南市市中区经四路", [("山东省", "GPE"), ("济南市", "GPE"), ("市中区", "GPE")]),
     ("山西省阳泉市城区", [("山西省", "GPE"), ("阳泉市", "GPE"), ("城区", "GPE")]),
+    # a road named after a place (西安大路) holds no GPE; 区长 of 雁塔区长安南路 is no title
+    ("长春市朝阳区西安大路", [("长春市", "GPE"), ("朝阳区", "GPE")]),
+    ("西安市雁塔区长安南路", [("西安市", "GPE"), ("雁塔区", "GPE")]),
+    # the model's reading of a road, a house number and a building as one place
+    ("深圳市福田区深南大道6008号特区报业大厦", [("深圳市", "GPE"), ("福田区", "GPE")]),
 ]
 
 
@@ -290,7 +295,7 @@ def test_places_delivery_address_units(extractor, text, expected):
 
 @pytest.mark.parametrize("text,surface", [
     ("北京城区的交通", "城区"),          # a generic word away from its parent district's city
-    ("合肥市郊区的烟墩乡", "郊区"),      # 合肥 + 市郊: 郊区 names a unit of 阳泉, 佳木斯, 铜陵
+    ("合肥市郊区的烟墩乡", "郊区"),      # 郊区 names units of 阳泉, 佳木斯, 铜陵, not of 合肥
     ("城区居民", "城区"),
     ("浈阳西路顺丰速运英德仓库", "英德"),  # a business's warehouse
 ])

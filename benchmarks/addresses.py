@@ -28,15 +28,19 @@ city_province F1.
 
 Addresses left out, because the expected side cannot be told from the gazetteer (counted in
 the results): no Chinese division first (foreign addresses); a bare name with nothing after
-it (北京: no address); a residue with clause punctuation or brackets (a list or a comment
-that may name other places: 日本海（韩国称东海）); a residue that opens with a division name
-the gazetteer does not hold (上海|卢湾区: abolished units); a residue ending in an
-organisation's suffix (上海|美术馆: SPEC may read the whole as one ORG); a chain whose next
-unit does not lie in the one before it and is no short name before a road or building word
-(香港首尔: a list, or a name read out of a facility); a unit that is a common word as well
-(``gazetteer.risky_aliases``: 港口, 白云) and does not follow its direct parent; a chain that
-opens with a district's short name (中原|万达: no reading without its city); a unit whose
-province stays ambiguous (鼓楼区 with no city named) or contradicts the province stated.
+it (北京: no address); a residue with clause punctuation, brackets or 的 (a list, a comment or
+prose that may name other places: 日本海（韩国称东海）, 上海繁华的黄浦区); a residue that opens
+with a division name the gazetteer does not hold (上海|卢湾区: abolished units) or with 城
+(南京城, 县城: the town or part of the name); a residue that holds an organisation (an
+organisation suffix before the road, or an ending 馆/店/站: 恩平市人民医院, 香港电影资料馆 may be
+one ORG by SPEC); a residue that names a division in full (辽宁沈阳赛乐氏沈阳市和平区…: a second
+address); a chain whose next unit does not lie in the one before it and is no short name
+before a road or building word (香港首尔: a list, or a name read out of a facility); a unit
+that is a common word as well (``gazetteer.risky_aliases``: 港口, 白云) and does not follow its
+direct parent; a chain that opens with a district's short name (中原|万达: no reading without
+its city); a unit whose province stays ambiguous (鼓楼区 with no city named) or contradicts the
+province stated. A short name that begins a road's or a station's name (南京|东路, 福州|火车站)
+is no unit (SPEC): such an address is kept with its whole text as residue.
 
 Held out: every 5th eligible address (index 4, 9, 14... in file order) is a test part whose
 figures are only reported; its errors are never printed or read. ``--errors`` prints errors

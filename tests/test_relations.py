@@ -231,3 +231,46 @@ def test_no_city_province_for_a_place_in_a_users_handle():
     assert got == []
     got = city_provinces(ents, lambda code: "广西壮族自治区", lambda code: True, text)
     assert [(r["city"], r["province"]) for r in got] == [("南宁", "广西壮族自治区")]
+
+
+# text, the places as (surface, value), expected pairs: the province the text states comes first
+PROVINCE_CASES = [
+    # no reading chosen (鼓楼区: two districts in 江苏), the province stated decides
+    ("江苏鼓楼区", [("江苏", "320000"), ("鼓楼区", None)], [("鼓楼区", "江苏省")]),
+    # a code read without the context (the model's 朝阳 -> 朝阳市, 辽宁) against the stated 吉林
+    ("吉林长春朝阳", [("吉林", "220000"), ("长春", "220100"), ("朝阳", "211300")],
+     [("长春", "吉林省"), ("朝阳", "吉林省")]),
+    # a parent place decides when no province is named
+    ("长春朝阳区", [("长春", "220100"), ("朝阳区", None)], [("长春", "吉林省"), ("朝阳区", "吉林省")]),
+    # a code whose province the text names too is kept
+    ("吉林省代表团参观北京朝阳区", [("吉林省", "220000"), ("北京", "110000"), ("朝阳区", "110105")],
+     [("朝阳区", "北京市")]),
+    # without any context: the code's province, or the one province all readings share
+    ("朝阳区", [("朝阳区", None)], []),
+    ("市中区", [("市中区", None)], []),
+    ("城区", [("城区", None)], []),
+]
+
+
+@pytest.mark.parametrize("text,places,expected", PROVINCE_CASES)
+def test_city_province_takes_the_province_the_text_states(text, places, expected):
+    from nlp.lexicon import gazetteer
+    from nlp.pipeline.relations import _below_province, _readings
+
+    ents, pos = [], 0
+    for surface, code in places:
+        i = text.index(surface, pos)
+        ents.append(E(i, i + len(surface), "GPE", surface, code))
+        pos = i + len(surface)
+    got = city_provinces(ents, gazetteer.province_of, _below_province, text, _readings)
+    assert [(r["city"], r["province"]) for r in got] == expected
+
+
+def test_city_province_one_province_shared_by_every_reading():
+    from nlp.lexicon import gazetteer
+    from nlp.pipeline.relations import _below_province
+
+    # 桥西区: 石家庄 and 张家口 (and 邢台), all in 河北
+    got = city_provinces([E(0, 3, "GPE", "桥西区", None)], gazetteer.province_of, _below_province, "桥西区",
+                         lambda name: ("130104", "130703"))
+    assert [(r["city"], r["province"]) for r in got] == [("桥西区", "河北省")]

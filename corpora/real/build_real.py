@@ -31,7 +31,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from nlp.lexicon import gazetteer
+from nlp.lexicon.addresses import address_units, place_label
 from nlp.io.corpora import read_char_tagged, read_cluener
 from nlp.labels import LABELS, NUMERIC_LABELS
 from nlp.training.splits import is_reserved, pd1998_paragraphs
@@ -60,9 +60,6 @@ ROLES = {"记者", "通讯员", "律师", "医生", "民警", "导游", "负责�
          "作家", "导演", "主持人", "编剧", "画家", "模特", "学生", "警察", "护士", "老师",
          "网友", "市民", "专家", "分析师", "研究员", "工程师", "设计师", "制片人", "选手", "运动员"}
 BYLINE_ROLES = {"记者", "通讯员", "实习生", "见习记者", "特约记者"}
-#: characters that end a road, estate, building or other facility name in an address
-FACILITY_START = set("路街道巷弄里号楼栋幢园苑庄村镇乡桥广场大厦中心小区花园")
-FULL_SUFFIXES = ("省", "市", "区", "县", "州", "盟", "旗", "自治区", "特别行政区")
 NATURAL_ENDINGS = ("山", "峰", "岭", "河", "江", "湖", "海", "岛", "湾", "峡", "谷", "洞", "泉",
                    "瀑布", "草原", "沙漠", "高原", "盆地", "平原", "森林", "湿地", "水库", "溪", "潭")
 DATE_RE = re.compile(r"^([0-9０-９一二三四五六七八九十〇零两]+(年|月|日|号|天|周|世纪|年代)|"
@@ -71,38 +68,6 @@ DATE_RE = re.compile(r"^([0-9０-９一二三四五六七八九十〇零两]+(�
                      r"目前|近年|近年来|元月|年前|年内)+$")
 HOLIDAYS = {"春节", "元旦", "除夕", "中秋", "国庆", "国庆节", "元宵节", "端午", "端午节", "清明",
             "清明节", "圣诞", "圣诞节", "新年", "春运", "五一", "十一", "腊月", "正月", "新春"}
-
-
-def place_label(name: str) -> str | None:
-    """GPE or LOC for a place name by the gazetteer, None if no list knows it."""
-    hit = gazetteer.lookup(name)
-    return hit[0] if hit else None
-
-
-def address_units(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
-    """Split an address span into its chain: place units (GPE/LOC) and optional residue spans.
-
-    Reads the longest gazetteer name at each point from the left; where no name starts, the
-    rest is a road/estate/building residue (optional). A unit named by its short form right
-    before a facility word (朝阳|路) belongs to the facility's name.
-    """
-    units, i = [], start
-    while i < end:
-        for j in range(end, i, -1):
-            lab = place_label(text[i:j]) if j - i >= 2 else None
-            if lab:
-                units.append((i, j, lab))
-                i = j
-                break
-        else:
-            break
-    residue = (i, end) if i < end else None
-    if residue and units:
-        s, e, _ = units[-1]
-        if text[residue[0]] in FACILITY_START and not text[s:e].endswith(FULL_SUFFIXES):
-            units.pop()
-            residue = (s, end)
-    return units, [residue] if residue else []
 
 
 def date_like(word: str) -> bool:

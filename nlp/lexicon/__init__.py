@@ -8,6 +8,7 @@ One module per kind of knowledge, each with one loader per data file of ``nlp/da
 - ``names``: surnames and the shape of a Chinese name;
 - ``titles``: the title lexicon and grammar, and the TITLE finder;
 - ``places``: the place finder (GPE with division codes, LOC);
+- ``addresses``: an address string's chain of units by the gazetteer (gold drafts, benchmark);
 - ``orgs``: organisation lists, suffixes and the ORG finder;
 - ``people``: PERSON from cues (titles, appointments, dotted foreign names);
 - ``numbers``: DATE / MONEY / PERCENT / QUANTITY with values;

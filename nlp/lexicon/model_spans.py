@@ -25,6 +25,8 @@ _ADVERB_AFTER_NAME = frozenset("现曾也都还仍即就又")
 _VERB_AFTER_ADVERB = frozenset("为任是系在有将已被")
 # Roads, buildings and sites (中山路, 大厦): never a foreign city, whatever their characters.
 _FACILITY_ENDING = regex.compile(r"[路街道巷桥站场园苑楼厦馆院寺庙宫塔门城]$")
+# A house number (6008号): a model place holding one is the rest of an address line.
+_HOUSE_NUMBER = regex.compile(r"\d+号")
 # Natural features by their ending (翰海, 盆地): LOC, whatever their characters.
 _NATURAL_ENDING = regex.compile(r"[山河江湖海洋岛峰岭湾峡谷原漠川泉溪林礁角滩洲窟]$|地带|盆地")
 _HAN = regex.compile(r"\p{Han}")
@@ -126,6 +128,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         if label == ORG and (gazetteer.lookup(text[start:end]) or ("",))[0] == GPE:
             label = LOC  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE
         if label == LOC:
+            if _HOUSE_NUMBER.search(text, start, end):
+                continue  # 深南大道6008号特区: an address line read as one place, no place name
             if _risky_alone(text, start, end, place_at_end):
                 continue  # 河东河西, 山城, 金山 (the company): an ordinary word, as in the places stage
             if text.endswith("地区", 0, end) and end - start > 3 and (gazetteer.lookup(text[start:end - 2])

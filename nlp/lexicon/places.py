@@ -46,11 +46,11 @@ SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市
 # 白云区 (白云 alone is an ordinary word), and ``zh_news_orgs`` makes it ORG 白云区 + 委.
 _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟委", "旗委"})
 # A short alias (no suffix) followed by one of these names a street, a station or a business
-# (中山路, 南京西路, 江北站, 华龙酒楼), not the division: SPEC leaves a place inside a
+# (中山路, 南京西路, 西安大路, 江北站, 华龙酒楼, 英德仓库), not the division: SPEC leaves a place inside a
 # facility no GPE of its own.
-_STREET = r"[东西南北中]?(?:路|街|大街|大道)|巷"
+_STREET = r"[东西南北中]?(?:路|街|大街|大道|大路)|巷"
 _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
-                             r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园")
+                             r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库")
 # ... and a division's short name before a scenic area's word names the scenic site (杭州西湖|景区,
 # 九寨沟|景区), while a natural feature keeps its name there (峨眉山|景区 is LOC 峨眉山).
 _SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区")
@@ -178,8 +178,14 @@ class PlaceMatcher:
                 glued = (starts is not None and j - 1 in starts and text[j - 1] in ADMIN_SUFFIXES
                          and any(p.kind == "full" for p in entry.places))
                 area = entry.places and text.startswith("地区", j) and j + 2 in (ends or ())  # 广州|地区
+                # ... and one the segmenter glued to the one character after it (广州市寺|右新马路:
+                # a road's name it does not know): the suffix ends the division's name (not in
+                # 上海市政府, 香港特区政府, words of their own for the organisation stage)
+                glued_ahead = (j - i >= 3 and ends is not None and j + 1 in ends and text[j - 1] in ADMIN_SUFFIXES
+                               and text[j - 1:j + 1] not in SUFFIX_WORDS
+                               and any(p.kind in ("full", "form") for p in entry.places))
                 if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ \
-                        and not glued and not area:
+                        and not glued and not area and not glued_ahead:
                     continue
                 if self._town_after(text, j, entry, ends):
                     out.append(Ent(i, j + 1, GPE))  # 双河|镇: a township named like the county
@@ -233,7 +239,7 @@ class PlaceMatcher:
             if entry.label == LOC and facility_after(text, j):
                 return None  # 长江|西路, 黄山|机场: the start of a road's or a facility's name
             return Ent(i, j, entry.label)
-        adjacent = before[-1] if before and before[-1].end == i and before[-1].value else None
+        adjacent = before[-1] if before and adjoins(text, before[-1].end, i) and before[-1].value else None
         aliases_only = all(p.kind in ("short", "old_short") for p in entry.places)
         if part_of_a_facility(text, i, j, entry.places, before):
             return None
@@ -263,11 +269,11 @@ def _inside_a_facility(text: str, i: int, places: tuple[gazetteer.Place, ...], b
     """RETURNS whether a division name at ``i`` follows an address chain that ends at a county
     or a township, at its own level or above it and outside the chain: an address goes
     down, so such a name is the start of the next unit's name (an estate, a road)."""
-    if not before or before[-1].end != i or before[-1].label != GPE:
+    if not before or not adjoins(text, before[-1].end, i) or before[-1].label != GPE:
         return False
     chain = [before[-1]]
     for e in reversed(before[:-1]):
-        if e.end != chain[-1].start or e.label != GPE:
+        if not adjoins(text, e.end, chain[-1].start) or e.label != GPE:
             break
         chain.append(e)
     last = chain[0]
@@ -277,6 +283,17 @@ def _inside_a_facility(text: str, i: int, places: tuple[gazetteer.Place, ...], b
     if coded is None or gazetteer.level_of(coded) != "county" and last.value is not None:
         return False
     return all(p.code and not gazetteer.contains(coded, p.code) for p in places)
+
+
+#: at most this many spaces between two units of an address that still adjoin
+_ADDRESS_GAP = 2
+
+
+def adjoins(text: str, end: int, start: int) -> bool:
+    """RETURNS whether a place ending at ``end`` and the next one starting at ``start`` are
+    written together: directly (北京朝阳) or with a space or two between them, as delivery
+    addresses separate their units (丽江 古城, 北京市 朝阳区)."""
+    return end == start or 0 < start - end <= _ADDRESS_GAP and text[end:start].isspace()
 
 
 def _after_title_and_surname(text: str, i: int) -> bool:

@@ -37,6 +37,7 @@ from typing import NamedTuple
 import regex
 
 from ..labels import GPE, LOC, ORG, PERSON, TITLE
+from .gazetteer import contains
 
 _JOIN_CHARS = "、和及与兼,，（(\\s"   # 首席执行官（CEO）: the bracketed short form joins too
 _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*$")           # between coordinated titles
@@ -416,25 +417,60 @@ def _inside_a_work_title(text: str, start: int, end: int) -> bool:
     return opening >= 0 and text.rfind("》", opening, start) < 0 and "》" in text[end:end + 60]
 
 
-def city_provinces(ents: list[E], province_of, is_below_province, text: str = "") -> list[dict]:
+def city_provinces(ents: list[E], province_of, is_below_province, text: str = "", readings=None) -> list[dict]:
     """RETURNS ``[{"city", "province"}]`` for GPEs below province level (by division code).
 
     province_of (callable): code -> full province name or None.
     is_below_province (callable): code -> bool.
     text (str): the document, to leave out places that are part of another name (a work's
         title, a historical event); SPEC gives a place that occurs only inside a name no entry.
+    readings (callable | None): name -> the codes of every division the name may denote. With
+        it the province follows SPEC's order: the province the text states (浙江省…普陀区), then
+        the one of a parent place the text names, then the place's own code (or the one
+        province all its readings share). A place whose
+        code was chosen without that context (a model's 普陀, resolved to no code, or to the
+        most likely reading 朝阳市 in 吉林省…朝阳) gets the province the text names.
     """
+    places = [e for e in ents if e.label == GPE and isinstance(e.value, str) and e.value]
     out, seen = [], set()
     for e in sorted(ents):
-        if e.label != GPE or not e.value or not isinstance(e.value, str):
+        if e.label != GPE:
             continue
-        if not is_below_province(e.value):
+        code = e.value if isinstance(e.value, str) and e.value else None
+        codes = tuple(readings(e.text)) if readings else ()
+        if not (is_below_province(code) if code else codes and all(is_below_province(c) for c in codes)):
             continue
         if text and (_inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)
                      or inside_a_mention(text, e.start)):
             continue
-        prov = province_of(e.value)
+        own = province_of(code) if code else None
+        named = _provinces_named_around(e, codes, places, province_of, is_below_province)
+        prov = own if own in named or not named else named[0]
+        if prov is None and len({province_of(c) for c in codes}) == 1:
+            prov = province_of(codes[0])  # no reading chosen, but all of them lie in one province
         if prov and (e.text, prov) not in seen:
             seen.add((e.text, prov))
             out.append({"city": e.text, "province": prov})
+    return out
+
+
+def _provinces_named_around(place: E, codes: tuple[str, ...], places: list[E], province_of,
+                            is_below_province) -> list[str]:
+    """RETURNS the provinces that the other coded places of the text give ``place``, whose
+    readings are ``codes``: first those of province-level places that contain a reading, then
+    those of places above a reading (its prefecture); each group nearest first, places before
+    ``place`` ahead of those after it."""
+    if not codes:
+        return []
+    around = sorted((x for x in places if x.start != place.start),
+                    key=lambda x: (x.start > place.start, abs(x.start - place.start)))
+    out: list[str] = []
+    for provinces_only in (True, False):
+        for x in around:
+            if is_below_province(x.value) == provinces_only:
+                continue
+            for c in codes:
+                prov = province_of(c)
+                if c != x.value and contains(x.value, c) and prov and prov not in out:
+                    out.append(prov)
     return out

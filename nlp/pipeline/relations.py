@@ -27,7 +27,7 @@ class Relations:
                 for e in doc.ents]
         doc._.relations_data = {
             "person_title": person_titles(text, ents),
-            "city_province": city_provinces(ents, gazetteer.province_of, _below_province, text),
+            "city_province": city_provinces(ents, gazetteer.province_of, _below_province, text, _readings),
         }
         return doc
 
@@ -40,3 +40,8 @@ class Relations:
 
 def _below_province(code: str) -> bool:
     return gazetteer.level_of(code) in ("prefecture", "county")
+
+
+def _readings(name: str) -> tuple[str, ...]:
+    """RETURNS the codes of every division ``name`` may denote (鼓楼区: four districts)."""
+    return tuple(p.code for p in gazetteer.places_by_name().get(name, ()) if p.code)

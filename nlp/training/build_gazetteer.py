@@ -48,7 +48,9 @@ PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直
 # Suffixes stripped to derive a short alias when jionlp has none (longest first).
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区",
              "特区", "省", "市", "区", "县", "旗", "盟")
-# Names that are generic words, never matched as places on their own (mostly 城区/郊区 types).
+# Names that are generic words (mostly 城区/郊区 types). A unit named so (阳泉市|城区, 济南市|市中区)
+# is kept under its full name and listed in place_risky_auto.txt, so that it counts only right
+# after its direct parent; as an alias or a form such a name is never a place.
 _GENERIC = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区", "市中区", "新区",
             "经开区", "高新区", "市直辖", "省直辖", "管理区", "示范区", "产业园", "临港区"}
 # Minority-group names that prefix autonomous units' suffixes (for 自治州 → 州 forms).
@@ -149,7 +151,7 @@ def build_rows(src: Path) -> list[tuple[str, str, str, str, str]]:
     rows: set[tuple[str, str, str, str, str]] = set()
 
     def add(name: str, u: Unit, kind: str) -> None:
-        if len(name) >= 2 and name not in _GENERIC:
+        if len(name) >= 2 and (name not in _GENERIC or kind == "full"):
             rows.add((name, u.code, u.level, u.province, kind))
 
     alias_of: dict[tuple[str, str], str] = {}
@@ -274,6 +276,11 @@ def corpus_risky(rows, msra: Path, user_words: list[str], limit: int = MSRA_STAT
     return out
 
 
+def generic_units(rows) -> list[tuple[str, str]]:
+    """The units whose full name is a generic word (城区, 市中区), as ``[(name, reason)]``."""
+    return [(name, "generic word") for name in sorted({r[0] for r in rows if r[4] == "full"} & _GENERIC)]
+
+
 def _jieba_cutter(user_words: list[str]):
     """A jieba cut function with ``user_words`` added, as the runtime tokenizer builds it."""
     import jieba
@@ -312,7 +319,8 @@ def read_lines(path: Path) -> list[str]:
 def segmenter_words(rows, out: Path) -> list[str]:
     """Full place names (3+ chars, not risky) and compound titles for the segmenter."""
     risky = set(read_lines(out / "place_risky.txt"))
-    words = {r[0] for r in rows if r[4] in ("full", "form", "old") and len(r[0]) >= 3 and r[0] not in risky}
+    words = {r[0] for r in rows if r[4] in ("full", "form", "old") and len(r[0]) >= 3
+             and r[0] not in risky and r[0] not in _GENERIC}
     words |= {w for w in read_lines(out / "titles_core.txt") if len(w) >= 3}
     return sorted(words)
 
@@ -352,7 +360,7 @@ def main(argv: list[str] | None = None) -> None:
     words = segmenter_words(rows, args.out)
     (args.out / "segmenter_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     if args.msra.exists():
-        risky = corpus_risky(rows, args.msra, words)
+        risky = sorted(corpus_risky(rows, args.msra, words) + generic_units(rows))
         (args.out / "place_risky_auto.txt").write_text(
             "# alias\treason  (built by nlp/training/build_gazetteer.py from MSRA train and jieba)\n"
             + "".join(f"{a}\t{why}\n" for a, why in risky), encoding="utf-8")

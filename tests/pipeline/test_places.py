@@ -267,3 +267,47 @@ def test_a_division_alias_before_a_scenic_area_word_is_no_division(extractor):
     # 九寨沟|景区: the scenic site, not the county 九寨沟县; a natural feature keeps its name
     assert [e.label_ for e in extractor("九寨沟景区暂停开放。").ents if e.text == "九寨沟"] == []
     assert ("峨眉山", "LOC") in [(e.text, e.label_) for e in extractor("国庆假期峨眉山景区共接待游客").ents]
+
+
+# delivery addresses: text, the GPEs expected in order (a road read as LOC is optional in SPEC)
+ADDRESSES = [
+    # units separated by spaces still adjoin: a risky alias after its parent counts
+    ("丽江 古城", [("丽江", "GPE"), ("古城", "GPE")]),
+    ("广东省 广州市 白云区 机场路", [("广东省", "GPE"), ("广州市", "GPE"), ("白云区", "GPE")]),
+    # a full name that the segmenter glued to the next character (广州市寺|右新马路)
+    ("广州市寺右新马路4号之8长城大厦3楼", [("广州市", "GPE")]),
+    ("广州市越秀区寺右新马路", [("广州市", "GPE"), ("越秀区", "GPE")]),
+    # a unit named by a generic word, right after its direct parent
+    ("山东省济南市市中区经四路", [("山东省", "GPE"), ("济南市", "GPE"), ("市中区", "GPE")]),
+    ("山西省阳泉市城区", [("山西省", "GPE"), ("阳泉市", "GPE"), ("城区", "GPE")]),
+    # a road named after a place (西安大路) holds no GPE; 区长 of 雁塔区长安南路 is no title
+    ("长春市朝阳区西安大路", [("长春市", "GPE"), ("朝阳区", "GPE")]),
+    ("西安市雁塔区长安南路", [("西安市", "GPE"), ("雁塔区", "GPE")]),
+    # the model's reading of a road, a house number and a building as one place
+    ("深圳市福田区深南大道6008号特区报业大厦", [("深圳市", "GPE"), ("福田区", "GPE")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ADDRESSES)
+def test_places_delivery_address_units(extractor, text, expected):
+    assert [(e.text, e.label_) for e in extractor(text).ents if e.label_ == "GPE"] == expected
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("北京城区的交通", "城区"),          # a generic word away from its parent district's city
+    ("合肥市郊区的烟墩乡", "郊区"),      # 郊区 names units of 阳泉, 佳木斯, 铜陵, not of 合肥
+    ("城区居民", "城区"),
+    ("浈阳西路顺丰速运英德仓库", "英德"),  # a business's warehouse
+])
+def test_places_generic_unit_names_and_businesses_are_no_place(places_nlp, text, surface):
+    assert surface not in {e.text for e in places_nlp(text).ents}
+
+
+def test_gazetteer_generic_unit_names_are_risky():
+    from nlp.training.build_gazetteer import generic_units
+
+    assert gazetteer.places_by_name()["市中区"][0].kind == "full"
+    assert {"城区", "郊区", "市中区"} <= gazetteer.risky_aliases()
+    rows = [("城区", "140302", "county", "14", "full"), ("新区", "x", "county", "14", "short"),
+            ("青岛", "370200", "prefecture", "37", "short")]
+    assert generic_units(rows) == [("城区", "generic word")]

@@ -27,9 +27,12 @@ _VERB_AFTER_ADVERB = frozenset("为任是系在有将已被")
 _FACILITY_ENDING = regex.compile(r"[路街道巷桥站场园苑楼厦馆院寺庙宫塔门城]$")
 # A house number (6008号): a model place holding one is the rest of an address line.
 _HOUSE_NUMBER = regex.compile(r"\d+号")
-# Natural features by their ending (翰海, 盆地): LOC, whatever their characters.
-_NATURAL_ENDING = regex.compile(r"[山河江湖海洋岛峰岭湾峡谷原漠川泉溪林礁角滩洲窟]$|地带|盆地")
+# Natural features by their ending (翰海, 盆地, 维多利亚港): LOC, whatever their characters
+# (a city named so, 连云港, is known to the gazetteer).
+_NATURAL_ENDING = regex.compile(r"[山河江湖海洋岛峰岭湾峡谷原漠川泉溪林礁角滩洲窟港]$|地带|盆地")
 _HAN = regex.compile(r"\p{Han}")
+# A wire dateline: 新华社波恩１月２８日电 names the city the story is filed from (a GPE).
+_DATELINE_DATE = regex.compile(r"\s*[\d０-９〇一二三四五六七八九十]{1,4}月[\d０-９〇一二三四五六七八九十]{1,3}日(?:电|讯)")
 # Places ending like an administrative unit are GPE even when no list knows them.
 _GPE_SUFFIX = regex.compile(r"(?:省|市|县|区|州|盟|旗|国|自治区|特别行政区|地区|镇|乡)$")
 # Marks between the items of a list (温江、新都、万县).
@@ -136,6 +139,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                                                                     or ("", None))[1]:
                 end -= 2  # SPEC: 广州地区 -> GPE 广州; 地区 after a division stays outside
             label, value = place_label(text[start:end])
+            if label == LOC and text.endswith("社", 0, start) and _DATELINE_DATE.match(text, end):
+                label = GPE   # 新华社|波恩|１月２８日电: the city of the dateline
             if value is None and facility_after(text, end):
                 continue  # 长江|西路: the start of a road's name, as in the places stage
             if value and _facility(text, start, end, ents):

@@ -294,6 +294,16 @@ def build_patterns() -> dict[str, regex.Pattern]:
     }
 
 
+def _bare_money(m: regex.Match) -> list[Candidate]:
+    """MONEY in 元 for an amount right after a money word, written with a digit or a
+    multiplier (月薪8000, 注册资本：100万, 收入三千); not a lone Chinese numeral, which is mostly a word's start
+    (税收一直, 工资一样)."""
+    num = m["num"]
+    if not regex.search(r"\d|[万亿]", num) and not (len(num) >= 2 and regex.search(r"[十百千]", num)):
+        return []
+    return [Candidate(m.start("num"), m.end("num"), MONEY, parse_number(num), "元")]
+
+
 # -- values -------------------------------------------------------------------------------
 # The small patterns of the value helpers, compiled once (a pattern given to regex.search
 # and friends as a string is looked up in regex's cache on every call).
@@ -459,7 +469,7 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
         DATE: lambda m: [Candidate(m.start(), m.end(), DATE, _date_value(m[0]), None)],
         PERCENT: lambda m: _percent(m[0], m.start()),
         "AMOUNT": _amount,
-        "BARE_MONEY": lambda m: [Candidate(m.start("num"), m.end("num"), MONEY, parse_number(m["num"]), "元")],
+        "BARE_MONEY": _bare_money,
         "MONEY_BEFORE_WORD": lambda m: [Candidate(m.start("num"), m.end("num"), MONEY, parse_number(m["num"]), "元")],
         "ROUND": _round_amount,
     }

@@ -43,7 +43,7 @@ from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
 from .places import MATCHER as PLACES, STREET_AFTER
 from .titles import title_ends
-from .words import word_flags
+from .words import char_flags, word_flags
 
 MAX_MIDDLE = 10
 MAX_NAME = 12
@@ -56,8 +56,8 @@ _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多�
 # (电话电报, 广播) that with a country make the company's own name (英国广播公司)
 _BRAND_FLAGS = frozenset({"nr", "nz", "nt", "ns"})
 # jieba's flags of words that never open a company's name: conjunctions, adverbs, pronouns,
-# prepositions, time words
-_NO_NAME_FLAGS = frozenset({"c", "d", "r", "p", "t"})
+# prepositions, time words, classifiers (１２２个|种子公司)
+_NO_NAME_FLAGS = frozenset({"c", "d", "r", "p", "t", "q"})
 # Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
 _TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目前|近日|日前|期间)")
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
@@ -146,7 +146,8 @@ class OrgFinder:
 
     def without_foreign_locator(self, org: Ent) -> Ent:
         """SPEC: a leading place that only locates an organisation named after another place,
-        or a company, stays apart: 日本 + 横滨华侨总会, 德国 + 西门子公司. A foreign country
+        or a company or school named by a brand or a name of its own, stays apart: 日本 +
+        横滨华侨总会, 德国 + 西门子公司, 美国 + 哈佛大学. A foreign country
         before an organisation named after it, or after common words, stays in (美国国务院,
         英国广播公司)."""
         country_end = next((e for s, e, lab in self.ents if s == org.start and lab == GPE and e < org.end
@@ -158,10 +159,12 @@ class OrgFinder:
             return Ent(country_end, org.end, ORG)        # 日本|横滨华侨总会
         suffix = max(self._suffixes_ending_at(org.end), key=len, default="")
         brand_end = next((e for s, e in self.words if s == country_end), None)   # the word after the country
-        if self.suffixes.get(suffix) == "strong" and brand_end is not None and brand_end <= org.end - len(suffix):
+        if self.suffixes.get(suffix) in ("strong", "head") and brand_end is not None \
+                and brand_end <= org.end - len(suffix):
             brand = self.text[country_end:brand_end]
-            if brand in self.known or word_flags().get(brand) in _BRAND_FLAGS:
-                return Ent(country_end, org.end, ORG)    # 德国|西门子公司
+            flag = word_flags().get(brand)
+            if brand in self.known or flag in _BRAND_FLAGS or (flag is None and len(brand) >= 2):
+                return Ent(country_end, org.end, ORG)    # 德国|西门子公司, 美国|哈佛大学, 加拿大|西门菲沙大学
         return org
 
     def bare_organs(self) -> list[Ent]:
@@ -327,7 +330,8 @@ class OrgFinder:
         (虽然|公司, 但当时|公司, 采访这些|公司), or 讯 after 本报/…社/…电 (本报|讯|南方航空（集团）公司;
         a brand may hold 讯)."""
         w = self.text[ws:we]
-        return w in self.stops or word_flags().get(w) in _NO_NAME_FLAGS \
+        flag = word_flags().get(w) if len(w) > 1 else char_flags().get(w)
+        return w in self.stops or flag in _NO_NAME_FLAGS \
             or w == "讯" and self.text[max(0, ws - 2):ws].endswith(("报", "社", "电"))
 
     def _place_or_group(self, s: int, e: int) -> bool:

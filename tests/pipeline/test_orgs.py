@@ -244,3 +244,17 @@ def test_a_company_named_after_a_river_reads_on_over_it(extractor):
     assert any(e.text.endswith("长江实业集团") for e in doc.ents if e.label_ == "ORG")
     # a region alone before a suffix names no company (the rules' reading)
     assert "欧洲公司" not in [s.text for s in doc.spans["orgs"]]
+
+
+@pytest.mark.parametrize("text,org,place", [
+    # SPEC: a foreign country before a school or company named by a name of its own stays apart
+    ("毕业于美国哈佛大学。", "哈佛大学", "美国"),
+    ("毕业于加拿大西门菲沙大学，主修传理", "西门菲沙大学", "加拿大"),
+])
+def test_a_foreign_country_before_a_named_school_stays_apart(extractor, text, org, place):
+    ents = [(e.text, e.label_) for e in extractor(text).ents]
+    assert (org, "ORG") in ents and (place, "GPE") in ents
+
+
+def test_a_count_before_a_company_suffix_names_no_company(extractor):
+    assert not [e for e in extractor("全省１２２个种子公司在去年完成检验。").ents if e.label_ == "ORG"]

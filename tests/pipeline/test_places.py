@@ -311,3 +311,11 @@ def test_gazetteer_generic_unit_names_are_risky():
     rows = [("城区", "140302", "county", "14", "full"), ("新区", "x", "county", "14", "short"),
             ("青岛", "370200", "prefecture", "37", "short")]
     assert generic_units(rows) == [("城区", "generic word")]
+
+
+@pytest.mark.parametrize("text,surface,label", [
+    ("新华社波恩１月２８日电（记者吕鸿）", "波恩", "GPE"),      # the city of a wire dateline
+    ("香港维多利亚海港上空礼花灿烂", "维多利亚海港", "LOC"),    # a harbour is a natural feature
+])
+def test_model_places_labelled_by_context_and_ending(extractor, text, surface, label):
+    assert (surface, label) in [(e.text, e.label_) for e in extractor(text).ents]

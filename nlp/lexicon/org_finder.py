@@ -268,6 +268,8 @@ class OrgFinder:
                     continue  # 武汉市委, not 武汉发展委
                 if suf == "所" and (self._passive_before(a) or mid.endswith("中")):
                     continue  # 被荷兰球迷所占领, 在战俘营中所遭受: 所 + verb is a particle, no office
+                if suf == "系" and text[k - 2:k] != "学系" and text[k - 2:k] in word_flags():
+                    continue  # 金融体系, 中美关系, 长江水系: a word, no department (but 哲学系)
                 if suf == "部" and mid and all(c in "东西南北中" for c in mid):
                     continue  # 阿根廷西南部: a part of the country, no ministry
                 if (kind in ("organ", "head") and mid == "" and place) or self._good_middle(a, mid, suf):

@@ -15,6 +15,9 @@ CASES = [
     ("山东省通信管理局共同主办", [("山东省通信管理局", "ORG")]),
     # well-known companies by their short names (orgs_known.txt)
     ("花旗首席执行官潘迪特", [("花旗", "ORG"), ("首席执行官", "TITLE"), ("潘迪特", "PERSON")]),
+    # a school's department joins it (README of corpora/real: 台湾艺术大学戏剧系); 关系 is no department
+    ("北京大学中文系主任", [("北京大学中文系", "ORG"), ("主任", "TITLE")]),
+    ("中美关系和中国金融体系", [("中国", "GPE")]),
     ("海尔集团、华为技术有限公司和亨通通信产业集团",
      [("海尔集团", "ORG"), ("华为技术有限公司", "ORG"), ("亨通通信产业集团", "ORG")]),
     ("中国西部地区", [("中国", "GPE")]),

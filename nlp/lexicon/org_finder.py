@@ -42,7 +42,7 @@ from . import gazetteer, orgs
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
 from .places import MATCHER as PLACES, STREET_AFTER
-from .titles import title_ends
+from .titles import ORGAN_FUNCTIONS, title_ends
 from .words import char_flags, word_flags
 
 MAX_MIDDLE = 10
@@ -72,6 +72,10 @@ _BYLINE = regex.compile(r"^\s*([\p{Han}A-Za-z0-9]{2,8}?)讯(?=[（(【\[]|\s*记
 # A newspaper or magazine named in title marks (《法制日报》记者, 《商业周刊》杂志) is the medium,
 # an ORG (SPEC: media are ORG; other titles of works are not).
 _MEDIUM_TITLE = regex.compile(r"《(\p{Han}{1,10}(?:报|周刊|月刊|杂志|画报))》")
+# A functional organ named by its function alone, with or without its level (民政局, 区信访办,
+# 县教育局): SPEC's short organs. Not the contracted title (民政局长) or 部门/部分 (财政部门).
+_FUNCTIONAL_ORGAN = regex.compile(
+    rf"[省市县区]?(?:{'|'.join(sorted(ORGAN_FUNCTIONS, key=len, reverse=True))})(?:局|厅|办|委|部)(?![长门分])")
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
@@ -169,9 +173,9 @@ class OrgFinder:
 
     def bare_organs(self) -> list[Ent]:
         """A level's organ written without its place right before a title (县委|副书记,
-        区人大常委会|副主任), or coordinated with another organ (市委、市政府): ORG, since SPEC
-        splits organ + title and counts short organs as ORG. After a place the organ is read
-        with it (武汉市委)."""
+        区人大常委会|副主任), or coordinated with another organ (市委、市政府), and a functional
+        organ named by its function (民政局, 区信访办): ORG, since SPEC splits organ + title and
+        counts short organs as ORG. After a place the organ is read with it (武汉市委)."""
         out = []
         for m in _BARE_ORGAN.finditer(self.text):
             s, e = m.span()
@@ -180,6 +184,10 @@ class OrgFinder:
             paired = _ORGAN_BEFORE.search(self.text, 0, s) is not None \
                 or (self.text[e:e + 1] == "、" and _BARE_ORGAN.match(self.text, e + 1) is not None)
             if paired or any(j >= e + 2 for j in title_ends(self.text, e, min(len(self.text), e + 8))):
+                out.append(Ent(s, e, ORG))
+        for m in _FUNCTIONAL_ORGAN.finditer(self.text):
+            s, e = m.span()
+            if s in self.starts and not self.covered.intersection(range(s - 1, e)) and self._ends_ok(e):
                 out.append(Ent(s, e, ORG))
         return out
 

@@ -17,6 +17,9 @@ CASES = [
     ("花旗首席执行官潘迪特", [("花旗", "ORG"), ("首席执行官", "TITLE"), ("潘迪特", "PERSON")]),
     # a school's department joins it (README of corpora/real: 台湾艺术大学戏剧系); 关系 is no department
     ("北京大学中文系主任", [("北京大学中文系", "ORG"), ("主任", "TITLE")]),
+    # a functional organ by its function alone (SPEC's short organs); not the contracted title
+    ("经过民政局和区信访办核实", [("民政局", "ORG"), ("区信访办", "ORG")]),
+    ("民政局长和财政部门", [("民政局长", "TITLE")]),
     ("中美关系和中国金融体系", [("中国", "GPE")]),
     ("海尔集团、华为技术有限公司和亨通通信产业集团",
      [("海尔集团", "ORG"), ("华为技术有限公司", "ORG"), ("亨通通信产业集团", "ORG")]),

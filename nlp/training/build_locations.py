@@ -47,14 +47,15 @@ FEATURE_TYPES = {
 }
 
 CORE = {
-    # continents and world regions
+    # continents and world regions, and the Palestinian and Syrian territories of Middle East news
     "region": """亚洲 欧洲 非洲 北美洲 南美洲 大洋洲 南极洲 美洲 北美 南美 中美洲 拉丁美洲 拉美
         东亚 东南亚 南亚 中亚 西亚 东北亚 中东 远东 北非 西非 东非 中非地区 南部非洲 北欧 西欧 东欧
         南欧 中欧 中东欧 亚太 亚太地区 欧亚大陆 加勒比地区 北极 南极 巴尔干 高加索
         华北 华东 华南 华中 东北地区 西北地区 西南地区 华北地区 华东地区 华南地区 华中地区
         长三角 长江三角洲 珠三角 珠江三角洲 京津冀 粤港澳大湾区
         江淮 黄淮 黄淮海 江汉 江南 岭南 塞北 关中 西北 西南 东北
-        北半球 南半球 东半球 西半球""",
+        北半球 南半球 东半球 西半球
+        约旦河西岸 加沙地带 戈兰高地""",
     # the Five Great Mountains, the Four Buddhist Mountains, and other famous features a
     # county or city is named after
     "mountain": "泰山 华山 衡山 恒山 嵩山 五台山 峨眉山 九华山 普陀山 黄山 庐山 井冈山 武夷山 天山",
@@ -65,7 +66,7 @@ CORE = {
         巴拉那河 刚果河 湄公河""",
     # oceans and the seas that border several countries
     "sea": """太平洋 大西洋 印度洋 北冰洋 南太平洋 地中海 加勒比海 红海 黑海 里海 波罗的海
-        南海 东海 黄海 渤海 日本海 阿拉伯海 爱琴海 死海 波斯湾 墨西哥湾""",
+        南海 东海 黄海 渤海 日本海 阿拉伯海 爱琴海 亚得里亚海 死海 波斯湾 墨西哥湾""",
 }
 
 

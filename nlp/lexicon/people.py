@@ -24,11 +24,15 @@ from ..text import NAME_BREAK
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES, transliteration_chars
 from .names import common_word, name_at, verb_led
+from .words import MAX_WORD, word_flags
 from .titles import is_title
 
 # Conjunctions and adverbs that are also (rare) surnames: after a title they join or
 # modify, not name (教授和乔治城大学, 两位外长都强调).
 _JOINER = set("和与及同跟并或都")
+# Prepositions that are also surnames (向华强, 于丹): after a title they usually start the
+# title holder's verb phrase (总统向大会提交, 特使向萨达姆转交, 外长于昨日抵达).
+_PREPOSITION_SURNAMES = set("向于")
 _BREAK = NAME_BREAK
 # A place name ending in one of these is a division, never a given name (副市长|武汉市).
 _ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")
@@ -159,7 +163,20 @@ class PersonCues:
         happens to start: 校长|游览, 总统|国防问题, 总理|曾多次, 主席|纪念堂. The model, which runs later,
         still reads a real name that is also a word (市长|高峰) from its context."""
         name = self.text[start:end]
-        return common_word(name, surname_head=True) or verb_led(name)
+        return common_word(name, surname_head=True) or verb_led(name) or self.preposition_led(start, end)
+
+    def preposition_led(self, start: int, end: int) -> bool:
+        """RETURNS whether the name read at ``start`` is a preposition before a word: the text
+        after 向/于 opens a dictionary word that is no given name, or one running past the
+        name's end (向|大会, 于|昨日, 向|萨达姆; not 向|华强, 于|丹)."""
+        if self.text[start] not in _PREPOSITION_SURNAMES:
+            return False
+        flags = word_flags()
+        for j in range(min(len(self.text), start + 1 + MAX_WORD), start + 2, -1):
+            flag = flags.get(self.text[start + 1:j])
+            if flag is not None and (not flag.startswith("nr") or j > end):
+                return True
+        return False
 
     def place_named_person(self, start: int, end: int) -> bool:
         """RETURNS whether a place read right after a title, with no administrative suffix

@@ -189,21 +189,24 @@ def build_patterns() -> dict[str, regex.Pattern]:
     cn_small = f"[{CN_DIGITS}十]"
     month = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|(?<![单纪])元)月份?"  # 元月: January
     day = rf"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
-    month_part = rf"{month}(?:{day}|[上中下]旬|[底初末])?"
+    day_num = day[:-len("[日号]")]
+    # 7月24~26日: a span of days in one month is one DATE
+    month_part = rf"{month}(?:{day_num}[~～\-－—–]{day}|{day}|[上中下]旬|[底初末])?"
     year_abs = (rf"(?<![\d.A-Za-z])(?:\d{{4}}(?:{RANGE_SEP}\d{{4}})?"
                 rf"|(?<![{CN_DIGITS}])[{CN_DIGITS}]{{4}})(?:年(?!级|龄|代)度?|财政年度|财年)")
     year_rel = rf"(?:{word_alt(('year',))})(?![轻龄级纪均])"
     few = rf"(?:\d{{1,2}}|[{CN_NONZERO}]|十[一二]?)"
     free_period = (rf"(?:上半年|下半年|第?[一二三四1-4]季度|前[一二三1-3]季度|前{few}个月"
                    rf"|{few}{RANGE_SEP}{few}月)")
-    period = rf"(?:{free_period}|年[初底末中]|同期)"
+    period = rf"(?:{free_period}|年[初底末中]|同期|[上下]学期)"
     day_alone = day[:-len("[日号]")] + "日"   # 3号 alone is more often a line or a number
     suffix = r"(?:[底末]|初(?!步|级|心|次|始|期)|前(?!往|进|沿|身|列|者|提|景|期|所|后))"
     not_event = "(?!联欢|晚会|档|习俗|文化|主题|特别|气氛|氛围|快乐)"
     holiday = (rf"(?:(?:{word_alt(('holiday_base',))})(?:假期|小长假|长假|黄金周)"
                rf"|(?:{word_alt(('holiday',))}){not_event})")
     festival = rf"(?:{word_alt(('festival',))}){not_event}"
-    season = rf"(?:{word_alt(('season',))})"
+    # a season after a year: a word (今年秋季), or its character before punctuation (一九七九年夏，)
+    season = rf"(?:{word_alt(('season',))}|[春夏秋冬](?![\p{{Han}}A-Za-z0-9]))"
     date_year = rf"(?:{year_abs}|{year_rel})(?:{month_part}|{period}|{holiday}|{season})?{suffix}?"
     duration_num = rf"(?:{_NOT_BEFORE_ARABIC}(?:\d{{1,3}}(?:\.\d)?|\d{{4}}(?=[{APPROX}]))|{CN_NUM}|半)"
     duration_num += rf"(?:{RANGE_SEP}(?:\d{{1,3}}|[{CN_NONZERO}十][{CN_DIGITS}十百]*?))?"  # 18至24个月

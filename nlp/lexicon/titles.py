@@ -63,12 +63,21 @@ ASSISTANT = "助理"
 
 
 #: Government functions whose organ contracts with 长 into one post (SPEC: 组织部长, 财政局长
-#: are one TITLE): 宣传|部长, 公安|局长, 教育|厅长.
+#: are one TITLE): 宣传|部长, 公安|局长, 教育|厅长; one or two of them (经济发展|部长, a
+#: foreign ministry; 外交国务|部长), and an embassy's counsellor of one (教育|参赞, 商务|参赞).
 ORGAN_FUNCTIONS = frozenset(
     "宣传 组织 统战 外交 国防 财政 公安 教育 交通 卫生 商务 司法 民政 水利 农业 文化 审计 税务 环保 国土 "
     "规划 建设 人事 劳动 科技 体育 旅游 林业 统计 工商 粮食 发改 应急 人社 住建 城管 气象 信访 侨务 "
-    "物价 档案 民航 铁道 外贸 经贸 计生 监察 内务 内政".split())
-_CONTRACTED_HEADS = ("部长", "局长", "厅长")
+    "物价 档案 民航 铁道 外贸 经贸 计生 监察 内务 内政 经济 发展 贸易 工业 能源 国务 新闻 环境 移民 政务".split())
+_CONTRACTED_HEADS = ("部长", "局长", "厅长", "参赞")
+
+
+def _contracted(s: str) -> bool:
+    """RETURNS whether ``s`` is one or two organ functions + a contracted head (宣传部长,
+    经济发展部长, 教育参赞)."""
+    body = s[:-2]
+    return s.endswith(_CONTRACTED_HEADS) and len(body) in (2, 4) \
+        and all(body[k:k + 2] in ORGAN_FUNCTIONS for k in range(0, len(body), 2))
 
 
 def is_title(s: str) -> bool:
@@ -76,8 +85,8 @@ def is_title(s: str) -> bool:
     titles, prefixes, prefix_lens, _, _ = _grammar()
     if s in titles:
         return True
-    if len(s) == 4 and s[:2] in ORGAN_FUNCTIONS and s.endswith(_CONTRACTED_HEADS):
-        return True  # 宣传部长, 公安局长: a contracted organ + 长
+    if _contracted(s):
+        return True  # 宣传部长, 公安局长, 经济发展部长: a contracted organ + 长
     if s.endswith(ASSISTANT) and len(s) > len(ASSISTANT) + 1 and is_title(s[:-len(ASSISTANT)]):
         return True  # 厂长助理, 总经理助理: the assistant to a post holds a post
     # The title after a prefix has at least two characters (副 + 省长, not 副 + 长).
@@ -98,8 +107,7 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
         k = i + n
         if k + 2 <= limit and text[i:k] in prefixes:
             ends.update(j for j in title_ends(text, k, limit) if j >= k + 2)
-    if i + 4 <= limit and text[i:i + 2] in ORGAN_FUNCTIONS and text.startswith(_CONTRACTED_HEADS, i + 2):
-        ends.add(i + 4)   # 宣传部长
+    ends.update(i + n for n in (4, 6) if i + n <= limit and _contracted(text[i:i + n]))   # 宣传部长
     ends.update(j + len(ASSISTANT) for j in list(ends)
                 if j - i >= 2 and j + len(ASSISTANT) <= limit and text.startswith(ASSISTANT, j))
     return ends

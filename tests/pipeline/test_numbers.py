@@ -29,6 +29,9 @@ EXPRESSIONS = [
     ("去年除夕，我们是一起度过的", [("去年", "DATE", None, None), ("除夕", "DATE", None, None)]),
     ("今年春运", [("今年春运", "DATE", None, None)]),
     ("由于恰逢周末，江泽民主席年内将来日访问", [("周末", "DATE", None, None), ("年内", "DATE", None, None)]),
+    # a span of days in one month; a semester or a season's character after a year
+    ("比赛将于7月24~26日举行", [("7月24~26日", "DATE", None, None)]),
+    ("一九七九年夏，2005年下学期", [("一九七九年夏", "DATE", "1979", None), ("2005年下学期", "DATE", "2005", None)]),
     ("上周五和翌日，今冬明春", [("上周五", "DATE", None, None), ("翌日", "DATE", None, None),
                          ("今冬", "DATE", None, None), ("明春", "DATE", None, None)]),
     ("项目建成后年发电量约12亿千瓦时", [("12亿千瓦时", "QUANTITY", 1200000000, "千瓦时")]),

@@ -317,6 +317,11 @@ def test_gazetteer_generic_unit_names_are_risky():
     ("新华社波恩１月２８日电（记者吕鸿）", "波恩", "GPE"),      # the city of a wire dateline
     ("香港维多利亚海港上空礼花灿烂", "维多利亚海港", "LOC"),    # a harbour is a natural feature
     ("除在以色列和约旦河西岸同巴、以领导人继续讨论", "约旦河西岸", "LOC"),  # a region (build_locations CORE)
+    ("甘肃民乐县", "民乐县", "GPE"),
 ])
 def test_model_places_labelled_by_context_and_ending(extractor, text, surface, label):
     assert (surface, label) in [(e.text, e.label_) for e in extractor(text).ents]
+
+
+def test_a_county_named_by_an_ordinary_word_needs_its_suffix_or_parent(extractor):
+    assert not [e for e in extractor("演奏了精彩的中国民乐，").ents if e.text == "民乐"]

@@ -325,12 +325,19 @@ def brackets_balanced(span: str) -> bool:
     return not stack
 
 
+# An organisation's own channels, read by the model into its name (顺义区政府|网站).
+_ORG_CHANNELS = ("官方网站", "官方微博", "网站", "官网", "微博")
+
+
 def _to_org_ending(text: str, start: int, end: int, suffixes: dict[str, str]) -> int:
     """RETURNS where a model ORG ends once a tail that no organisation ends with is cut off
     after the last organisation suffix inside it (西南交通大学|桥梁, a major read on after the
     university, or 大学 of 大学学历); ``end`` when the span ends like an organisation or has
     no such suffix."""
     degree = text.startswith("学历", end)  # 省委党校|大学学历: the last suffix is a degree
+    channel = next((c for c in _ORG_CHANNELS if text.endswith(c, start, end)), None)
+    if channel and any(text[end - len(channel) - n:end - len(channel)] in suffixes for n in (1, 2, 3, 4)):
+        return end - len(channel)  # 顺义区政府|网站: the organisation's site, not another body
     if orgs.named_org(text[start:end]) and not degree:
         return end
     for k in range(end - 1, start + 3, -1):

@@ -278,9 +278,11 @@ def build_patterns() -> dict[str, regex.Pattern]:
             rf"|(?P<symbol>{symbols})(?P<num2>{ARABIC}(?:[百千万亿]+)?)"
             rf"|(?P<name>{names})(?P<num3>{NUM})(?![\d.%‰{CN_DIGITS}{CN_UNITS}年月日号期]|{unit})"),
         # a round number written by its multiplier alone after a qualifier, or before 余
-        # (近百人, 上万人, 千余人): the qualifier stays outside, as SPEC asks
+        # (近百人, 上万人, 千余人): the qualifier stays outside, as SPEC asks; or a class of
+        # amount in 元 (千万元利税企业, 百万元): not after 数/几 (数千万元, vague)
         "ROUND": regex.compile(
-            rf"(?:(?<=[近逾上超约达共])(?P<mult>[十百千]万|[百千万]亿|[百千万亿])|(?<![\d{CN_DIGITS}{CN_UNITS}])(?P<mult2>[百千万])余)"
+            rf"(?:(?<=[近逾上超约达共])(?P<mult>[十百千]万|[百千万]亿|[百千万亿])|(?<![\d{CN_DIGITS}{CN_UNITS}])(?P<mult2>[百千万])余"
+            rf"|(?<![\d{CN_DIGITS}{CN_UNITS}数几多余近逾上超约达共])(?P<mult3>[十百千]万|[百千万]亿)(?=元))"
             rf"(?P<unit>{unit})"),
         # an amount with no unit right after a money word (注册资本：100万, 月薪8000): MONEY in 元
         "BARE_MONEY": _starting_with(
@@ -372,7 +374,7 @@ _DOT_DECIMAL = regex.compile(r"(?<=\d)[·•‧・](?=\d)")
 def _round_amount(m: regex.Match) -> list[Candidate]:
     """MONEY/QUANTITY of a number written by its multiplier alone (近|百人, 千余人)."""
     unit = load_units()[m["unit"].strip()]
-    return [Candidate(m.start(), m.end(), unit.label, parse_number(m["mult"] or m["mult2"]), unit.unit)]
+    return [Candidate(m.start(), m.end(), unit.label, parse_number(m["mult"] or m["mult2"] or m["mult3"]), unit.unit)]
 
 
 def _amount(m: regex.Match) -> list[Candidate]:

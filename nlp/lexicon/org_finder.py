@@ -155,6 +155,7 @@ class OrgFinder:
         before an organisation named after it, or after common words, stays in (美国国务院,
         英国广播公司)."""
         country_end = next((e for s, e, lab in self.ents if s == org.start and lab == GPE and e < org.end
+                        and self.text[s:e] != "中国"
                         and gazetteer.foreign_place_types().get(self.text[s:e]) == "country"), None)
         if country_end is None:
             return org
@@ -219,6 +220,8 @@ class OrgFinder:
             if start in self.gpe_starts or self.text[start:start + 2] == "中共":
                 while start in gpes:
                     start = gpes[start]
+            elif self.text[gpes.get(start, start):start] == "中国" and self.text[start:end] in self.known:
+                start = gpes[start]   # 中国|银监会: the national body's full name
             out.append(Ent(start, end, ORG))
         return out
 
@@ -328,8 +331,9 @@ class OrgFinder:
         b = a + len(mid)
         if any(j - p >= 2 for p in range(a, b) if p in self.starts for j in title_ends(self.text, p, b)):
             return False  # 大学政府学教授和…研究中心: a post inside is no organisation's name
-        for ws, we in self.words:  # words starting in the middle (共同|主办 ends in 办: no 局)
-            if a <= ws < b and self.text[ws:we] in self.stops:
+        for ws, we in self.words:  # words starting in the middle (共同|主办 ends in 办: no 局;
+            # 银监会已通知国内|银行: an adverb or pronoun is no part of a name)
+            if a <= ws < b and self._stop(ws, we):
                 if not (self.text[ws:we] in _JOINERS and a < ws and we < b):
                     return False  # 和 only inside: 林业和草原局
         return a in self.starts

@@ -20,6 +20,8 @@ CASES = [
     # a functional organ by its function alone (SPEC's short organs); not the contracted title
     ("经过民政局和区信访办核实", [("民政局", "ORG"), ("区信访办", "ORG")]),
     ("民政局长和财政部门", [("民政局长", "TITLE")]),
+    # 中国 + a national body is its full name; an adverb or a verb ends an organ's middle
+    ("中国银监会已通知国内银行停止贷款", [("中国银监会", "ORG")]),
     ("中美关系和中国金融体系", [("中国", "GPE")]),
     ("海尔集团、华为技术有限公司和亨通通信产业集团",
      [("海尔集团", "ORG"), ("华为技术有限公司", "ORG"), ("亨通通信产业集团", "ORG")]),
@@ -264,3 +266,7 @@ def test_a_foreign_country_before_a_named_school_stays_apart(extractor, text, or
 
 def test_a_count_before_a_company_suffix_names_no_company(extractor):
     assert not [e for e in extractor("全省１２２个种子公司在去年完成检验。").ents if e.label_ == "ORG"]
+
+
+def test_an_organisations_website_is_no_part_of_its_name(extractor):
+    assert ("顺义区政府", "ORG") in [(e.text, e.label_) for e in extractor("顺义区政府网站显示，雒某曾获奖。").ents]

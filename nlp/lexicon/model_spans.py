@@ -149,8 +149,46 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
     abbreviations = bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
     cands = [c for c in cands if not any(c.start < a.end and a.start < c.end for a in abbreviations)]
     cands += abbreviations
+    cands = one_reading_per_name(text, cands, ents)
     cands += given_names_again(text, [(c.start, c.end, c.label) for c in cands] + ents, word_starts, word_ends)
     return cands, model_orgs
+
+
+#: at most this many characters read into a name beside another mention of it
+_NAME_OVERRUN = 3
+
+
+# Surnames that are also prepositions or conjunctions: read into the name before it (收录于|黎姿).
+_FUNCTION_SURNAMES = frozenset("于向和与对从同")
+
+
+def _surname_before_given(prefix: str) -> bool:
+    """RETURNS whether ``prefix``, cut from a name's front, is its surname (钱|钟书, where 钟书
+    is the given name used alone), not a preposition read into it (于|黎姿)."""
+    return prefix in surnames()[1] or prefix in surnames()[0] and prefix not in _FUNCTION_SURNAMES
+
+
+def one_reading_per_name(text: str, cands: list[Ent], ents: list[tuple[int, int, str]]) -> list[Ent]:
+    """RETURNS the candidates with each model PERSON that is another PERSON of the text plus up to
+    ``_NAME_OVERRUN`` characters before or after it cut back to that name: the model read a
+    preposition or the next words into one mention (收录于|黎姿 after 黎姿演唱, 蔡玉卿|明万历
+    after 蔡玉卿出生于). The shorter reading is found elsewhere in the same text."""
+    names = {text[c.start:c.end] for c in cands if c.label == PERSON} \
+        | {text[s:e] for s, e, label in ents if label == PERSON}
+    names = {n for n in names if len(n) >= 2}
+    out = []
+    for c in cands:
+        name = text[c.start:c.end]
+        if c.label == PERSON and name not in names - {name} and len(name) >= 3:
+            head = next((n for n in names if n != name and name.startswith(n) and len(name) - len(n) <= _NAME_OVERRUN), None)
+            tail = next((n for n in names if n != name and name.endswith(n) and len(name) - len(n) <= _NAME_OVERRUN), None)
+            if head is not None and text.count(head) > text.count(name):
+                c = Ent(c.start, c.start + len(head), PERSON, c.value)
+            elif tail is not None and text.count(tail) > text.count(name) \
+                    and not _surname_before_given(name[:len(name) - len(tail)]):
+                c = Ent(c.end - len(tail), c.end, PERSON, c.value)
+        out.append(c)
+    return out
 
 
 def given_names_again(text: str, ents: list[tuple[int, int, str]], word_starts: set[int],

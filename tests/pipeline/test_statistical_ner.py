@@ -232,3 +232,17 @@ def test_a_given_name_alone_elsewhere_is_the_same_person():
     assert [(text[e.start:e.end], e.label) for e in found] == [("仁盈", "PERSON")]
     # not inside a longer word, nor when the given name is an ordinary word
     assert model_spans.given_names_again("王建国到了。建国以来", [(0, 3, "PERSON")], set(), set()) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    # a preposition or the next words read into a name found alone elsewhere in the text
+    ("《爱的代价》是黎姿演唱的一首情歌，收录于黎姿1996年发行的专辑", ["黎姿", "黎姿"]),
+    ("黄道周夫人蔡玉卿明万历四十年，蔡玉卿出生于一个隐士家庭", ["黄道周", "蔡玉卿", "蔡玉卿"]),
+])
+def test_one_reading_per_name(extractor, text, names):
+    assert [e.text for e in extractor(text).ents if e.label_ == "PERSON"] == names
+
+
+def test_a_surname_before_a_given_name_used_alone_stays(extractor):
+    text = "钱钟书和我同在英国牛津的时候，温源宁先生来信要钟书为他写个英文书评。"
+    assert "钱钟书" in [e.text for e in extractor(text).ents if e.label_ == "PERSON"]

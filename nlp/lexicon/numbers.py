@@ -192,7 +192,8 @@ def build_patterns() -> dict[str, regex.Pattern]:
     day_num = day[:-len("[日号]")]
     # 7月24~26日: a span of days in one month is one DATE
     month_part = rf"{month}(?:{day_num}[~～\-－—–]{day}|{day}|[上中下]旬|[底初末])?"
-    year_abs = (rf"(?<![\d.A-Za-z])(?:\d{{4}}(?:{RANGE_SEP}\d{{4}})?"
+    # a year of four digits, or of two with a leading zero (09年年底: no count of years has one)
+    year_abs = (rf"(?<![\d.A-Za-z])(?:\d{{4}}(?:{RANGE_SEP}\d{{4}})?|0\d(?=年)"
                 rf"|(?<![{CN_DIGITS}])[{CN_DIGITS}]{{4}})(?:年(?!级|龄|代)度?|财政年度|财年)")
     year_rel = rf"(?:{word_alt(('year',))})(?![轻龄级纪均])"
     few = rf"(?:\d{{1,2}}|[{CN_NONZERO}]|十[一二]?)"
@@ -229,7 +230,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
     # a range after it (初三上午, 初六至初八); 初三 alone is also a school year (初三学生).
     lunar = r"初(?:十|[一二三四五六七八九])"
     lunar_day = (rf"(?:正月|大年|(?<![今去明前后上本当同次\d{CN_DIGITS}])年){lunar}"
-                 rf"|(?<![正月年\u4e00-\u9fff]|[这那][个]?){lunar}(?=[上下中]午|早上|早晨|晚上|凌晨|傍晚|夜里|至|到|以前|以后|前后|那天|这天)"
+                 rf"|(?<![正月年\u4e00-\u9fff]|[这那][个]?){lunar}(?=[上下中]午|早上|早晨|晚上|凌晨|傍晚|夜里|至|到|以前|以后|前后|那天|这天|起)"
                  rf"|(?<=[至到—~]){lunar}")
     # A fraction with a slash (1/3, ３／４ folded), not a date (5月17/18日), a season (06/07赛季),
     # a train (69/70次), a score or odds (3/1: _percent keeps only fractions below one) or

@@ -51,7 +51,8 @@ MAX_NAME = 12
 # no organisation is named.
 _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多家", "一家", "两家", "几家", "一些", "其他", "其它", "所有",
                       "相关", "有关", "上市", "国有", "民营", "外资", "中小", "外国", "国外", "境外", "国内",
-                      "许多", "多数", "少数", "不少", "部分", "大批", "众多", "诸多"})
+                      "许多", "多数", "少数", "不少", "部分", "大批", "众多", "诸多",
+                      "大多数", "绝大多数", "大部分", "绝大部分", "很多"})
 # jieba's flags of a brand's name (西门子 nr, 三星 nz, 丰田 nt), as against common words
 # (电话电报, 广播) that with a country make the company's own name (英国广播公司)
 _BRAND_FLAGS = frozenset({"nr", "nz", "nt", "ns"})
@@ -76,6 +77,10 @@ _MEDIUM_TITLE = regex.compile(r"《(\p{Han}{1,10}(?:报|周刊|月刊|杂志|画
 # 县教育局): SPEC's short organs. Not the contracted title (民政局长) or 部门/部分 (财政部门).
 _FUNCTIONAL_ORGAN = regex.compile(
     rf"[省市县区]?(?:{'|'.join(sorted(ORGAN_FUNCTIONS, key=len, reverse=True))})(?:局|厅|办|委|部)(?![长门分])")
+# A known body right after these places is theirs, one ORG (中国银监会, 香港证监会); a
+# company after a place stays apart (北京 + 新浪).
+_NATIONAL_PLACES = frozenset({"中国", "香港", "澳门", "台湾"})
+_BODY_ENDINGS = frozenset("会局委院部署办厅")
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
@@ -220,8 +225,9 @@ class OrgFinder:
             if start in self.gpe_starts or self.text[start:start + 2] == "中共":
                 while start in gpes:
                     start = gpes[start]
-            elif self.text[gpes.get(start, start):start] == "中国" and self.text[start:end] in self.known:
-                start = gpes[start]   # 中国|银监会: the national body's full name
+            elif self.text[gpes.get(start, start):start] in _NATIONAL_PLACES and self.text[start:end] in self.known \
+                    and self.text[end - 1] in _BODY_ENDINGS:
+                start = gpes[start]   # 中国|银监会, 香港|证监会: the body's full name
             out.append(Ent(start, end, ORG))
         return out
 

@@ -78,6 +78,8 @@ _ORG_TAIL = regex.compile(rf"^[\p{{Han}}（）()]{{0,14}}{_ORG_SUFFIX}$")
 _BODY_REF = regex.compile(r"(?:(?:该|本)?(?<![分子])(?P<head>集团公司|公司|集团|俱乐部)|(?:该|本)(?P<head2>[局院委厅部司办校行所]))"
                           r"(?:党委|党组|董事会|监事会)?$")
 _CLAUSE_BREAK = regex.compile(r"[，,。；;！!？?：:\n]")
+# A short name defined in brackets after a full one: X(以下简称Y), X（简称“Y”）
+_SHORT_NAME_DEFINED = regex.compile(r"\s*[（(](?:以下)?简称[“\"「]?$")
 # A bracket that names a person: a dateline's byline (（记者张荣典）国家副主席), which ends
 # the clause as a comma would
 _BYLINE_BRACKET = regex.compile(r"[（(][^（()）]*[）)]")
@@ -173,6 +175,9 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         if k >= max(left_limit, 1) and ents[k].label in (ORG, GPE, LOC) and _ADJ.match(g) \
                 and ents[k - 1].label == GPE and _ENVOY.match(gap(ents[k - 1], ents[k])):
             return ents[k - 1].text, k - 2, gap(ents[k - 2], ents[k - 1]) if k >= 2 else ""
+        if k >= left_limit and ents[k].label == GPE and text.endswith("驻", 0, ents[k].start) \
+                and _ORG_TO_TITLE.match(g):
+            return None, k - 1, ""   # 我驻美大使: 美 receives the envoy; the sender is unnamed
         if k >= left_limit and ents[k].label in (ORG, GPE):
             org = ents[k]
             if _ORG_TO_TITLE.match(g) or (_OF.match(g) and org.label == ORG) or (_ENVOY_WORD.match(g) and org.label == GPE):
@@ -241,6 +246,15 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 prev_org = org_text
             out.setdefault((person.text, title.text), org_text)
 
+    def full_name(e: E) -> str:
+        """The full name of an ORG that is a short name defined in brackets after it
+        (重庆小康工业集团股份有限公司(以下简称小康集团): the full name, as SPEC's org)."""
+        if _SHORT_NAME_DEFINED.search(text, 0, e.start):
+            full = next((x for x in reversed(ents) if x.end <= e.start and x.label == ORG), None)
+            if full is not None and _SHORT_NAME_DEFINED.fullmatch(text, full.end, e.start):
+                return full.text
+        return e.text
+
     def clause_org(title: E) -> str | None:
         """The last ORG written earlier in the title's clause."""
         for e in reversed(ents):
@@ -252,7 +266,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 return None
             if e.label == ORG:
                 ref = _BODY_REF.search(e.text)
-                return _body_org(ref, ents, e.start) if ref and ref.start() == 0 else e.text
+                return _body_org(ref, ents, e.start) if ref and ref.start() == 0 else full_name(e)
         return None
 
     def _last_title_after(i: int) -> int | None:

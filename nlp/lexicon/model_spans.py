@@ -47,6 +47,9 @@ _LEADING_FUNCTION = frozenset("于在由从向对和与及跟同的被把将给�
 # One-character abbreviations of countries and provinces (中美, 访华, 美方, 京沪, 鄂): GPE.
 _GPE_ABBREVIATIONS = frozenset("中华美日韩朝俄苏英法德意西葡荷比瑞奥澳加墨巴印泰越菲缅柬老蒙伊以埃土希"
                                "波匈捷乌古阿南新港台京沪津渝冀晋辽吉黑皖闽赣鲁豫鄂湘粤桂琼蜀川黔贵滇云陕陇甘宁青藏")
+# After a one-character abbreviation, these make a word for the place's people, language or
+# money (华人, 华侨, 华裔, 港商, 英语, 中文, 美籍, 港资): a compound, no place of its own.
+_PEOPLE_OF_A_PLACE = frozenset("人侨裔商语文籍资")
 # Characters of laughter and interjections: a "name" made of them only (哈哈, 呵呵呵) is the
 # writer's laugh, and a run of one character three times or more (唐唐唐) is no name either.
 _INTERJECTIONS = frozenset("哈呵嘿嘻哇啊呀哦噢嗯嘛啦")
@@ -133,6 +136,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         if label == LOC:
             if _HOUSE_NUMBER.search(text, start, end):
                 continue  # 深南大道6008号特区: an address line read as one place, no place name
+            if end - start == 1 and text[end:end + 1] in _PEOPLE_OF_A_PLACE:
+                continue  # 华人, 华侨, 港商, 英语: a word for people or things of the place, no place
             if _risky_alone(text, start, end, place_at_end):
                 continue  # 河东河西, 山城, 金山 (the company): an ordinary word, as in the places stage
             if text.endswith("地区", 0, end) and end - start > 3 and (gazetteer.lookup(text[start:end - 2])

@@ -246,3 +246,8 @@ def test_one_reading_per_name(extractor, text, names):
 def test_a_surname_before_a_given_name_used_alone_stays(extractor):
     text = "钱钟书和我同在英国牛津的时候，温源宁先生来信要钟书为他写个英文书评。"
     assert "钱钟书" in [e.text for e in extractor(text).ents if e.label_ == "PERSON"]
+
+
+def test_a_one_character_abbreviation_in_a_word_for_its_people_is_no_place(extractor):
+    ents = [(e.text, e.label_) for e in extractor("２００多名华人华侨和港商出席，访华期间").ents]
+    assert ("华", "GPE") in ents and ents.count(("华", "GPE")) == 1   # 访华 keeps its GPE

@@ -22,14 +22,17 @@ from .candidates import Ent
 # Words of a match result or fixture, read right before or after a team.
 MATCH_WORDS = ("逼平", "战平", "打平", "战胜", "击败", "击溃", "负于", "输给", "败给", "不敌", "力克",
                "完胜", "惨败", "淘汰", "对阵", "迎战", "做客", "主场", "客场", "德比", "绝杀", "再防平",
-               "vs", "VS", "Vs")
+               "险胜", "小胜", "大胜", "胜过", "平过", "横扫", "逆转", "vs", "VS", "Vs")
+# A score between two sides (巴西3-2险胜罗马尼亚, 米兰2比1): the sides are teams.
+_SCORE = r"\d{1,2}\s*[-:：比]\s*\d{1,2}"
 # Words that make a text a sports report.
 SPORTS_CUES = MATCH_WORDS + ("联赛", "欧冠", "联盟杯", "足总杯", "英超", "意甲", "西甲", "德甲", "法甲",
                              "赔率", "欧赔", "亚盘", "盘口", "博胆", "足彩", "球队", "进球", "比分",
-                             "平局", "主帅", "射门", "球迷", "半场", "赛季")
+                             "平局", "主帅", "射门", "球迷", "半场", "赛季", "世界杯", "小组赛", "淘汰赛",
+                             "半决赛", "决赛", "锦标赛", "球员", "门将", "前锋")
 MIN_CUES = 2
-_BEFORE = re.compile("(?:" + "|".join(sorted(MATCH_WORDS, key=len, reverse=True)) + r")\s*$")
-_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MATCH_WORDS, key=len, reverse=True)) + ")")
+_BEFORE = re.compile("(?:" + "|".join(sorted(MATCH_WORDS, key=len, reverse=True)) + rf"|{_SCORE})\s*$")
+_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MATCH_WORDS, key=len, reverse=True)) + rf"|{_SCORE})")
 # A place marked as the place: a preposition of place before it, or a place word after it.
 _PLACE_BEFORE = re.compile(r"(?:在|于|到|赴|抵达|前往|飞往|来自|位于|当地)$")
 _PLACE_AFTER = re.compile(r"(?:举行|举办|当地|时间|市|城|街头|机场|郊外|近郊)")

@@ -27,3 +27,9 @@ def test_country_is_a_team_only_beside_a_match_word():
 def test_no_sports_report_no_teams():
     assert not sports_report("国务院总理在罗马会见意大利总统。")
     assert labels("国务院总理在罗马会见意大利总统。")["罗马"] == GPE
+
+
+def test_countries_either_side_of_a_score_are_teams():
+    got = labels("在小组赛第3场巴西3-2险胜罗马尼亚一役，他打进一球。")
+    assert got["巴西"] == ORG and got["罗马尼亚"] == ORG
+    assert labels("今年3月，他访问了巴西和罗马尼亚，参观了世界杯场馆。")["巴西"] == GPE

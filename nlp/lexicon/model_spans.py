@@ -47,6 +47,8 @@ _LEADING_FUNCTION = frozenset("于在由从向对和与及跟同的被把将给�
 # One-character abbreviations of countries and provinces (中美, 访华, 美方, 京沪, 鄂): GPE.
 _GPE_ABBREVIATIONS = frozenset("中华美日韩朝俄苏英法德意西葡荷比瑞奥澳加墨巴印泰越菲缅柬老蒙伊以埃土希"
                                "波匈捷乌古阿南新港台京沪津渝冀晋辽吉黑皖闽赣鲁豫鄂湘粤桂琼蜀川黔贵滇云陕陇甘宁青藏")
+# A trade role right before a name makes the name a company's (开发商贝塞斯达, 发行商育碧).
+_COMPANY_ROLE_BEFORE = regex.compile(r"(?:开发|发行|运营|制造|供应|生产|代理|经销|零售|出版|承包|服务|电信)商\s*$")
 # After a one-character abbreviation, these make a word for the place's people, language or
 # money (华人, 华侨, 华裔, 港商, 英语, 中文, 美籍, 港资): a compound, no place of its own.
 _PEOPLE_OF_A_PLACE = frozenset("人侨裔商语文籍资")
@@ -108,6 +110,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             start, end = letters
             if reduplicated(text[start:end]):
                 continue
+            if _COMPANY_ROLE_BEFORE.search(text, 0, start) and not (
+                    end - start <= 3 and text[start] in surnames()[0]):
+                label = ORG   # 开发商贝塞斯达, 发行商育碧: a company named by its role (not 开发商张三)
         if label == PERSON and end - start >= 3 and text[end - 1] in _ADVERB_AFTER_NAME \
                 and text[end:end + 1] in _VERB_AFTER_ADVERB:
             end -= 1  # 张伟现|为, 李明也|是: an adverb read into the name

@@ -33,9 +33,10 @@ SPORTS_CUES = MATCH_WORDS + ("联赛", "欧冠", "联盟杯", "足总杯", "英�
 MIN_CUES = 2
 _BEFORE = re.compile("(?:" + "|".join(sorted(MATCH_WORDS, key=len, reverse=True)) + rf"|{_SCORE})\s*$")
 _AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MATCH_WORDS, key=len, reverse=True)) + rf"|{_SCORE})")
-# A place marked as the place: a preposition of place before it, or a place word after it.
+# A place marked as the place: a preposition of place before it, or a place word or the
+# games it hosts after it (巴塞罗那奥运会).
 _PLACE_BEFORE = re.compile(r"(?:在|于|到|赴|抵达|前往|飞往|来自|位于|当地)$")
-_PLACE_AFTER = re.compile(r"(?:举行|举办|当地|时间|市|城|街头|机场|郊外|近郊)")
+_PLACE_AFTER = re.compile(r"(?:举行|举办|当地|时间|市|城|街头|机场|郊外|近郊|奥运会|冬奥会|亚运会|世博会|峰会)")
 
 
 def sports_report(text: str) -> bool:

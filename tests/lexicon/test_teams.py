@@ -33,3 +33,8 @@ def test_countries_either_side_of_a_score_are_teams():
     got = labels("在小组赛第3场巴西3-2险胜罗马尼亚一役，他打进一球。")
     assert got["巴西"] == ORG and got["罗马尼亚"] == ORG
     assert labels("今年3月，他访问了巴西和罗马尼亚，参观了世界杯场馆。")["巴西"] == GPE
+
+
+def test_a_city_before_the_games_it_hosts_stays_a_place():
+    got = labels("在１９９２年的巴塞罗那奥运会决赛中，独联体队以７６∶６６战胜了中国队。")
+    assert got["巴塞罗那"] == GPE

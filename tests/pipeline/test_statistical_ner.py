@@ -251,3 +251,11 @@ def test_a_surname_before_a_given_name_used_alone_stays(extractor):
 def test_a_one_character_abbreviation_in_a_word_for_its_people_is_no_place(extractor):
     ents = [(e.text, e.label_) for e in extractor("２００多名华人华侨和港商出席，访华期间").ents]
     assert ("华", "GPE") in ents and ents.count(("华", "GPE")) == 1   # 访华 keeps its GPE
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("据开发商贝塞斯达表示，游戏很难", "贝塞斯达", "ORG"),   # a trade role before a name: a company
+    ("游戏发行商育碧宣布", "育碧", "ORG"),
+])
+def test_a_name_after_a_trade_role_is_a_company(extractor, text, name, label):
+    assert (name, label) in [(e.text, e.label_) for e in extractor(text).ents]

@@ -68,8 +68,9 @@ ASSISTANT = "助理"
 ORGAN_FUNCTIONS = frozenset(
     "宣传 组织 统战 外交 国防 财政 公安 教育 交通 卫生 商务 司法 民政 水利 农业 文化 审计 税务 环保 国土 "
     "规划 建设 人事 劳动 科技 体育 旅游 林业 统计 工商 粮食 发改 应急 人社 住建 城管 气象 信访 侨务 "
-    "物价 档案 民航 铁道 外贸 经贸 计生 监察 内务 内政 经济 发展 贸易 工业 能源 国务 新闻 环境 移民 政务".split())
-_CONTRACTED_HEADS = ("部长", "局长", "厅长", "参赞")
+    "物价 档案 民航 铁道 外贸 经贸 计生 监察 内务 内政 经济 发展 贸易 工业 能源 国务 新闻 环境 移民 政务 "
+    "大藏 外务 通产 厚生 防卫 财务 法务 文部".split())   # the last: Japan's ministries (大藏大臣)
+_CONTRACTED_HEADS = ("部长", "局长", "厅长", "参赞", "大臣")
 
 
 def _contracted(s: str) -> bool:
@@ -114,8 +115,8 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
 
 
 # A title word followed by these is part of another word: 常委会议, 常委会 (a body, not a
-# post); 主管部门, 主管单位 (the supervising body).
-_NOT_AFTER = ("会议", "会", "部门", "单位", "机构", "机关")
+# post); 主管部门, 主管单位 (the supervising body); 议员们 (a group, no one's post).
+_NOT_AFTER = ("会议", "会", "部门", "单位", "机构", "机关", "们")
 
 
 # A title and the character after it that a dictionary knows as a word of its own (理事国,

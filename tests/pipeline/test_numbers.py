@@ -33,6 +33,7 @@ EXPRESSIONS = [
     ("比赛将于7月24~26日举行", [("7月24~26日", "DATE", None, None)]),
     ("预计09年年底开盘，而上年度同期为亏损", [("09年年底", "DATE", None, None), ("上年度同期", "DATE", None, None)]),
     ("腊月初，初三起", [("腊月初", "DATE", None, None), ("初三", "DATE", None, None)]),
+    ("唯一一位冠军，四处游说，二套房政策", []),   # words, not numbers (number_exclude.txt)
     ("一九七九年夏，2005年下学期", [("一九七九年夏", "DATE", "1979", None), ("2005年下学期", "DATE", "2005", None)]),
     ("上周五和翌日，今冬明春", [("上周五", "DATE", None, None), ("翌日", "DATE", None, None),
                          ("今冬", "DATE", None, None), ("明春", "DATE", None, None)]),

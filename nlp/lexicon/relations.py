@@ -46,9 +46,6 @@ _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinat
 #: officers (清华大学党委书记陈旭，校长邱勇)
 _OFFICER_LIST = regex.compile(r"^\s*[、，,和及与]\s*$")
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title
-# SPEC keeps 原, 前, 时任, 现任, 代理, 新任 outside the title: the org before them is still the
-# title's (美国前国防部长, 公司原总经理)
-_ORG_TO_TITLE = regex.compile(r"^\s*(?:原|前|时任|现任|代理|新任)?\s*$")
 _OF = regex.compile(r"^\s*的\s*$")                       # 阿里巴巴集团的首席执行官
 #: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
 #: and a name set off by spaces, as in lists and captions: 王石　万科企业股份有限公司董事长
@@ -57,6 +54,9 @@ _APPOSITION_END = regex.compile(r"^\s*[）)，,。；;：:]|^\s")      # what fo
 #: Roles that are no TITLE (SPEC) but are listed with the titles before a name:
 #: 董事长、创始人逯利军, 总经理、法定代表人张伟
 _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控制人|(?:主要)?负责人"
+# SPEC keeps 原, 前, 时任, 现任, 代理, 新任 outside the title: the org before them is still the
+# title's (美国前国防部长, 公司原总经理), as it is across a role (智豪刑事团队创始人及首席合伙人)
+_ORG_TO_TITLE = regex.compile(rf"^\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:原|前|时任|现任|代理|新任)?\s*$")
 #: between the last title and the person it names: nothing, a colon (董事长：王德志), roles
 _TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：）)]|(?:[、，,]\s*(?:{_ROLE})\s*)+)?\s*$")
 #: 作为公司董事长，陈旭荣…: the titles are those of the person after the comma
@@ -121,7 +121,8 @@ _BIO_FIELD = (r"[男女]|\p{Han}{1,3}族"
               r"|\p{Han}{0,8}(?:学历|学位)"
               r"|(?:中共|中国共产党|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)?(?:预备)?(?:党员|成员|会员)"
               r"|\p{Han}{0,10}(?:参加工作|入党)")
-_BIO_FIELDS = regex.compile(rf"\s*[，,](?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*")
+_BIO_FIELDS = regex.compile(rf"\s*(?:[，,]|(?=\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年))"
+                            rf"(?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*")   # 陈松利1968年2月出生，副教授
 
 
 def _starts_a_line(text: str, start: int) -> bool:

@@ -23,6 +23,7 @@ CASES = [
     # 中国 + a national body is its full name; an adverb or a verb ends an organ's middle
     ("中国银监会已通知国内银行停止贷款", [("中国银监会", "ORG")]),
     ("香港证监会昨日刊登公告", [("香港证监会", "ORG")]),
+    ("北京四中的学生和衡水二中", [("北京四中", "ORG"), ("衡水二中", "ORG")]),   # a school by its number
     ("美国大多数公司盈利", [("美国", "GPE")]),
     ("中美关系和中国金融体系", [("中国", "GPE")]),
     ("海尔集团、华为技术有限公司和亨通通信产业集团",

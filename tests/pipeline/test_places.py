@@ -323,6 +323,7 @@ def test_model_places_labelled_by_context_and_ending(extractor, text, surface, l
     assert (surface, label) in [(e.text, e.label_) for e in extractor(text).ents]
 
 
-@pytest.mark.parametrize("text,word", [("演奏了精彩的中国民乐，", "民乐"), ("因为六合彩，他的存款输光了", "六合")])
+@pytest.mark.parametrize("text,word", [("演奏了精彩的中国民乐，", "民乐"), ("因为六合彩，他的存款输光了", "六合"),
+                                       ("可以在老城区里随意走走", "老城区")])
 def test_a_county_named_by_an_ordinary_word_needs_its_suffix_or_parent(extractor, text, word):
     assert not [e for e in extractor(text).ents if e.text == word]

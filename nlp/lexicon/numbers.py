@@ -209,15 +209,16 @@ def build_patterns() -> dict[str, regex.Pattern]:
     # a season after a year: a word (今年秋季), or its character before punctuation (一九七九年夏，)
     season = rf"(?:{word_alt(('season',))}|[春夏秋冬](?![\p{{Han}}A-Za-z0-9]))"
     date_year = rf"(?:{year_abs}|{year_rel})(?:{month_part}|{period}|{holiday}|{season})?{suffix}?"
-    duration_num = rf"(?:{_NOT_BEFORE_ARABIC}(?:\d{{1,3}}(?:\.\d)?|\d{{4}}(?=[{APPROX}]))|{CN_NUM}|半)"
-    duration_num += rf"(?:{RANGE_SEP}(?:\d{{1,3}}|[{CN_NONZERO}十][{CN_DIGITS}十百]*?))?"  # 18至24个月
+    duration_num = rf"(?:(?:(?<=\d[-−])|{_NOT_BEFORE_ARABIC})(?:\d{{1,3}}(?:\.\d)?|\d{{4}}(?=[{APPROX}]))|{CN_NUM}|半)"
+    # a range of durations (18至24个月, 3至5年) is not joined: SPEC's range rule makes the last
+    # number and unit the entity (24个月) and the bare first number optional
     # 前一天, 后一年, 头一年: the day or year before or after, relative like 次日 (not 提前|一天)
     duration = (rf"(?:过去|未来|今后|最近|(?<![提之以此事赛日年最然随先空当眼目面])[前后头](?=一[天年周个星]))?"
                 rf"{duration_num}[{APPROX}]?"
-                rf"(?:个[{APPROX}]?(?:月|星期)|周年|年半|年(?!级|龄|代|度)"
+                rf"(?:个[{APPROX}]?(?:月|星期(?![一二三四五六日天]))|周年|年半|年(?!级|龄|代|度)"
                 rf"|天|周(?![一二三四五六日天])|星期(?![一二三四五六日天]))"
                 rf"(?:前|后(?!续|期|备|勤|方|台|者|面|来|果|盾|代|事|劲|生|排|端|门|半))?")
-    decade = rf"(?:(?:上世纪|本世纪|(?<![\d.])(?:[1-9]|1\d|2[01])世纪|(?<![{CN_DIGITS}十])(?:二十一?|十[一二三四五六七八九]?|[一二三四五六七八九])世纪)(?:\d0年代)?|(?<!\d)\d0年代|(?<![{CN_DIGITS}])[一二三四五六七八九]十年代)(?:[初末]|中期|中叶)?"
+    decade = rf"(?:(?:上世纪|本世纪|(?<![\d.])(?:[1-9]|1\d|2[01])世纪|(?<![{CN_DIGITS}十])(?:二十一?|十[一二三四五六七八九]?|[一二三四五六七八九])世纪)(?:\d0年代)?|(?<!\d)\d0年代|(?<![{CN_DIGITS}])[一二三四五六七八九]{{1,2}}十年代)(?:[初末]|中期|中叶)?"
     # Every DATE alternative below starts with a digit, a Chinese numeral, a date word or one
     # of these characters (上半年, 第一季度, 前两个月, 本世纪, 星期一, 礼拜天, 周五, 年底, 过去十年,
     # 未来, 今后, 最近, 半年). A lookahead on them (``_starting_with``) lets the engine skip all
@@ -244,7 +245,8 @@ def build_patterns() -> dict[str, regex.Pattern]:
     # 2015-07-29, 2018/03/21, 2014.8.8: a full numeric date, year 1900-2099, the same
     # separator twice, not inside a longer number, version or phone number
     numeric_date = (r"(?<![\d.\-/A-Za-z])(?:19|20)\d\d(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)"
-                    r"(?:3[01]|[12]\d|0?[1-9])(?![\d.\-/])")
+                    r"(?:3[01]|[12]\d|0?[1-9])(?![\d.\-/])"
+                    r"|(?<![\d.\-/A-Za-z])(?:19|20)\d\d-(?:1[0-2]|0[1-9])(?![\d.\-/:年]|赛季|学年|财年|年度)")   # 2012-11 出版
     return {
         DATE: _starting_with(date_starts, "|".join([
             numeric_date,

@@ -33,6 +33,11 @@ EXPRESSIONS = [
     ("比赛将于7月24~26日举行", [("7月24~26日", "DATE", None, None)]),
     ("预计09年年底开盘，而上年度同期为亏损", [("09年年底", "DATE", None, None), ("上年度同期", "DATE", None, None)]),
     ("腊月初，初三起", [("腊月初", "DATE", None, None), ("初三", "DATE", None, None)]),
+    # SPEC's range rule for durations: the last number and unit; a week day after 一个
+    ("今后３至５年内，1-2天后", [("５年", "DATE", None, None), ("2天后", "DATE", None, None)]),
+    ("一个星期天的下午，上一周，五六十年代", [("星期天", "DATE", None, None), ("上一周", "DATE", None, None),
+                                 ("五六十年代", "DATE", None, None)]),
+    ("作者彭红枫，2012-11出版", [("2012-11", "DATE", "2012-11", None)]),
     ("唯一一位冠军，四处游说，二套房政策", []),   # words, not numbers (number_exclude.txt)
     ("一九七九年夏，2005年下学期", [("一九七九年夏", "DATE", "1979", None), ("2005年下学期", "DATE", "2005", None)]),
     ("上周五和翌日，今冬明春", [("上周五", "DATE", None, None), ("翌日", "DATE", None, None),
@@ -177,7 +182,10 @@ NOT_NUMBERS = [
 #: numbers.jsonl cases written before the dev gold fixed these conventions (corpora/gold/README.md:
 #: number ranges are always two entities, ages are QUANTITY, holiday periods are DATE). They
 #: are kept in the file as written (its cases are not edited here) and skipped until relabelled.
-SUPERSEDED: dict[str, str] = {}  # cases whose convention changed; none at present
+SUPERSEDED: dict[str, str] = {
+    "numbers-251": "a range of durations (18至24个月) follows SPEC's range rule since 2026-12-07: "
+                   "24个月 is the entity, the bare 18 optional (real_dev writes 1-2天后 -> 2天后)",
+}
 
 
 @functools.lru_cache(maxsize=None)

@@ -149,6 +149,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                                                                     or ("", None))[1]:
                 end -= 2  # SPEC: 广州地区 -> GPE 广州; 地区 after a division stays outside
             label, value = place_label(text[start:end])
+            if label == LOC and text.startswith("地区", end):
+                end += 2   # SPEC: 地区 after a region is part of the LOC (西海固地区, 成渝地区)
             if label == LOC and text.endswith("社", 0, start) and _DATELINE_DATE.match(text, end):
                 label = GPE   # 新华社|波恩|１月２８日电: the city of the dateline
             if value is None and facility_after(text, end):

@@ -251,7 +251,8 @@ def build_patterns() -> dict[str, regex.Pattern]:
         DATE: _starting_with(date_starts, "|".join([
             numeric_date,
             date_year,
-            rf"(?<![\d.])(?:{month_part}|{day_alone})",
+            rf"(?<![\d.])(?:{month_part}|{day_alone}){suffix}?",   # 8月17日前
+            rf"(?:{word_alt(('era',))})(?:元|[{CN_DIGITS}十]{{1,4}})年",   # 洪武二十年, 康熙元年
             rf"(?:{word_alt(('month',))})(?:{day}|[上中下]旬|[底初末])?",
             r"(?:[上下本这]个?)?(?:星期|礼拜|周)[一二三四五六日天]",   # before 上周: 上周五 whole
             word_alt(("day", "week")),

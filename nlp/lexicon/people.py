@@ -30,9 +30,9 @@ from .titles import is_title
 # Conjunctions and adverbs that are also (rare) surnames: after a title they join or
 # modify, not name (教授和乔治城大学, 两位外长都强调).
 _JOINER = set("和与及同跟并或都")
-# Prepositions that are also surnames (向华强, 于丹): after a title they usually start the
-# title holder's verb phrase (总统向大会提交, 特使向萨达姆转交, 外长于昨日抵达).
-_PREPOSITION_SURNAMES = set("向于")
+# Prepositions that are also surnames (向华强, 于丹), and 时 ("when"): after a title they
+# usually start the holder's verb phrase (总统向大会提交, 外长于昨日抵达, 欢迎国防部长时强调).
+_PREPOSITION_SURNAMES = set("向于时")
 _BREAK = NAME_BREAK
 # A place name ending in one of these is a division, never a given name (副市长|武汉市).
 _ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")
@@ -167,7 +167,7 @@ class PersonCues:
 
     def preposition_led(self, start: int, end: int) -> bool:
         """RETURNS whether the name read at ``start`` is a preposition before a word: the text
-        after 向/于 opens a dictionary word that is no given name, or one running past the
+        after 向/于/时 opens a dictionary word that is no given name, or one running past the
         name's end (向|大会, 于|昨日, 向|萨达姆; not 向|华强, 于|丹)."""
         if self.text[start] not in _PREPOSITION_SURNAMES:
             return False

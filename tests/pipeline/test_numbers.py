@@ -38,6 +38,9 @@ EXPRESSIONS = [
     ("一个星期天的下午，上一周，五六十年代", [("星期天", "DATE", None, None), ("上一周", "DATE", None, None),
                                  ("五六十年代", "DATE", None, None)]),
     ("作者彭红枫，2012-11出版", [("2012-11", "DATE", "2012-11", None)]),
+    # a reign-era year; 前 after a date; 同一天
+    ("修建于明洪武二十年，康熙元年", [("洪武二十年", "DATE", None, None), ("康熙元年", "DATE", None, None)]),
+    ("8月17日前，科恩同一天表示", [("8月17日前", "DATE", None, None), ("同一天", "DATE", None, None)]),
     ("唯一一位冠军，四处游说，二套房政策", []),   # words, not numbers (number_exclude.txt)
     ("一九七九年夏，2005年下学期", [("一九七九年夏", "DATE", "1979", None), ("2005年下学期", "DATE", "2005", None)]),
     ("上周五和翌日，今冬明春", [("上周五", "DATE", None, None), ("翌日", "DATE", None, None),

@@ -26,6 +26,7 @@ CASES = [
     # 向/于 after a title start the holder's verb phrase, unless a name follows them
     ("总统向大会提交报告，外长于昨日抵达", []),
     ("主任向华强出席，市长于丹表示", ["向华强", "于丹"]),
+    ("在欢迎国防部长时强调", []),   # 时 ("when") before a verb
     ("谢中华，男，汉族，1965年生。阎前，女，", ["谢中华", "阎前"]),  # biographies
     ("2002年至今，任公司办公室主任；曾任董事会秘书。", []),  # 任, 曾 as verbs
     ("副市长傅强说", ["傅强"]),

@@ -115,8 +115,8 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
 
 
 # A title word followed by these is part of another word: 常委会议, 常委会 (a body, not a
-# post); 主管部门, 主管单位 (the supervising body); 议员们 (a group, no one's post).
-_NOT_AFTER = ("会议", "会", "部门", "单位", "机构", "机关", "们")
+# post); 主管部门, 主管单位 (the supervising body).
+_NOT_AFTER = ("会议", "会", "部门", "单位", "机构", "机关")
 
 
 # A title and the character after it that a dictionary knows as a word of its own (理事国,

@@ -131,6 +131,9 @@ def surface_value(label: str, surface: str, unit: str) -> float:
     # (２１１９·９８亿元人民币 -> 元; corpora/gold/README.md, numbers_real)
     if unit == "元" and body.endswith("元人民币"):
         body = body[: -len("人民币")]
+    # colloquial 块/块钱 for 元 (３００多块钱 -> 300 元, as numbers_real writes 3500块钱)
+    if unit == "元" and body.endswith(("块钱", "块")):
+        body = body[: -2] if body.endswith("块钱") else body[:-1]
     if body.endswith(unit):
         body = body[: -len(unit)]
     # else: the first member of an elliptical range (180万 in 180万至200万人次)

@@ -191,7 +191,7 @@ def one_reading_per_name(text: str, cands: list[Ent], ents: list[tuple[int, int,
     out = []
     for c in cands:
         name = text[c.start:c.end]
-        if c.label == PERSON and name not in names - {name} and len(name) >= 3:
+        if c.label == PERSON and len(name) >= 3:
             head = next((n for n in names if n != name and name.startswith(n) and len(name) - len(n) <= _NAME_OVERRUN), None)
             tail = next((n for n in names if n != name and name.endswith(n) and len(name) - len(n) <= _NAME_OVERRUN), None)
             if head is not None and text.count(head) > text.count(name):

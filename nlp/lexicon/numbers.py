@@ -303,12 +303,16 @@ def build_patterns() -> dict[str, regex.Pattern]:
     }
 
 
+_DIGIT_OR_BIG_MULTIPLIER = regex.compile(r"\d|[万亿]")
+_SMALL_MULTIPLIER = regex.compile(r"[十百千]")
+
+
 def _bare_money(m: regex.Match) -> list[Candidate]:
     """MONEY in 元 for an amount right after a money word, written with a digit or a
-    multiplier (月薪8000, 注册资本：100万, 收入三千); not a lone Chinese numeral, which is mostly a word's start
-    (税收一直, 工资一样)."""
+    multiplier (月薪8000, 注册资本：100万, 收入三千); not a lone Chinese numeral, which is mostly
+    a word's start (税收一直, 工资一样)."""
     num = m["num"]
-    if not regex.search(r"\d|[万亿]", num) and not (len(num) >= 2 and regex.search(r"[十百千]", num)):
+    if not _DIGIT_OR_BIG_MULTIPLIER.search(num) and not (len(num) >= 2 and _SMALL_MULTIPLIER.search(num)):
         return []
     return [Candidate(m.start("num"), m.end("num"), MONEY, parse_number(num), "元")]
 

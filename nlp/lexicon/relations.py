@@ -247,6 +247,8 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 prev_org = org_text
             out.setdefault((person.text, title.text), org_text)
 
+    person_starts = {e.start for e in ents if e.label == PERSON}
+
     def full_name(e: E) -> str:
         """The full name of an ORG that is a short name defined in brackets after it
         (重庆小康工业集团股份有限公司(以下简称小康集团): the full name, as SPEC's org)."""
@@ -262,7 +264,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             if e.end > title.start:
                 continue
             if _CLAUSE_BREAK.search(text[e.end:title.start]) or any(
-                    any(p.label == PERSON and b.start() <= p.start < b.end() for p in ents)
+                    person_starts.intersection(range(*b.span()))
                     for b in _BYLINE_BRACKET.finditer(text, e.end, title.start)):
                 return None
             if e.label == ORG:

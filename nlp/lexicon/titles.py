@@ -58,8 +58,11 @@ def _grammar() -> tuple[frozenset[str], frozenset[str], tuple[int, ...],
             lengths_by_first(titles), lengths_by_first(prefixes))
 
 
-#: A post's assistant is a post too (厂长助理, 校长助理), written after the title.
-ASSISTANT = "助理"
+#: A post's aide is a post too, written after the title, with the field of the aide's brief
+#: between them or not: 厂长助理, 总统特使, 总统科技顾问, 总统国家安全事务助理 (SPEC: one TITLE).
+_AIDES = ("助理", "特使", "顾问")
+_AIDE_FIELDS = ("科技", "国家", "安全", "事务", "法律", "政治", "军事", "经济", "外交", "特别", "私人",
+                "新闻", "贸易", "金融", "高级")
 
 
 #: Government functions whose organ contracts with 长 into one post (SPEC: 组织部长, 财政局长
@@ -88,8 +91,8 @@ def is_title(s: str) -> bool:
         return True
     if _contracted(s):
         return True  # 宣传部长, 公安局长, 经济发展部长: a contracted organ + 长
-    if s.endswith(ASSISTANT) and len(s) > len(ASSISTANT) + 1 and is_title(s[:-len(ASSISTANT)]):
-        return True  # 厂长助理, 总经理助理: the assistant to a post holds a post
+    if s.endswith(_AIDES) and any(is_title(s[:j]) for j in _aide_heads(s[:-2])):
+        return True  # 厂长助理, 总统特使: the aide to a post holds a post
     # The title after a prefix has at least two characters (副 + 省长, not 副 + 长).
     return any(len(s) > n + 1 and s[:n] in prefixes and is_title(s[n:]) for n in prefix_lens)
 
@@ -109,9 +112,32 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
         if k + 2 <= limit and text[i:k] in prefixes:
             ends.update(j for j in title_ends(text, k, limit) if j >= k + 2)
     ends.update(i + n for n in (4, 6) if i + n <= limit and _contracted(text[i:i + n]))   # 宣传部长
-    ends.update(j + len(ASSISTANT) for j in list(ends)
-                if j - i >= 2 and j + len(ASSISTANT) <= limit and text.startswith(ASSISTANT, j))
+    ends.update(_aide_ends(text, [j for j in ends if j - i >= 2], limit))
     return ends
+
+
+def _aide_heads(s: str) -> list[int]:
+    """RETURNS the lengths of ``s`` with only aide fields after them (the candidate head
+    titles of an aide's post written as ``s`` + 助理)."""
+    out, k = [len(s)], len(s)
+    while k >= 4 and s[k - 2:k] in _AIDE_FIELDS:
+        k -= 2
+        out.append(k)
+    return [k for k in out if k >= 2]
+
+
+def _aide_ends(text: str, heads: list[int], limit: int) -> set[int]:
+    """RETURNS the ends of the aides' posts written after the titles ending at ``heads``."""
+    out = set()
+    for j in heads:
+        k = j
+        for _ in range(4):   # up to three fields
+            if text.startswith(_AIDES, k) and k + 2 <= limit:
+                out.add(k + 2)
+            if text[k:k + 2] not in _AIDE_FIELDS:
+                break
+            k += 2
+    return out
 
 
 # A title word followed by these is part of another word: 常委会议, 常委会 (a body, not a

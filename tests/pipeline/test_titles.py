@@ -41,12 +41,16 @@ TITLES = [
     ("村支书王强、教导员李明和幼儿园园长", ["村支书", "教导员", "园长"]),
     ("日本官房长官菅义伟、英国外相约翰逊和韩国国务总理李洛渊", ["官房长官", "外相", "国务总理"]),
     ("国外相关研究表明", []),
+    # an aide's post with its brief between the head title and 特使/顾问/助理 is one TITLE
+    ("俄罗斯总统特使波苏瓦柳克和总统科技顾问吉本斯", ["总统特使", "总统科技顾问"]),
+    ("美国总统国家安全事务助理伯杰说", ["总统国家安全事务助理"]),
 ]
 
 IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理", True), ("市长江", False),
             ("李明", False), ("副", False),
             # a post's assistant holds a post; an assistant alone is a role
             ("厂长助理", True), ("副总经理助理", True), ("助理", False), ("兼职教授", True),
+            ("总统特使", True), ("总统科技顾问", True), ("科技顾问", False), ("特使", True),
             # the head of an organisation's name is no part of a title (中央财经大学 + 教授)
             ("大学教授", False), ("集团总会计师", False)]
 

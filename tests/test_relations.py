@@ -208,7 +208,12 @@ CASES = [
     ("陈松利1968年2月出生，副教授，内蒙古赤峰市人", [("陈松利", "PERSON"), ("副教授", "TITLE")],
      [("陈松利", "副教授", None)]),
     ("张朝阳作为搜狐董事局主席出席", [("张朝阳", "PERSON"), ("搜狐", "ORG"), ("董事局主席", "TITLE")],
-     [("张朝阳", "董事局主席", "搜狐")]),
+     [("张朝阳", "董事局主席", "搜狐")]),    # a list of officers: a title with no org of its own takes the last org named before it in
+    # the list, across a person whose chain has none, and after 前/原
+    ("美国副国务卿皮克林、总统顾问吉本斯、前国务卿基辛格等",
+     [("美国", "GPE"), ("副国务卿", "TITLE"), ("皮克林", "PERSON"), ("总统顾问", "TITLE"), ("吉本斯", "PERSON"),
+      ("国务卿", "TITLE"), ("基辛格", "PERSON")],
+     [("皮克林", "副国务卿", "美国"), ("吉本斯", "总统顾问", "美国"), ("基辛格", "国务卿", "美国")]),
 ]
 
 

@@ -44,7 +44,7 @@ _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*$")           # between coordinated ti
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
 #: between one person with a body's title and the next title of a list of that body's
 #: officers (清华大学党委书记陈旭，校长邱勇)
-_OFFICER_LIST = regex.compile(r"^\s*[、，,和及与]\s*$")
+_OFFICER_LIST = regex.compile(r"^\s*[、，,和及与]\s*(?:原|前|时任|现任|代理|新任)?\s*$")
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title
 _OF = regex.compile(r"^\s*的\s*$")                       # 阿里巴巴集团的首席执行官
 #: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
@@ -157,6 +157,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
     ents = sorted(ents)
     out: dict[tuple[str, str], str | None] = {}
     chains: dict[int, list[tuple[E, str | None]]] = {}   # person index -> its (title, org) chain
+    list_org: dict[int, str | None] = {}   # person index -> the org its chain ends with, inherited or not
 
     def gap(a: E, b: E) -> str:
         return text[a.end:b.start]
@@ -297,10 +298,11 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             inherited = None
             if chain[0][1] is None and k >= 0 and ents[k].label == PERSON and _OFFICER_LIST.match(between):
                 # 四川大学党委书记王建国、校长李向东
-                inherited = next((o for _, o in reversed(chains.get(k, [])) if o), None)
+                inherited = list_org.get(k)
             if chain[0][1] is None and inherited is None:
                 inherited = clause_org(chain[0][0])
             chains[i] = chain
+            list_org[i] = next((o for _, o in reversed(chain) if o), inherited)
             record(e, chain, inherited)
             rank = title_after_name(i)
             if rank is not None:   # 校长汤云为教授: the rank after the name is the person's too

@@ -392,8 +392,9 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
     # 7. 单教授 after 单兴缘: a surname + title refers back to the one person of that surname
     # named before (SPEC: in 王书记 the surname alone is no PERSON, so the full name is the person)
     for j, t in enumerate(ents):
-        if t.label != TITLE or t.start == 0 or (j > 0 and ents[j - 1].end > t.start - 1):
-            continue
+        if t.label != TITLE or t.start == 0 or (j > 0 and ents[j - 1].end > t.start - 1
+                                               and not (ents[j - 1].label == PERSON and len(ents[j - 1].text) == 1)):
+            continue   # (a surname the model read as a name of its own is still that surname: 史|书记)
         surname = text[t.start - 1]
         if not regex.match(r"\p{Han}", surname) or (t.start >= 2 and text[t.start - 2] in "老小大"):
             continue

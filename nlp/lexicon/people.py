@@ -23,7 +23,7 @@ from ..labels import GPE, LOC, PERSON, TITLE
 from ..text import NAME_BREAK
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES, transliteration_chars
-from .names import common_word, name_at, verb_led
+from .names import common_word, name_at, surnames, verb_led
 from .words import MAX_WORD, word_flags
 from .titles import is_title
 
@@ -60,6 +60,9 @@ _AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近�
 _SPEAKER = re.compile(r"(?:^|(?<=[\n。！？”」]))[\u4e00-\u9fff]{2,4}(?=[：:])")
 # A name opening a biography: 谢中华，男，汉族，1965年生 (appointment notices, résumés).
 _BIO = re.compile(r"(?:^|(?<=[\n。！？；”」]))[\u4e00-\u9fff]{2,4}(?=[，,][男女][，,、（(])")
+# A byline in brackets: （记者贾鹏陈博）, （实习生李泽玲记者金融）: the names run up to the
+# bracket's end or the next role, with no separator when the source dropped the spaces.
+_BYLINE = re.compile(r"(?:记者|通讯员|实习生)\s*([\u4e00-\u9fff]{2,4})(?=[）)]|记者|通讯员|实习生)")
 _APPOINT = re.compile(r"(?:任命|聘任|聘请|推选|选举|提名|免去|任免)(?=[\u4e00-\u9fff]{2,4}(?:为|同志|的))")
 
 
@@ -113,6 +116,10 @@ class PersonCues:
             end = name_at(self.text, m.start(), self.ends | {m.end()}, self.ent_starts)
             if end == m.end() and m.start() not in self.covered and not common_word(m.group()):
                 out.append(Ent(m.start(), end, PERSON))
+        for m in _BYLINE.finditer(self.text):
+            opened = max(self.text.rfind("（", 0, m.start()), self.text.rfind("(", 0, m.start()))
+            if opened >= 0 and m.start() - opened <= 20 and not re.search(r"[）)\n]", self.text[opened:m.start()]):
+                out.extend(self.byline_names(m.start(1), m.end(1)))
         for m in _APPOINT.finditer(self.text):
             end = name_at(self.text, m.end(), self.ends, self.ent_starts)
             if end is not None:
@@ -123,6 +130,19 @@ class PersonCues:
                     and spelt_like_a_foreign_name(self.text[start:end]):
                 out.append(Ent(start, end, PERSON))
         return out
+
+    def byline_names(self, start: int, end: int) -> list[Ent]:
+        """The names of a byline's run ``text[start:end]``: one name of 2–3 characters, or two
+        of two characters each written together (贾鹏陈博), each opening with a surname."""
+        single, compound = surnames()
+        run = self.text[start:end]
+        if self.covered.intersection(range(start, end)):
+            return []   # another stage has read part of it
+        if len(run) == 4 and run[0] in single and run[2] in single and run[:2] not in compound:
+            return [Ent(start, start + 2, PERSON), Ent(start + 2, end, PERSON)]
+        if len(run) <= 3 and (run[0] in single or run[:2] in compound):
+            return [Ent(start, end, PERSON)]
+        return []
 
     def dot_name_start(self, start: int, dot: int) -> int:
         """Where a dotted foreign name really starts, given the regex's ``start`` and first ``dot``.

@@ -33,6 +33,11 @@ CASES = [
     ("他邀校长游览公园", []),  # a word a surname starts (游览) is no name after a title
     ("总统国防问题顾问", []),
     ("总理曾多次表示", []),  # 曾 as an adverb
+    # bylines in brackets, two names written together, one name after another role
+    ("优秀共产党员。（记者贾鹏陈博）", ["贾鹏", "陈博"]),
+    ("晨报讯（实习生李泽玲记者金融）当", ["李泽玲", "金融"]),
+    ("（记者北京报道）", []),
+    ("他当过记者金融危机时", []),   # not in a bracket
 ]
 
 

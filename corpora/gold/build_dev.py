@@ -128,8 +128,8 @@ def surface_value(label: str, surface: str, unit: str) -> float:
         raise ValueError(surface)
     body = s
     # a currency name after an amount in 元 is in the span and the unit is 元
-    # (２１１９·９８亿元人民币 -> 元; corpora/gold/README.md, numbers_real)
-    if unit == "元" and body.endswith("元人民币"):
+    # (２１１９·９８亿元人民币, 8.06亿人民币 -> 元; corpora/gold/README.md, numbers_real)
+    if unit == "元" and body.endswith("人民币"):
         body = body[: -len("人民币")]
     # colloquial 块/块钱 for 元 (３００多块钱 -> 300 元, as numbers_real writes 3500块钱)
     if unit == "元" and body.endswith(("块钱", "块")):

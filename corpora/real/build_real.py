@@ -49,7 +49,7 @@ SEED = 18
 SLICE = 100
 #: documents per corpus in each slice of 100
 PER_SLICE = {"cluener": 40, "pd1998": 25, "duie": 20, "weibo": 15}
-SLICES = {"dev": 10, "test": 2}
+SLICES = {"dev": 12, "test": 2}
 PD_LENGTH = (30, 200)
 TEXT_LENGTH = (12, 300)
 
@@ -266,7 +266,10 @@ def draw(seed: int = SEED) -> dict[str, list[list[dict]]]:
 
     Each corpus is shuffled with its own seeded generator; documents with at least one mapped
     entity are preferred (Weibo and DuIE posts without any are mostly chatter), and no text
-    is drawn twice.
+    is drawn twice. A corpus that runs out (People's Daily has 310 usable paragraphs, 12
+    slices and a part) leaves the rest of its share to the first corpus in ``PER_SLICE``
+    order that still has documents, so every slice keeps 100 documents and the slices dealt
+    before that point are unchanged.
     """
     pools = {"cluener": cluener_docs(), "pd1998": pd1998_docs(), "duie": duie_docs(),
              "weibo": weibo_docs()}
@@ -282,16 +285,25 @@ def draw(seed: int = SEED) -> dict[str, list[list[dict]]]:
     for split in ("test", "dev"):
         out[split] = []
         for _ in range(SLICES[split]):
-            part = []
+            part, short = [], 0
             for name, n in PER_SLICE.items():
                 taken = 0
-                while taken < n:
+                while taken < n and queues[name]:
                     d = queues[name].pop(0)
                     if d["text"] in seen:
                         continue
                     seen.add(d["text"])
                     part.append(d)
                     taken += 1
+                short += n - taken
+            for name in PER_SLICE:
+                while short and queues[name]:
+                    d = queues[name].pop(0)
+                    if d["text"] in seen:
+                        continue
+                    seen.add(d["text"])
+                    part.append(d)
+                    short -= 1
             out[split].append(part)
     return out
 

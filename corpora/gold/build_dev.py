@@ -125,6 +125,9 @@ def surface_value(label: str, surface: str, unit: str) -> float:
         if "分之" in s:
             den, num = s.split("分之")
             return parse_number(num) / parse_number(den)
+        if re.fullmatch(r"\d+/\d+", s):  # a fraction in digits (1/50 = 五十分之一)
+            num, den = s.split("/")
+            return parse_number(num) / parse_number(den)
         raise ValueError(surface)
     body = s
     # a currency name after an amount in 元 is in the span and the unit is 元

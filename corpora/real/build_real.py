@@ -148,14 +148,16 @@ def cluener_docs() -> list[dict]:
     return out
 
 
-def pd1998_docs() -> list[dict]:
+def pd1998_docs(overflow: bool = False) -> list[dict]:
+    """Paragraphs of the reserved days of PD_LENGTH; with ``overflow``, the others (TEXT_LENGTH
+    still applies in the draw), which the draw deals only once the first pool is used up."""
     path = CORPORA / "peoples_daily_1998" / "199801.txt"
     out = []
     for pid, words in pd1998_paragraphs(path):
         if not is_reserved(pid):  # only the reserved days, which no training reads
             continue
         text = "".join(w for w, _, _ in words)
-        if not PD_LENGTH[0] <= len(text) <= PD_LENGTH[1]:
+        if (PD_LENGTH[0] <= len(text) <= PD_LENGTH[1]) == overflow:
             continue
         ents, opts = [], []
         pos, i = 0, 0
@@ -266,10 +268,9 @@ def draw(seed: int = SEED) -> dict[str, list[list[dict]]]:
 
     Each corpus is shuffled with its own seeded generator; documents with at least one mapped
     entity are preferred (Weibo and DuIE posts without any are mostly chatter), and no text
-    is drawn twice. A corpus that runs out (People's Daily has 310 usable paragraphs, 12
-    slices and a part) leaves the rest of its share to the first corpus in ``PER_SLICE``
-    order that still has documents, so every slice keeps 100 documents and the slices dealt
-    before that point are unchanged.
+    is drawn twice. A corpus that runs out leaves the rest of its share to the first corpus in
+    ``PER_SLICE`` order that still has documents, so every slice keeps 100 documents and the
+    slices dealt before that point are unchanged.
     """
     pools = {"cluener": cluener_docs(), "pd1998": pd1998_docs(), "duie": duie_docs(),
              "weibo": weibo_docs()}
@@ -281,6 +282,12 @@ def draw(seed: int = SEED) -> dict[str, list[list[dict]]]:
         rng.shuffle(docs)
         docs.sort(key=lambda d: not d["entities"])  # stable: shuffled order within each group
         queues[name] = docs
+    # 310 paragraphs of PD_LENGTH give 12 slices; later slices go on with the other paragraphs
+    # of the reserved days (12-29 and 201-300 characters), shuffled with their own generator
+    overflow = [d for d in pd1998_docs(overflow=True) if _usable(d)]
+    random.Random(f"{seed}:pd1998-overflow").shuffle(overflow)
+    overflow.sort(key=lambda d: not d["entities"])
+    queues["pd1998"] += overflow
     out: dict[str, list[list[dict]]] = {}
     for split in ("test", "dev"):
         out[split] = []

@@ -252,7 +252,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
             numeric_date,
             date_year,
             rf"(?<![\d.])(?:{month_part}|{day_alone}){suffix}?",   # 8月17日前
-            rf"(?:{word_alt(('era',))})(?:元|[{CN_DIGITS}十]{{1,4}})年",   # 洪武二十年, 康熙元年
+            rf"(?:{word_alt(('era',))})(?:元|[{CN_DIGITS}十]{{1,4}})年(?:{month_part})?",   # 洪武二十年(四月十日), 康熙元年
             rf"(?:{word_alt(('month',))})(?:{day}|[上中下]旬|[底初末])?",
             r"(?:[上下本这]个?)?(?:星期|礼拜|周)[一二三四五六日天]",   # before 上周: 上周五 whole
             word_alt(("day", "week")),
@@ -376,6 +376,8 @@ RANK_COUNTERS = ("位", "名")
 # Words that make N级 a magnitude or a scale, within a few characters of it.
 _MAGNITUDE = regex.compile(r"地震|余震|强震|震级|里氏|风力|阵风|大风|台风|飓风|烈度|级[东南西北偏]{0,2}风|级地")
 # A middle dot between digits is a decimal point (one character for one: offsets stay).
+#: A full-width comma between a number of 1-3 digits and groups of exactly three digits.
+_THOUSANDS_COMMA = regex.compile(r"(?<=(?<![\d.,，])\d{1,3}(?:，\d{3})*)，(?=\d{3}(?!\d))")
 _DOT_DECIMAL = regex.compile(r"(?<=\d)[·•‧・](?=\d)")
 
 
@@ -472,8 +474,9 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
 
     RETURNS (list[Candidate]): in text order.
     """
-    # Fold widths for matching; keep the ideographic comma from becoming a thousands comma.
-    folded = fold_width(text.replace("，", "、"))
+    # Fold widths for matching; keep the ideographic comma from becoming a thousands comma,
+    # except between groups of three digits (４，０００元, 1，250，000人).
+    folded = fold_width(_THOUSANDS_COMMA.sub(",", text).replace("，", "、"))
     # People's Daily writes the decimal point as a middle dot (１·７６亿美元, ６２·２万平方公里)
     folded = _DOT_DECIMAL.sub(".", folded)
     patterns = build_patterns()

@@ -311,6 +311,7 @@ def test_numbers_gold_no_spurious_expressions():
     ("漫画家卜劳恩（1903-1944）之传世名作", ["1903", "1944"]),
     ("强烈的巴洛克风格使得17世纪巴黎皇家学院", ["17世纪"]),
     ("他读初三，是初三学生，单元月考考得好", []),
+    ("洪武三十年四月十日（1397年5月7日）", ["洪武三十年四月十日", "1397年5月7日"]),   # an era's date
 ])
 def test_calendar_forms_of_real_text(text, dates):
     from nlp.lexicon.numbers import find_numbers
@@ -325,6 +326,10 @@ def test_calendar_forms_of_real_text(text, dates):
     ("指数上升５７．５５点", [("５７．５５点", 57.55, "点")]),
     ("晚上10点开会，全长二十六点四公里", [("二十六点四公里", 26.4, "公里")]),
     ("赢得１０５席，连进3球", [("１０５席", 105, "席"), ("3球", 3, "球")]),
+    # a full-width comma between groups of three digits is a thousands separator
+    ("成本已达每吨４，０００元，共1，250，000人", [("４，０００元", 4000, "元"), ("1，250，000人", 1250000, "人")]),
+    ("分为1，2类，循环3遍，共七卷、两盆", [("2类", 2, "类"), ("3遍", 3, "遍"), ("七卷", 7, "卷"), ("两盆", 2, "盆")]),
+    ("以80万起拍", []),   # 起拍: the starting bid, not a count of cases
 ])
 def test_amounts_of_real_text(text, expected):
     from nlp.lexicon.numbers import find_numbers

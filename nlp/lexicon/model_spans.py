@@ -110,6 +110,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             start, end = letters
             if reduplicated(text[start:end]):
                 continue
+            if end - start == 2 and word_flags().get(text[start:end]) == "v":
+                continue   # 辞行, 守孝, 罗嗦: a two-character verb of the dictionary is no name
             if _COMPANY_ROLE_BEFORE.search(text, 0, start) and not (
                     end - start <= 3 and text[start] in surnames()[0]):
                 label = ORG   # 开发商贝塞斯达, 发行商育碧: a company named by its role (not 开发商张三)

@@ -60,6 +60,8 @@ _AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近�
 _SPEAKER = re.compile(r"(?:^|(?<=[\n。！？”」]))[\u4e00-\u9fff]{2,4}(?=[：:])")
 # A name opening a biography: 谢中华，男，汉族，1965年生 (appointment notices, résumés).
 _BIO = re.compile(r"(?:^|(?<=[\n。！？；”」]))[\u4e00-\u9fff]{2,4}(?=[，,][男女][，,、（(])")
+# The tails of universities' short names (北师大, 哈工大, 中科大): no given name ends in them.
+_UNIVERSITY_SHORT = ("师大", "工大", "农大", "医大", "科大", "财大", "政法大", "民大")
 # A byline in brackets: （记者贾鹏陈博）, （实习生李泽玲记者金融）: the names run up to the
 # bracket's end or the next role, with no separator when the source dropped the spaces.
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生)\s*([\u4e00-\u9fff]{2,4})(?=[）)]|记者|通讯员|实习生)")
@@ -214,8 +216,9 @@ class PersonCues:
             if i < 0 or i in self.covered or (s - 1) in self.covered:
                 continue
             if (i == 0 or self.text[i - 1] in _BREAK) and name_at(self.text, i, self.ends | {s}, self.ent_starts) == s \
-                    and not common_word(self.text[i:s]) and not verb_led(self.text[i:s]):
-                return i  # not 、宣传部|部长 (a department) or ，任公司|办公室主任 (a verb)
+                    and not common_word(self.text[i:s]) and not verb_led(self.text[i:s]) \
+                    and not self.text.endswith(_UNIVERSITY_SHORT, i, s):
+                return i  # not 、宣传部|部长 (a department), ，任公司|办公室主任 (a verb) or 南师大|副校长
         return None
 
     def name_before_bracket(self, s: int) -> Ent | None:

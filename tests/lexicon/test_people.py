@@ -22,6 +22,8 @@ def test_chinese_words_around_a_dot_are_no_name(name):
     ("呃···在广西", (0, 4), None),               # one character left once the dots go: none
     ("何鸿（申音）及全体委员", (0, 6), "何鸿（申音）"),  # a rare character spelt out in brackets
     ("给黄送钱", (1, 2), "黄"),                   # a surname alone stays as the model read it
+    ("大使向美国务卿辞行", (7, 9), None),         # a two-character verb of the dictionary is no name
+    ("在此罗嗦一句", (2, 4), None),
 ])
 def test_model_person_spans_keep_only_name_letters(text, span, expected):
     cands, _ = repair(text, [(*span, "PER")], [(i, i + 1) for i in range(len(text))], [])

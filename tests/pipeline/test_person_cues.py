@@ -38,6 +38,7 @@ CASES = [
     ("晨报讯（实习生李泽玲记者金融）当", ["李泽玲", "金融"]),
     ("（记者北京报道）", []),
     ("他当过记者金融危机时", []),   # not in a bracket
+    ("南师大副校长陈凌孚出席", ["陈凌孚"]),   # a university's short name is no name before a title
 ]
 
 

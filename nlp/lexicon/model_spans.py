@@ -15,7 +15,7 @@ from ..labels import GPE, LOC, ORG, PERSON
 from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
-from .names import NOT_GIVEN, addresses, name_at, surnames
+from .names import NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, surnames
 from .places import STREET_AFTER, facility_after, part_of_a_facility
 from .titles import title_ends
 from .words import cut_flags, word_flags
@@ -112,6 +112,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue
             if end - start == 2 and word_flags().get(text[start:end]) == "v":
                 continue   # 辞行, 守孝, 罗嗦: a two-character verb of the dictionary is no name
+            if text.endswith(UNIVERSITY_SHORT, start, end):
+                label = ORG   # 南师大, 哈工大: a university's short name
             if _COMPANY_ROLE_BEFORE.search(text, 0, start) and not (
                     end - start <= 3 and text[start] in surnames()[0]):
                 label = ORG   # 开发商贝塞斯达, 发行商育碧: a company named by its role (not 开发商张三)

@@ -57,6 +57,10 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
     return g + 2
 
 
+#: The tails of universities' short names (北师大, 哈工大, 中科大): no given name ends in them.
+UNIVERSITY_SHORT = ("师大", "工大", "农大", "医大", "科大", "财大", "政法大", "民大")
+
+
 # Surnames that are also verbs or adverbs opening a clause (任, 曾, 兼 ...).
 _VERB_SURNAMES = set("任曾兼现原")
 

@@ -23,7 +23,7 @@ from ..labels import GPE, LOC, PERSON, TITLE
 from ..text import NAME_BREAK
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES, transliteration_chars
-from .names import common_word, name_at, surnames, verb_led
+from .names import UNIVERSITY_SHORT, common_word, name_at, surnames, verb_led
 from .words import MAX_WORD, word_flags
 from .titles import is_title
 
@@ -60,8 +60,6 @@ _AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近�
 _SPEAKER = re.compile(r"(?:^|(?<=[\n。！？”」]))[\u4e00-\u9fff]{2,4}(?=[：:])")
 # A name opening a biography: 谢中华，男，汉族，1965年生 (appointment notices, résumés).
 _BIO = re.compile(r"(?:^|(?<=[\n。！？；”」]))[\u4e00-\u9fff]{2,4}(?=[，,][男女][，,、（(])")
-# The tails of universities' short names (北师大, 哈工大, 中科大): no given name ends in them.
-_UNIVERSITY_SHORT = ("师大", "工大", "农大", "医大", "科大", "财大", "政法大", "民大")
 # A byline in brackets: （记者贾鹏陈博）, （实习生李泽玲记者金融）: the names run up to the
 # bracket's end or the next role, with no separator when the source dropped the spaces.
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生)\s*([\u4e00-\u9fff]{2,4})(?=[）)]|记者|通讯员|实习生)")
@@ -217,7 +215,7 @@ class PersonCues:
                 continue
             if (i == 0 or self.text[i - 1] in _BREAK) and name_at(self.text, i, self.ends | {s}, self.ent_starts) == s \
                     and not common_word(self.text[i:s]) and not verb_led(self.text[i:s]) \
-                    and not self.text.endswith(_UNIVERSITY_SHORT, i, s):
+                    and not self.text.endswith(UNIVERSITY_SHORT, i, s):
                 return i  # not 、宣传部|部长 (a department), ，任公司|办公室主任 (a verb) or 南师大|副校长
         return None
 

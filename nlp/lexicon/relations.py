@@ -317,8 +317,8 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                     out.setdefault((e.text, title.text), out[key])
         # 3. a title right after the name (李克强总理); an ORG or place right before the
         # name is the title's (民航总局陈光毅局长)
-        k = i + 1
-        if k < len(ents) and ents[k].label == TITLE and _ADJ.match(gap(e, ents[k])):
+        k = title_after_name(i)
+        if k is not None:
             org = ents[j].text if j >= 0 and ents[j].label in (ORG, GPE) and _ADJ.match(gap(ents[j], e)) else None
             out.setdefault((e.text, ents[k].text), org)
             continue

@@ -34,3 +34,9 @@ def test_a_cue_name_stops_before_because(extractor):
     # 因 (because) opens the clause after the name: 张三|因病去世
     doc = extractor("原市长张三因病去世。")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["张三"]
+
+
+def test_a_universitys_short_name_read_as_a_name_is_an_org():
+    text = "廖静文、南师大副校长陈凌孚"
+    cands, _ = repair(text, [(4, 7, "PER")], [(i, i + 1) for i in range(len(text))], [])
+    assert [(text[c.start:c.end], c.label) for c in cands] == [("南师大", "ORG")]

@@ -45,12 +45,13 @@ SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市
 # ... except the party committees whose short name is a risky alias: 白云区委 keeps GPE
 # 白云区 (白云 alone is an ordinary word), and ``zh_news_orgs`` makes it ORG 白云区 + 委.
 _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟委", "旗委"})
-# A short alias (no suffix) followed by one of these names a street, a station or a business
-# (中山路, 南京西路, 西安大路, 江北站, 华龙酒楼, 英德仓库), not the division: SPEC leaves a place inside a
+# A short alias (no suffix) followed by one of these names a street, a station, a business or a
+# noble's title (中山路, 南京西路, 西安大路, 江北站, 华龙酒楼, 英德仓库, 南阳公主), not the division: SPEC leaves a place inside a
 # facility no GPE of its own.
 _STREET = r"[东西南北中]?(?:路|街|大街|大道|大路)|巷"
 _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
-                             r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库")
+                             r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库"
+                             r"|公主|郡主|郡王|侯(?=[\u4e00-\u9fff]{2})")   # 南阳公主, 平阳侯曹寿: a noble's title
 # ... and a division's short name before a scenic area's word names the scenic site (杭州西湖|景区,
 # 九寨沟|景区), while a natural feature keeps its name there (峨眉山|景区 is LOC 峨眉山).
 _SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区")
@@ -184,8 +185,11 @@ class PlaceMatcher:
                 glued_ahead = (j - i >= 3 and ends is not None and j + 1 in ends and text[j - 1] in ADMIN_SUFFIXES
                                and text[j - 1:j + 1] not in SUFFIX_WORDS
                                and any(p.kind in ("full", "form") for p in entry.places))
+                # ... and a division's name glued to 人, a person from it (湖南|临澧人)
+                native = (entry.places and not entry.risky and j - i >= 2 and text[j:j + 1] == "人"
+                          and j + 1 in (ends or ()))
                 if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ \
-                        and not glued and not area and not glued_ahead:
+                        and not glued and not area and not glued_ahead and not native:
                     continue
                 if self._town_after(text, j, entry, ends):
                     out.append(Ent(i, j + 1, GPE))  # 双河|镇: a township named like the county

@@ -130,6 +130,7 @@ NEW_FOUND = [
     ("佛山市南海区桂城街道组织志愿者", "桂城街道", "GPE"),
     ("丹江口水库水质稳定", "丹江口水库", "LOC"),  # a place + 水库/石窟 is a LOC of its own
     ("云冈石窟游客人数创新高", "云冈石窟", "LOC"),
+    ("丁玲，湖南临澧人，作家", "临澧", "GPE"),   # a division glued to 人 by the segmenter
 ]
 
 
@@ -150,6 +151,8 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("了解小城镇建设情况", "小城镇"),        # a township name that is a common phrase
     ("相当于城镇居民的水平", "于城镇"),      # a character + a word, no township
     ("门外进来一班老乡", "班老乡"),
+    ("三子一女和南阳公主", "南阳"),           # a noble's title
+    ("头婚平阳侯曹寿", "平阳"),
 ])
 def test_places_new_not_found(places_nlp, text, surface):
     assert surface not in [e.text for e in places_nlp(text).ents]

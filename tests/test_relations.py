@@ -214,6 +214,10 @@ CASES = [
      [("美国", "GPE"), ("副国务卿", "TITLE"), ("皮克林", "PERSON"), ("总统顾问", "TITLE"), ("吉本斯", "PERSON"),
       ("国务卿", "TITLE"), ("基辛格", "PERSON")],
      [("皮克林", "副国务卿", "美国"), ("吉本斯", "总统顾问", "美国"), ("基辛格", "国务卿", "美国")]),    # 史书记 after 史增海, also where the surname was read as a one-character name
+    # a professional grade is no post held in the organisation before it; 总工程师 is
+    ("建行高级经济师孙兆东、总工程师李明", [("建行", "ORG"), ("高级经济师", "TITLE"), ("孙兆东", "PERSON"),
+                                  ("总工程师", "TITLE"), ("李明", "PERSON")],
+     [("李明", "总工程师", "建行")]),
     # a title between two names opens the second one's chain: not the first one's
     ("廖静文、南师大副校长陈凌孚出席", [("廖静文", "PERSON"), ("南师大", "PERSON"), ("副校长", "TITLE"), ("陈凌孚", "PERSON")],
      [("陈凌孚", "副校长", None)]),

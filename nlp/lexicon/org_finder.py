@@ -63,7 +63,7 @@ _NO_NAME_FLAGS = frozenset({"c", "d", "r", "p", "t", "q"})
 _TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目前|近日|日前|期间)")
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
 # Organs named by their level alone (县委, 市人大常委会), ORG before a title.
-_BARE_ORGAN = regex.compile(r"[省市县区州](?:委|人大常委会|政协|纪委|政府)")
+_BARE_ORGAN = regex.compile(r"(?:自治区|[省市县区州])(?:委|党委|人大常委会|政协|纪委|(?P<government>人民政府|政府))")
 # The organs of a level written side by side (市委、市政府, 省委、省政府): each names the body of
 # the place the text is about, as its bare form before a title does.
 _ORGAN_BEFORE = regex.compile(r"(?:委|政府|政协|纪委|人大常委会)、$")
@@ -189,7 +189,9 @@ class OrgFinder:
                 continue
             paired = _ORGAN_BEFORE.search(self.text, 0, s) is not None \
                 or (self.text[e:e + 1] == "、" and _BARE_ORGAN.match(self.text, e + 1) is not None)
-            if paired or any(j >= e + 2 for j in title_ends(self.text, e, min(len(self.text), e + 8))):
+            # a level's government is that body wherever it stands (县政府决定, 自治区人民政府在…)
+            if paired or (m["government"] and self._ends_ok(e)) \
+                    or any(j >= e + 2 for j in title_ends(self.text, e, min(len(self.text), e + 8))):
                 out.append(Ent(s, e, ORG))
         for m in _FUNCTIONAL_ORGAN.finditer(self.text):
             s, e = m.span()

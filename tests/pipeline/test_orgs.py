@@ -95,6 +95,7 @@ STOP_CASES = [
     ("河北省残联发出倡议", "河北省残联"),
     ("江苏省文联党组书记王慧芬和北京市侨联主席", "江苏省文联"),   # people's organisations like 残联
     ("工商银行总行仍在制定实施细则", "工商银行总行"),   # a bank's head office or branch after it
+    ("自治区人民政府在春节假日外", "自治区人民政府"),   # a level's government alone, SPEC's short organs
     ("兰州军区举行演习", "兰州军区"),
     ("该剧在湖南卫视播出", "湖南卫视"),
     # pronouns and an earlier company word end a name read leftwards

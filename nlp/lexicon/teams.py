@@ -31,6 +31,8 @@ SPORTS_CUES = MATCH_WORDS + ("联赛", "欧冠", "联盟杯", "足总杯", "英�
                              "平局", "主帅", "射门", "球迷", "半场", "赛季", "世界杯", "小组赛", "淘汰赛",
                              "半决赛", "决赛", "锦标赛", "球员", "门将", "前锋")
 MIN_CUES = 2
+# A fixture written with vs (利物浦vs富勒姆): a match even where the text has no other sports word.
+_VERSUS = re.compile(r"\s*(?:vs|VS|Vs)\.?\s*$|^\s*(?:vs|VS|Vs)\.?\s*")
 _BEFORE = re.compile("(?:" + "|".join(sorted(MATCH_WORDS, key=len, reverse=True)) + rf"|{_SCORE})\s*$")
 _AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MATCH_WORDS, key=len, reverse=True)) + rf"|{_SCORE})")
 # A place marked as the place: a preposition of place before it, or a place word or the
@@ -46,7 +48,8 @@ def sports_report(text: str) -> bool:
 
 def as_teams(text: str, ents: list[Ent]) -> list[Ent]:
     """RETURNS ``ents`` with the foreign places that name a team relabelled ORG."""
-    if not sports_report(text):
+    report = sports_report(text)
+    if not report and not any(v in text for v in ("vs", "VS", "Vs")):
         return ents
     types = gazetteer.foreign_place_types()
     out = []
@@ -58,7 +61,9 @@ def as_teams(text: str, ents: list[Ent]) -> list[Ent]:
             marked = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
             if kind == "country" and before.endswith("做客"):
                 beside = False  # 做客意大利: the away side plays in the country
-            if beside or (kind == "city" and not marked):
+            if not report and not (_VERSUS.search(before) or _VERSUS.match(after)):
+                pass   # outside a sports report only a "vs" beside it makes a team
+            elif beside or (kind == "city" and not marked):
                 e = e._replace(label=ORG)
         out.append(e)
     return out

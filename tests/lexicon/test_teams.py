@@ -38,3 +38,9 @@ def test_countries_either_side_of_a_score_are_teams():
 def test_a_city_before_the_games_it_hosts_stays_a_place():
     got = labels("在１９９２年的巴塞罗那奥运会决赛中，独联体队以７６∶６６战胜了中国队。")
     assert got["巴塞罗那"] == GPE
+
+
+def test_a_fixture_written_with_vs_names_teams_without_other_sports_words():
+    got = labels("6.利物浦vs富勒姆从目前的数据看")
+    assert got["利物浦"] == ORG
+    assert labels("他在利物浦读书，后来去了都灵。") == {"利物浦": GPE, "都灵": GPE}

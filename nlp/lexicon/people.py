@@ -60,6 +60,10 @@ _AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近�
 _SPEAKER = re.compile(r"(?:^|(?<=[\n。！？”」]))[\u4e00-\u9fff]{2,4}(?=[：:])")
 # A name opening a biography: 谢中华，男，汉族，1965年生 (appointment notices, résumés).
 _BIO = re.compile(r"(?:^|(?<=[\n。！？；”」]))[\u4e00-\u9fff]{2,4}(?=[，,][男女][，,、（(])")
+# Other names of a person given after their kind: 原名蒋伟, 字冰之, 笔名彬芷、从喧等 (SPEC: pen names
+# and courtesy names are PERSON); 字 and 号 only opening a clause (not 数字, 型号).
+_OTHER_NAMES = re.compile(r"(?:原名|本名|笔名|艺名|别名|化名|(?<=[，,；;\s])(?:字|号))"
+                          r"(?![称为是叫])([\u4e00-\u9fff]{2,3}?(?:[、][\u4e00-\u9fff]{2,3}?)*)(?=[，,。；;）)\s]|等)")
 # A byline in brackets: （记者贾鹏陈博）, （实习生李泽玲记者金融）: the names run up to the
 # bracket's end or the next role, with no separator when the source dropped the spaces.
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生)\s*([\u4e00-\u9fff]{2,4})(?=[）)]|记者|通讯员|实习生)")
@@ -116,6 +120,12 @@ class PersonCues:
             end = name_at(self.text, m.start(), self.ends | {m.end()}, self.ent_starts)
             if end == m.end() and m.start() not in self.covered and not common_word(m.group()):
                 out.append(Ent(m.start(), end, PERSON))
+        for m in _OTHER_NAMES.finditer(self.text):
+            k = m.start(1)
+            for name in m[1].split("、"):
+                if not self.covered.intersection(range(k, k + len(name))):
+                    out.append(Ent(k, k + len(name), PERSON))
+                k += len(name) + 1
         for m in _BYLINE.finditer(self.text):
             opened = max(self.text.rfind("（", 0, m.start()), self.text.rfind("(", 0, m.start()))
             if opened >= 0 and m.start() - opened <= 20 and not re.search(r"[）)\n]", self.text[opened:m.start()]):

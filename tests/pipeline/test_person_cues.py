@@ -39,6 +39,9 @@ CASES = [
     ("（记者北京报道）", []),
     ("他当过记者金融危机时", []),   # not in a bracket
     ("南师大副校长陈凌孚出席", ["陈凌孚"]),   # a university's short name is no name before a title
+    # other names after their kind: former, courtesy and pen names; not 数字, 型号
+    ("丁玲，原名蒋伟，字冰之，笔名彬芷、从喧等", ["蒋伟", "冰之", "彬芷", "从喧"]),
+    ("这个数字很大，型号不同，公司原名称为", []),
 ]
 
 

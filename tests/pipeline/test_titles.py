@@ -44,6 +44,7 @@ TITLES = [
     # an aide's post with its brief between the head title and 特使/顾问/助理 is one TITLE
     ("俄罗斯总统特使波苏瓦柳克和总统科技顾问吉本斯", ["总统特使", "总统科技顾问"]),
     ("美国总统国家安全事务助理伯杰说", ["总统国家安全事务助理"]),
+    ("伤兵满营的情况下，助教休顿很难鼓舞将士", ["助教"]),
 ]
 
 IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理", True), ("市长江", False),

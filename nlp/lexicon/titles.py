@@ -141,8 +141,10 @@ def _aide_ends(text: str, heads: list[int], limit: int) -> set[int]:
 
 
 # A title word followed by these is part of another word: 常委会议, 常委会 (a body, not a
-# post); 主管部门, 主管单位 (the supervising body).
+# post); 主管部门, 主管单位 (the supervising body). Not the verbs of a meeting that open with 会:
+# 江泽民主席会见, 克林顿总统会晤.
 _NOT_AFTER = ("会议", "会", "部门", "单位", "机构", "机关")
+_MEETING_VERBS = ("会见", "会晤", "会谈", "会面", "会商", "会同")
 
 
 # A title and the character after it that a dictionary knows as a word of its own (理事国,
@@ -188,7 +190,8 @@ def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple
         # first and test the (costlier) boundary conditions on those only.
         for j in sorted(title_ends(text, i, min(n, i + MAX_LEN)), reverse=True):
             if j >= i + 2 and (j in ends or j in ent_starts or _name_follows(text, j)) \
-                    and not inside.intersection(range(i, j)) and not text.startswith(_NOT_AFTER, j) \
+                    and not inside.intersection(range(i, j)) \
+                    and (not text.startswith(_NOT_AFTER, j) or text.startswith(_MEETING_VERBS, j)) \
                     and not _glued_to_next(text, i, j):
                 out.append(Ent(i, j, TITLE))
                 i = j

@@ -271,8 +271,9 @@ PROVINCE_CASES = [
     # a code whose province the text names too is kept
     ("吉林省代表团参观北京朝阳区", [("吉林省", "220000"), ("北京", "110000"), ("朝阳区", "110105")],
      [("朝阳区", "北京市")]),
-    # without any context: the code's province, or the one province all readings share
-    ("朝阳区", [("朝阳区", None)], []),
+    # without any context: the code's province, or the one province all readings share, or
+    # the municipality's when one of the readings is a district of a municipality
+    ("朝阳区", [("朝阳区", None)], [("朝阳区", "北京市")]),
     ("市中区", [("市中区", None)], []),
     ("城区", [("城区", None)], []),
 ]

@@ -472,10 +472,19 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         prov = own if own in named or not named else named[0]
         if prov is None and len({province_of(c) for c in codes}) == 1:
             prov = province_of(codes[0])  # no reading chosen, but all of them lie in one province
+        if prov is None:
+            # the most likely reading of a district named in a municipality and elsewhere
+            # (朝阳区: 北京市 or 长春市; 普陀区: 上海市 or 舟山市) is the municipality's
+            capital = {province_of(c) for c in codes if c[:2] in _MUNICIPALITIES}
+            prov = capital.pop() if len(capital) == 1 else None
         if prov and (e.text, prov) not in seen:
             seen.add((e.text, prov))
             out.append({"city": e.text, "province": prov})
     return out
+
+
+#: The division codes' first two digits of the municipalities (北京, 天津, 上海, 重庆).
+_MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
 
 
 def _provinces_named_around(place: E, codes: tuple[str, ...], places: list[E], province_of,

@@ -218,6 +218,10 @@ CASES = [
     ("建行高级经济师孙兆东、总工程师李明", [("建行", "ORG"), ("高级经济师", "TITLE"), ("孙兆东", "PERSON"),
                                   ("总工程师", "TITLE"), ("李明", "PERSON")],
      [("李明", "总工程师", "建行")]),
+    # a country's one-character short name before the title, not read as an entity, is its org
+    ("与德国防部长吕厄和外长金克尔会谈", [("国防部长", "TITLE"), ("吕厄", "PERSON"), ("外长", "TITLE"), ("金克尔", "PERSON")],
+     [("吕厄", "国防部长", "德"), ("金克尔", "外长", "德")]),
+    ("我们向部长王强致敬", [("部长", "TITLE"), ("王强", "PERSON")], [("王强", "部长", None)]),
     # a title between two names opens the second one's chain: not the first one's
     ("廖静文、南师大副校长陈凌孚出席", [("廖静文", "PERSON"), ("南师大", "PERSON"), ("副校长", "TITLE"), ("陈凌孚", "PERSON")],
      [("陈凌孚", "副校长", None)]),

@@ -194,6 +194,11 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 return org.text, k - 1, lead
             if _ORG_TAIL.match(g):          # 湖北省|发展和改革委员会|副主任
                 return org.text + g, k - 1, gap(ents[k - 1], org) if k >= 1 else ""
+        # a country's one-character short name right before the title, not read as an entity
+        # (德|国防部长: the model reads 德国; 菲|经济发展部长): SPEC's modifier, the org
+        short = _COUNTRY_SHORT.search(text, lo, title.start)
+        if short and not (k >= 0 and ents[k].end > short.start()):
+            return short[0], k, g[:len(g) - 1]
         # the text before the title, back to the last clause break
         parts = _CLAUSE_BREAK.split(g)
         tail = parts[-1].lstrip("、和及与 ")
@@ -481,6 +486,11 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
             seen.add((e.text, prov))
             out.append({"city": e.text, "province": prov})
     return out
+
+
+#: A country's one-character short name standing right before a title, after a break, a
+#: conjunction or a verb's particle (菲经济发展部长, 与德国防部长): not 以 ("as") or 中 (中美).
+_COUNTRY_SHORT = regex.compile(r"(?:^|(?<=[^\p{Han}]|[与和及同了向对]))[美英法德日俄意菲韩朝越泰伊埃澳]$")
 
 
 #: The division codes' first two digits of the municipalities (北京, 天津, 上海, 重庆).

@@ -19,8 +19,8 @@ Rules, by anchor:
 - ``head`` suffixes (大学, 日报, 海关) also right after a place (兰州大学).
 
 Organisations are then widened to one maximal span: a sub-unit named after one joins it
-(国家卫生健康委员会医政司, 教育部高校学生司), and places right before a place-anchored one join
-it (四川省乐山市文化广电旅游局). Middles may contain 和 (湖北省发展和改革委员会) but no other
+(国家卫生健康委员会医政司, 教育部高校学生司). A place right before a place-anchored one only
+locates it and stays apart (SPEC: 江苏省 + 昆山市人民医院), except after 中共 (中共湖北省委). Middles may contain 和 (湖北省发展和改革委员会) but no other
 entity (武汉市和襄阳市人民政府 is no organisation).
 
 A suffix must end at a word boundary or right before a title (武汉市委|书记), and
@@ -212,8 +212,8 @@ class OrgFinder:
         - a sub-unit named after it joins it (国家卫生健康委员会 + 医政司, 教育部 + 高校学生司,
           中南大学湘雅医院 + 心脏大血管外科): a middle of whole words and a suffix, as after a
           place;
-        - the places right before an organisation that starts with a place join it
-          (四川省 + 乐山市文化广电旅游局).
+        - after 中共, the places of the party committee join it (中共|湖北省委); other places
+          before a place-anchored organisation stay apart (SPEC: 江苏省 + 昆山市人民医院).
         """
         gpes = {e: s for s, e, lab in self.ents if lab == GPE}
         out = []
@@ -224,7 +224,7 @@ class OrgFinder:
                 if nxt is None or nxt <= end or self._title_over(end, nxt):
                     break
                 end = nxt
-            if start in self.gpe_starts or self.text[start:start + 2] == "中共":
+            if self.text[start:start + 2] == "中共":
                 while start in gpes:
                     start = gpes[start]
             elif self.text[gpes.get(start, start):start] in _NATIONAL_PLACES and self.text[start:end] in self.known \

@@ -16,7 +16,7 @@ from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
 from .names import NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, surnames
-from .places import STREET_AFTER, facility_after, part_of_a_facility
+from .places import STREET_AFTER, facility_after, inside_a_set_phrase, part_of_a_facility
 from .titles import title_ends
 from .words import cut_flags, word_flags
 
@@ -161,6 +161,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 长江|西路: the start of a road's name, as in the places stage
             if value and _facility(text, start, end, ents):
                 continue  # 市南区|香港中路: the places stage left it out
+            if value and inside_a_set_phrase(text, start, end, lambda w: gazetteer.lookup(w) is not None):
+                continue  # 夸下海口: as in the places stage
         cands.append(Ent(start, end, label, value))
     abbreviations = bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
     cands = [c for c in cands if not any(c.start < a.end and a.start < c.end for a in abbreviations)]

@@ -34,6 +34,7 @@ from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
 from .names import surnames
 from .titles import is_title
+from .words import word_flags
 
 # A division name ending in its suffix character is cut before that character when the
 # suffix and the next character form one of these words: 武汉市长 is 武汉 + 市长.
@@ -249,12 +250,30 @@ class PlaceMatcher:
             return None
         if aliases_only and j - i == 2 and _after_title_and_surname(text, i):
             return None  # 副市长高玉林, 副部长李卫东: a given name, not 玉林 or 卫东
+        if aliases_only and adjacent is None and inside_a_set_phrase(text, i, j, self._entries.__contains__):
+            return None  # 夸下海口, 大同小异: a four-character phrase of the dictionary
         if entry.risky:
             if adjacent is None:
                 return None
             inside = [p for p in entry.places if gazetteer.is_parent(adjacent.value, p.code)]
             return Ent(i, j, GPE, inside[0].code) if len(inside) == 1 else None
         return Ent(i, j, GPE, resolve(entry.places, [e.value for e in reversed(before) if e.value]))
+
+
+def inside_a_set_phrase(text: str, i: int, j: int, is_place) -> bool:
+    """RETURNS whether the name ``text[i:j]`` lies inside a four-character word of the
+    dictionary that is no place name (``is_place``: str -> bool): an idiom or set phrase
+    (大同小异: jieba's flags i, l), or a word whose rest is no word of its own (夸下|海口; not
+    首都|北京 or 中国|香港, two words)."""
+    flags = word_flags()
+    for k in range(max(0, j - 4), i + 1):
+        w = text[k:k + 4]
+        if len(w) != 4 or is_place(w) or (f := flags.get(w)) is None:
+            continue
+        rest = [r for r in (text[k:i], text[j:k + 4]) if r]
+        if f in ("i", "l") or not any(len(r) >= 2 and (r in flags or is_place(r)) for r in rest):
+            return True
+    return False
 
 
 def part_of_a_facility(text: str, i: int, j: int, places: tuple[gazetteer.Place, ...],

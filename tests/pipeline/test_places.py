@@ -131,6 +131,7 @@ NEW_FOUND = [
     ("丹江口水库水质稳定", "丹江口水库", "LOC"),  # a place + 水库/石窟 is a LOC of its own
     ("云冈石窟游客人数创新高", "云冈石窟", "LOC"),
     ("丁玲，湖南临澧人，作家", "临澧", "GPE"),   # a division glued to 人 by the segmenter
+    ("立于中国首都北京", "北京", "GPE"),        # 首都北京: two words, not a set phrase
 ]
 
 
@@ -153,6 +154,8 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("门外进来一班老乡", "班老乡"),
     ("三子一女和南阳公主", "南阳"),           # a noble's title
     ("头婚平阳侯曹寿", "平阳"),
+    ("导演王立新夸下海口", "海口"),           # inside a set phrase of the dictionary
+    ("这两者大同小异", "大同"),
 ])
 def test_places_new_not_found(places_nlp, text, surface):
     assert surface not in [e.text for e in places_nlp(text).ents]

@@ -131,7 +131,6 @@ NEW_FOUND = [
     ("丹江口水库水质稳定", "丹江口水库", "LOC"),  # a place + 水库/石窟 is a LOC of its own
     ("云冈石窟游客人数创新高", "云冈石窟", "LOC"),
     ("丁玲，湖南临澧人，作家", "临澧", "GPE"),   # a division glued to 人 by the segmenter
-    ("立于中国首都北京", "北京", "GPE"),        # 首都北京: two words, not a set phrase
 ]
 
 
@@ -333,3 +332,16 @@ def test_model_places_labelled_by_context_and_ending(extractor, text, surface, l
                                        ("可以在老城区里随意走走", "老城区")])
 def test_a_county_named_by_an_ordinary_word_needs_its_suffix_or_parent(extractor, text, word):
     assert not [e for e in extractor(text).ents if e.text == word]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("导演夸下海口", (4, 6), True),     # 夸下 is no word of its own
+    ("两者大同小异", (2, 4), True),     # an idiom
+    ("中国首都北京", (4, 6), False),    # 首都|北京: two words
+    ("他去大同出差", (2, 4), False),
+])
+def test_a_place_inside_a_set_phrase(text, span, expected):
+    from nlp.lexicon.places import inside_a_set_phrase
+    from nlp.lexicon import gazetteer
+
+    assert inside_a_set_phrase(text, *span, lambda w: gazetteer.lookup(w) is not None) is expected

@@ -446,6 +446,16 @@ def _inside_a_work_title(text: str, start: int, end: int) -> bool:
     return opening >= 0 and text.rfind("》", opening, start) < 0 and "》" in text[end:end + 60]
 
 
+#: A name in quotes that the text calls a place's nickname: 有“水上桂林”之称, “东方巴黎”的美誉.
+_NICKNAME = regex.compile(r"“[^“”]{1,12}”(?:之称|之美誉|的美誉|的美称|的称号|之美称)")
+
+
+def _inside_a_nickname(text: str, start: int, end: int) -> bool:
+    """RETURNS whether ``text[start:end]`` lies inside a quoted nickname (“水上桂林”之称)."""
+    m = _NICKNAME.search(text, max(0, start - 13), end + 20)
+    return m is not None and m.start() < start and end < m.end()
+
+
 def city_provinces(ents: list[E], province_of, is_below_province, text: str = "", readings=None) -> list[dict]:
     """RETURNS ``[{"city", "province"}]`` for GPEs below province level (by division code).
 
@@ -470,7 +480,7 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         if not (is_below_province(code) if code else codes and all(is_below_province(c) for c in codes)):
             continue
         if text and (_inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)
-                     or inside_a_mention(text, e.start)):
+                     or inside_a_mention(text, e.start) or _inside_a_nickname(text, e.start, e.end)):
             continue
         own = province_of(code) if code else None
         named = _provinces_named_around(e, codes, places, province_of, is_below_province)

@@ -222,6 +222,10 @@ CASES = [
     ("与德国防部长吕厄和外长金克尔会谈", [("国防部长", "TITLE"), ("吕厄", "PERSON"), ("外长", "TITLE"), ("金克尔", "PERSON")],
      [("吕厄", "国防部长", "德"), ("金克尔", "外长", "德")]),
     ("我们向部长王强致敬", [("部长", "TITLE"), ("王强", "PERSON")], [("王强", "部长", None)]),
+    # an aide of an officer (PERSON 的 TITLE PERSON) serves the officer's body
+    ("会见了俄罗斯总统叶利钦的特使波苏瓦柳克", [("俄罗斯", "GPE"), ("总统", "TITLE"), ("叶利钦", "PERSON"),
+                                     ("特使", "TITLE"), ("波苏瓦柳克", "PERSON")],
+     [("叶利钦", "总统", "俄罗斯"), ("波苏瓦柳克", "特使", "俄罗斯")]),
     # a title between two names opens the second one's chain: not the first one's
     ("廖静文、南师大副校长陈凌孚出席", [("廖静文", "PERSON"), ("南师大", "PERSON"), ("副校长", "TITLE"), ("陈凌孚", "PERSON")],
      [("陈凌孚", "副校长", None)]),

@@ -304,8 +304,10 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 # 王石　万科企业股份有限公司董事长　　冯仑: a list of names, each with its post after it
                 continue
             inherited = None
-            if chain[0][1] is None and k >= 0 and ents[k].label == PERSON and _OFFICER_LIST.match(between):
-                # 四川大学党委书记王建国、校长李向东
+            if chain[0][1] is None and k >= 0 and ents[k].label == PERSON \
+                    and (_OFFICER_LIST.match(between) or _OF.match(between)):
+                # 四川大学党委书记王建国、校长李向东; 俄罗斯总统叶利钦的特使波苏瓦柳克: an aide
+                # of an officer serves the officer's body
                 inherited = list_org.get(k)
             if chain[0][1] is None and inherited is None:
                 inherited = clause_org(chain[0][0])

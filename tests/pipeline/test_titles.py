@@ -48,14 +48,14 @@ TITLES = [
     # a meeting's verb after the title is no body's name (常委会 is)
     ("江泽民主席会见了客人，克林顿总统会晤叶利钦", ["主席", "总统"]),
     ("公司董事会决定，常委会审议", []),
-    ("会见独联体执行秘书科罗切尼亚，叶利钦的新闻秘书", ["执行秘书", "新闻秘书"]),
+    ("叶利钦的新闻秘书亚斯特尔仁布斯基说", ["新闻秘书"]),
 ]
 
 IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理", True), ("市长江", False),
             ("李明", False), ("副", False),
             # a post's assistant holds a post; an assistant alone is a role
             ("厂长助理", True), ("副总经理助理", True), ("助理", False), ("兼职教授", True),
-            ("总统特使", True), ("总统科技顾问", True), ("科技顾问", False), ("特使", True),
+            ("总统特使", True), ("执行秘书", True), ("秘书", False), ("总统科技顾问", True), ("科技顾问", False), ("特使", True),
             # the head of an organisation's name is no part of a title (中央财经大学 + 教授)
             ("大学教授", False), ("集团总会计师", False)]
 

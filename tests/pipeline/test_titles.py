@@ -55,7 +55,7 @@ IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理
             ("李明", False), ("副", False),
             # a post's assistant holds a post; an assistant alone is a role
             ("厂长助理", True), ("副总经理助理", True), ("助理", False), ("兼职教授", True),
-            ("总统特使", True), ("执行秘书", True), ("秘书", False), ("总统科技顾问", True), ("科技顾问", False), ("特使", True),
+            ("总统特使", True), ("执行秘书", True), ("总统科技顾问", True), ("科技顾问", False), ("特使", True),
             # the head of an organisation's name is no part of a title (中央财经大学 + 教授)
             ("大学教授", False), ("集团总会计师", False)]
 

@@ -99,6 +99,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
     place_starts = {e: s for s, e, label in ents if label == GPE}
     rule_orgs_after_place = {(place_starts[s], e): s for s, e, label in ents if label == ORG and s in place_starts}
     place_at_end = {e: s for s, e, label in ents if label in (GPE, LOC)}
+    gpe_ends = {s: e for s, e, label in ents if label == GPE}
+    ent_starts = {s for s, _, _ in ents}
     for start, end, model_label in spans:
         label = _MODEL_LABELS.get(model_label)
         if label is None:
@@ -139,6 +141,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             end = _before_title(text, start, end)  # 研究中心|高级顾问: organ + title split
             end = _to_org_ending(text, start, end, org_suffixes)  # 西南交通大学|桥梁
             start = rule_orgs_after_place.get((start, end), start)  # 德国|西门子公司: as the rules split it
+            start = _past_locating_places(start, end, gpe_ends, ent_starts)
         value = None
         if label == ORG and (gazetteer.lookup(text[start:end]) or ("",))[0] == GPE:
             label = LOC  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE
@@ -400,6 +403,16 @@ def _to_org_ending(text: str, start: int, end: int, suffixes: dict[str, str]) ->
         if any(text[k - n:k] in suffixes for n in (2, 3, 4)):
             return k
     return end
+
+
+def _past_locating_places(start: int, end: int, gpe_ends: dict[int, int], ent_starts: set[int]) -> int:
+    """RETURNS where a model ORG starting at ``start`` begins once the places that only locate
+    it are left out (SPEC: 江苏省 + 昆山市人民医院): the rules' places written one after another
+    at its start, up to the last one that another entity follows (陕西省|安康市|旬阳县人民法院办公室)."""
+    cur = start
+    while cur in gpe_ends and gpe_ends[cur] in ent_starts and gpe_ends[cur] < end:
+        cur = gpe_ends[cur]
+    return cur
 
 
 def _before_title(text: str, start: int, end: int) -> int:

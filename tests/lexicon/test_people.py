@@ -40,3 +40,11 @@ def test_a_universitys_short_name_read_as_a_name_is_an_org():
     text = "廖静文、南师大副校长陈凌孚"
     cands, _ = repair(text, [(4, 7, "PER")], [(i, i + 1) for i in range(len(text))], [])
     assert [(text[c.start:c.end], c.label) for c in cands] == [("南师大", "ORG")]
+
+
+def test_a_model_org_leaves_out_the_places_that_locate_it():
+    # SPEC: 江苏省 + 昆山市人民医院; the rules' places in a row, then another entity
+    text = "陕西省安康市旬阳县人民法院办公室王主任"
+    ents = [(0, 3, "GPE"), (3, 6, "GPE"), (6, 13, "ORG")]
+    cands, _ = repair(text, [(0, 16, "ORG")], [(i, i + 1) for i in range(len(text))], ents)
+    assert [(text[c.start:c.end], c.label) for c in cands if c.label == "ORG"] == [("旬阳县人民法院办公室", "ORG")]

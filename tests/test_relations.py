@@ -226,6 +226,7 @@ CASES = [
     ("会见了俄罗斯总统叶利钦的特使波苏瓦柳克", [("俄罗斯", "GPE"), ("总统", "TITLE"), ("叶利钦", "PERSON"),
                                      ("特使", "TITLE"), ("波苏瓦柳克", "PERSON")],
      [("叶利钦", "总统", "俄罗斯"), ("波苏瓦柳克", "特使", "俄罗斯")]),
+    ("问题教练老雷德克纳普跳槽", [("教练", "TITLE"), ("雷德克纳普", "PERSON")], [("雷德克纳普", "教练", None)]),
     # a title between two names opens the second one's chain: not the first one's
     ("廖静文、南师大副校长陈凌孚出席", [("廖静文", "PERSON"), ("南师大", "PERSON"), ("副校长", "TITLE"), ("陈凌孚", "PERSON")],
      [("陈凌孚", "副校长", None)]),

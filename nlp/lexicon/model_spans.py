@@ -114,6 +114,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue
             if end - start == 2 and word_flags().get(text[start:end]) == "v":
                 continue   # 辞行, 守孝, 罗嗦: a two-character verb of the dictionary is no name
+            if text[start] in "老小" and end - start >= 4 and _transliterated(text[start + 1:end]):
+                start += 1   # 老|雷德克纳普, 小|贝克汉姆: a familiar 老/小 before a foreign name
             if text.endswith(UNIVERSITY_SHORT, start, end):
                 label = ORG   # 南师大, 哈工大: a university's short name
             if _COMPANY_ROLE_BEFORE.search(text, 0, start) and not (

@@ -24,6 +24,7 @@ def test_chinese_words_around_a_dot_are_no_name(name):
     ("给黄送钱", (1, 2), "黄"),                   # a surname alone stays as the model read it
     ("大使向美国务卿辞行", (7, 9), None),         # a two-character verb of the dictionary is no name
     ("在此罗嗦一句", (2, 4), None),
+    ("问题教练老雷德克纳普三年", (4, 10), "雷德克纳普"),   # a familiar 老 before a foreign name
 ])
 def test_model_person_spans_keep_only_name_letters(text, span, expected):
     cands, _ = repair(text, [(*span, "PER")], [(i, i + 1) for i in range(len(text))], [])

@@ -227,6 +227,11 @@ CASES = [
                                      ("特使", "TITLE"), ("波苏瓦柳克", "PERSON")],
      [("叶利钦", "总统", "俄罗斯"), ("波苏瓦柳克", "特使", "俄罗斯")]),
     ("问题教练老雷德克纳普跳槽", [("教练", "TITLE"), ("雷德克纳普", "PERSON")], [("雷德克纳普", "教练", None)]),
+    # a country's government post after a legislature's officer in the list is the country's
+    ("会晤了法国总统希拉克、国民议会议长法比尤斯和外长韦德里纳",
+     [("法国", "GPE"), ("总统", "TITLE"), ("希拉克", "PERSON"), ("国民议会", "ORG"), ("议长", "TITLE"),
+      ("法比尤斯", "PERSON"), ("外长", "TITLE"), ("韦德里纳", "PERSON")],
+     [("希拉克", "总统", "法国"), ("法比尤斯", "议长", "国民议会"), ("韦德里纳", "外长", "法国")]),
     # a title between two names opens the second one's chain: not the first one's
     ("廖静文、南师大副校长陈凌孚出席", [("廖静文", "PERSON"), ("南师大", "PERSON"), ("副校长", "TITLE"), ("陈凌孚", "PERSON")],
      [("陈凌孚", "副校长", None)]),

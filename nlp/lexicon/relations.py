@@ -66,6 +66,10 @@ _AS_HOLDER = regex.compile(r"(?:作为|身为)\s*$")
 # the person holds it; not 市长为李明颁发证书, where 为 is "for"
 _TITLE_IS = regex.compile(r"^\s*(?:是|为|由)\s*$")
 _HOLDER_ENDS = regex.compile(r"\s*(?:[，,。；;！!？?、）)\n]|担任|出任|兼任|$)")
+#: A legislature named in a list of a country's officers, and the government posts that belong
+#: to the country rather than to it (法国总统希拉克、国民议会议长法比尤斯和外长韦德里纳).
+_LEGISLATURE = regex.compile(r"(?:议会|议院|国会|杜马)$")
+_STATE_TITLE = regex.compile(r"(?:副)?(?:总统|总理|首相|国务卿|外长|外相|\p{Han}{0,4}部长|\p{Han}{0,4}大臣)")
 _PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组|中共中央|党中央)$")
 _PARTY_TITLE = regex.compile(r"书记|常委|委员|秘书长|部长")
 _ENVOY = regex.compile(r"^驻$")
@@ -162,6 +166,8 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
     out: dict[tuple[str, str], str | None] = {}
     chains: dict[int, list[tuple[E, str | None]]] = {}   # person index -> its (title, org) chain
     list_org: dict[int, str | None] = {}   # person index -> the org its chain ends with, inherited or not
+    list_country: dict[int, str | None] = {}   # person index -> the last place named as an org in its list
+    place_texts = {e.text for e in ents if e.label == GPE}
 
     def gap(a: E, b: E) -> str:
         return text[a.end:b.start]
@@ -310,10 +316,15 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 # 四川大学党委书记王建国、校长李向东; 俄罗斯总统叶利钦的特使波苏瓦柳克: an aide
                 # of an officer serves the officer's body
                 inherited = list_org.get(k)
+                if inherited and _LEGISLATURE.search(inherited) and _STATE_TITLE.fullmatch(chain[0][0].text) \
+                        and list_country.get(k):
+                    inherited = list_country[k]   # 法国总统希拉克、国民议会议长法比尤斯和外长韦德里纳
             if chain[0][1] is None and inherited is None:
                 inherited = clause_org(chain[0][0])
             chains[i] = chain
             list_org[i] = next((o for _, o in reversed(chain) if o), inherited)
+            list_country[i] = next((o for _, o in reversed(chain) if o in place_texts),
+                                   list_country.get(k) if k >= 0 and ents[k].label == PERSON else None)
             record(e, chain, inherited)
             rank = title_after_name(i)
             if rank is not None:   # 校长汤云为教授: the rank after the name is the person's too

@@ -68,8 +68,10 @@ _BARE_ORGAN = regex.compile(r"(?:自治区|[省市县区州])(?:委|党委|人�
 # the place the text is about, as its bare form before a title does.
 _ORGAN_BEFORE = regex.compile(r"(?:委|政府|政协|纪委|人大常委会)、$")
 # A news item's opening source: the paper or site, then 讯 and the byline or the time
-# (晨报讯（记者…）, 新浪科技讯 北京时间…): the name before 讯 is the medium, an ORG.
-_BYLINE = regex.compile(r"^\s*([\p{Han}A-Za-z0-9]{2,8}?)讯(?=[（(【\[]|\s*记者|\s*北京时间|\s*\d)")
+# (晨报讯（记者…）, 新浪科技讯 北京时间…), or a paper named as such before 讯 or 记者 (晨报讯沪上…,
+# 东方早报记者刘秀浩): the name is the medium, an ORG.
+_BYLINE = regex.compile(r"^\s*(?:([\p{Han}A-Za-z0-9]{2,8}?)讯(?=[（(【\[]|\s*记者|\s*北京时间|\s*\d)"
+                       r"|(\p{Han}{1,6}(?:报|网|社|刊|台|杂志))(?:讯|记者))")
 # A newspaper or magazine named in title marks (《法制日报》记者, 《商业周刊》杂志) is the medium,
 # an ORG (SPEC: media are ORG; other titles of works are not).
 _MEDIUM_TITLE = regex.compile(r"《(\p{Han}{1,10}(?:报|周刊|月刊|杂志|画报))》")
@@ -202,9 +204,11 @@ class OrgFinder:
     def byline(self) -> list[Ent]:
         """The medium named at the opening of a news item before 讯 (晨报讯（记者…）)."""
         m = _BYLINE.match(self.text)
-        if m is None or any(lab != GPE and s < m.end(1) and m.start(1) < e for s, e, lab in self.ents):
+        g = 1 if m is not None and m[1] else 2   # the paper or site (晨报讯, 东方早报记者)
+        if m is None or m[g] == "本报" or any(lab != GPE and s < m.end(g) and m.start(g) < e
+                                             for s, e, lab in self.ents):
             return []
-        return [Ent(m.start(1), m.end(1), ORG)]
+        return [Ent(m.start(g), m.end(g), ORG)]
 
     def widen(self, orgs: list[Ent]) -> list[Ent]:
         """Make each organisation one maximal span.

@@ -279,3 +279,16 @@ def test_a_count_before_a_company_suffix_names_no_company(extractor):
 
 def test_an_organisations_website_is_no_part_of_its_name(extractor):
     assert ("顺义区政府", "ORG") in [(e.text, e.label_) for e in extractor("顺义区政府网站显示，雒某曾获奖。").ents]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("晨报讯（记者李明）当", ["晨报"]),
+    ("晨报讯沪上某银行员工成钢", ["晨报"]),          # a paper before 讯, without a bracket
+    ("东方早报记者刘秀浩", ["东方早报"]),             # a paper before 记者
+    ("本报记者王强报道", []),                          # 本报: optional
+])
+def test_the_medium_opening_a_news_item_is_an_org(text, expected):
+    from nlp.lexicon.org_finder import OrgFinder
+
+    words = [(i, i + 1) for i in range(len(text))]
+    assert [text[o.start:o.end] for o in OrgFinder(text, words, []).byline()] == expected

@@ -152,6 +152,12 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 深南大道6008号特区: an address line read as one place, no place name
             if end - start == 1 and text[end:end + 1] in _PEOPLE_OF_A_PLACE:
                 continue  # 华人, 华侨, 港商, 英语: a word for people or things of the place, no place
+            if end - start == 1 and text.startswith(("运会", "运"), end) and text[start] == "奥":
+                continue  # 奥运: the Olympics, not 奥 (Austria)
+            if end - start == 1 and text[end:end + 1] in "东南西北" and text[end + 1:end + 2] not in "部方面京非美欧亚东南西北":
+                end += 1  # 粤|东, 藏|北: a region of the province, one LOC (not 中|东部, 北京, 粤东西北)
+                cands.append(Ent(start, end, LOC))
+                continue
             if _risky_alone(text, start, end, place_at_end):
                 continue  # 河东河西, 山城, 金山 (the company): an ordinary word, as in the places stage
             if text.endswith("地区", 0, end) and end - start > 3 and (gazetteer.lookup(text[start:end - 2])

@@ -49,3 +49,13 @@ def test_a_model_org_leaves_out_the_places_that_locate_it():
     ents = [(0, 3, "GPE"), (3, 6, "GPE"), (6, 13, "ORG")]
     cands, _ = repair(text, [(0, 16, "ORG")], [(i, i + 1) for i in range(len(text))], ents)
     assert [(text[c.start:c.end], c.label) for c in cands if c.label == "ORG"] == [("旬阳县人民法院办公室", "ORG")]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("当时粤东最大的藏书楼", (2, 3), [("粤东", "LOC")]),     # a province's region, one LOC
+    ("粤东西北地区增速", (0, 1), [("粤", "GPE")]),           # 粤东西北: left as read
+    ("第一套奥运邮票", (3, 4), []),                          # 奥运: the Olympics
+])
+def test_one_character_places_of_the_model(text, span, expected):
+    cands, _ = repair(text, [(*span, "LOC")], [(i, i + 1) for i in range(len(text))], [])
+    assert [(text[c.start:c.end], c.label) for c in cands] == expected

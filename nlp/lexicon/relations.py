@@ -18,6 +18,9 @@ between them:
 - ``GPE 驻 GPE TITLE PERSON``, ``GPE驻华 TITLE PERSON``: an ambassador's org is the sending country;
 - ``任命/聘任 PERSON 为 [ORG] TITLE``, ``免去 PERSON 的 [ORG] TITLE 职务`` and
   ``PERSON …担任 [ORG] TITLE`` (a former post counts);
+- an aide of an officer, ``… TITLE PERSON 的 TITLE PERSON``, serves the officer's body
+  (俄罗斯总统叶利钦的特使波苏瓦柳克 -> 俄罗斯); a country's one-character short name before a
+  title is its org (德|国防部长);
 - shared titles: ``副市长周永明、刘晓燕`` gives both persons the title;
 - ``[ORG] TITLE PERSON、TITLE PERSON``: a title with no organisation after a coordinated person
   takes the previous person's organisation (四川大学党委书记王建国、校长李向东 -> 四川大学).
@@ -75,6 +78,9 @@ _PARTY_TITLE = regex.compile(r"书记|常委|委员|秘书长|部长")
 _ENVOY = regex.compile(r"^驻$")
 #: 德国驻华大使: the receiving place written as a word, not an entity.
 _ENVOY_WORD = regex.compile(r"^驻\p{Han}{1,3}$")
+#: A country's one-character short name standing right before a title, after a break, a
+#: conjunction or a verb's particle (菲经济发展部长, 与德国防部长): not 以 ("as") or 中 (中美).
+_COUNTRY_SHORT = regex.compile(r"(?:^|(?<=[^\p{Han}]|[与和及同了向对]))[美英法德日俄意菲韩朝越泰伊埃澳]$")
 #: The tail of an organisation name written outside the entities (发展和改革委员会, 医政司).
 _ORG_SUFFIX = (r"(?:委员会|办公室|办公厅|管理局|政府|银行|大学|学院|医院|法院|检察院|研究院|研究所"
                r"|协会|联合会|商会|中心|组委会|亚组委|公司|集团|[司局厅部署院办委处所馆站会科系厂])")
@@ -510,11 +516,6 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
             seen.add((e.text, prov))
             out.append({"city": e.text, "province": prov})
     return out
-
-
-#: A country's one-character short name standing right before a title, after a break, a
-#: conjunction or a verb's particle (菲经济发展部长, 与德国防部长): not 以 ("as") or 中 (中美).
-_COUNTRY_SHORT = regex.compile(r"(?:^|(?<=[^\p{Han}]|[与和及同了向对]))[美英法德日俄意菲韩朝越泰伊埃澳]$")
 
 
 #: The division codes' first two digits of the municipalities (北京, 天津, 上海, 重庆).

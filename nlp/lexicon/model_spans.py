@@ -152,7 +152,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 深南大道6008号特区: an address line read as one place, no place name
             if end - start == 1 and text[end:end + 1] in _PEOPLE_OF_A_PLACE:
                 continue  # 华人, 华侨, 港商, 英语: a word for people or things of the place, no place
-            if end - start == 1 and text.startswith(("运会", "运"), end) and text[start] == "奥":
+            if end - start == 1 and text.startswith("运", end) and text[start] == "奥":
                 continue  # 奥运: the Olympics, not 奥 (Austria)
             if end - start == 1 and text[end:end + 1] in "东南西北" and text[end + 1:end + 2] not in "部方面京非美欧亚东南西北":
                 end += 1  # 粤|东, 藏|北: a region of the province, one LOC (not 中|东部, 北京, 粤东西北)
@@ -172,7 +172,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 长江|西路: the start of a road's name, as in the places stage
             if value and _facility(text, start, end, ents):
                 continue  # 市南区|香港中路: the places stage left it out
-            if value and inside_a_set_phrase(text, start, end, lambda w: gazetteer.lookup(w) is not None):
+            if value and inside_a_set_phrase(text, start, end, _known_place):
                 continue  # 夸下海口: as in the places stage
         cands.append(Ent(start, end, label, value))
     abbreviations = bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
@@ -411,6 +411,11 @@ def _to_org_ending(text: str, start: int, end: int, suffixes: dict[str, str]) ->
         if any(text[k - n:k] in suffixes for n in (2, 3, 4)):
             return k
     return end
+
+
+def _known_place(name: str) -> bool:
+    """RETURNS whether the gazetteer knows ``name`` as a place."""
+    return gazetteer.lookup(name) is not None
 
 
 def _past_locating_places(start: int, end: int, gpe_ends: dict[int, int], ent_starts: set[int]) -> int:

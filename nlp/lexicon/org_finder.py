@@ -20,7 +20,8 @@ Rules, by anchor:
 
 Organisations are then widened to one maximal span: a sub-unit named after one joins it
 (国家卫生健康委员会医政司, 教育部高校学生司). A place right before a place-anchored one only
-locates it and stays apart (SPEC: 江苏省 + 昆山市人民医院), except after 中共 (中共湖北省委). Middles may contain 和 (湖北省发展和改革委员会) but no other
+locates it and stays apart (SPEC: 江苏省 + 昆山市人民医院), except after 中共 (中共湖北省委).
+Middles may contain 和 (湖北省发展和改革委员会) but no other
 entity (武汉市和襄阳市人民政府 is no organisation).
 
 A suffix must end at a word boundary or right before a title (武汉市委|书记), and

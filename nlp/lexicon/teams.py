@@ -61,9 +61,9 @@ def as_teams(text: str, ents: list[Ent]) -> list[Ent]:
             marked = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
             if kind == "country" and before.endswith("做客"):
                 beside = False  # 做客意大利: the away side plays in the country
-            if not report and not (_VERSUS.search(before) or _VERSUS.match(after)):
-                pass   # outside a sports report only a "vs" beside it makes a team
-            elif beside or (kind == "city" and not marked):
+            versus = bool(_VERSUS.search(before) or _VERSUS.match(after))
+            # outside a sports report only a "vs" beside it makes a team
+            if versus or (report and (beside or (kind == "city" and not marked))):
                 e = e._replace(label=ORG)
         out.append(e)
     return out

@@ -42,6 +42,7 @@ from ..text import ORG_NAME_BREAK
 from . import gazetteer, orgs
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
+from .names import surnames
 from .places import MATCHER as PLACES, STREET_AFTER
 from .titles import ORGAN_FUNCTIONS, title_ends
 from .words import char_flags, word_flags
@@ -87,6 +88,21 @@ _BODY_ENDINGS = frozenset("会局委院部署办厅")
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
+# Posts that only a company has: the name right before one is a company's, written with or
+# without a suffix (华映星球|董事长, 新东方在线|副总裁), when a person's name follows.
+_COMPANY_POST = regex.compile(r"(?:常务|执行|联席)?副?(?:董事长|董事局主席|董事会主席|总裁|首席执行官|董事总经理|总经理)"
+                              r"|CEO|CFO|COO|CTO")
+# A unit of a company (华北区, 现金管理部, 格拉斯小镇) ends with one of these: its company is named before it.
+_UNIT_ENDINGS = frozenset("区部处科室组镇")
+_BRAND_BEFORE_POST = 8  # at most this many characters: a longer run is a unit or a project
+# jieba flags that end a company name read leftwards from its post: those of ``_NO_NAME_FLAGS``,
+# verbs, particles and locality words (他是|公司, 担任|总经理, 云集了|美国)
+_NOT_IN_BRAND = frozenset("cdrptqvufye")
+# jieba flags of names (华夏 ns, 华润 nz, 深国投 nt; None: a word jieba does not know, 华映):
+# a company's name holds one; common words alone name a kind of body (国有企业, 股份行信用卡)
+_NAME_WORD_FLAGS = frozenset({None, "nz", "nt", "nr", "ns", "nrt", "nrfg", "j", "eng"})
+# Words that qualify a post, not a company (原|华润深国投信托, 资深|副总经理), and 某 (某股份行)
+_BEFORE_A_NAME = frozenset({"原", "前", "现", "现任", "时任", "新任", "资深", "高级", "首席", "代理", "某"})
 _BREAK = ORG_NAME_BREAK
 _OPEN, _CLOSE = "（(", "）)"
 
@@ -153,6 +169,7 @@ class OrgFinder:
         out += self.companies()
         out += self.bare_organs()
         out += self.byline()
+        out += self.names_before_company_posts()
         out += [Ent(m.start(1), m.end(1), ORG) for m in _MEDIUM_TITLE.finditer(self.text)]
         return [self.without_foreign_locator(o) for o in self.widen(out)]
 
@@ -210,6 +227,52 @@ class OrgFinder:
                                              for s, e, lab in self.ents):
             return []
         return [Ent(m.start(g), m.end(g), ORG)]
+
+    def names_before_company_posts(self) -> list[Ent]:
+        """A company named without a suffix right before a post only companies have, itself
+        before a person's name (华映星球|董事长|胡劲松, 美国|史带金融财团|董事局主席|莫里斯): ORG.
+        The name is read leftwards over whole words up to a clause break, an entity (a place
+        before it only locates it) or a word no name holds; one common word or a few of them
+        (公司, 国有企业, 现任) name a kind of body, not one."""
+        out = []
+        single = surnames()[0]
+        for m in _COMPANY_POST.finditer(self.text):
+            p, q = m.span()
+            nxt = self.text[q:q + 1]
+            if p not in self.starts or not (nxt in single or nxt.isascii() and nxt.isalpha()) \
+                    or q not in title_ends(self.text, p, q) or self._suffixes_ending_at(p):
+                continue
+            words = sorted(((s, e) for s, e in self.words if e <= p), reverse=True)
+            start, gpe_ends = p, {e: s for s, e, lab in self.ents if lab == GPE}
+            for s, e in words:
+                w = self.text[s:e]
+                flag = word_flags().get(w) if len(w) > 1 else char_flags().get(w)
+                if e != start or s in self.ent_starts or self.covered.intersection(range(s, e)) \
+                        or any(c in _BREAK or c in _OPEN or c in _CLOSE or c.isdigit() for c in w) \
+                        or w in self.stops or w in _BEFORE_A_NAME or (flag or "x")[:1] in _NOT_IN_BRAND \
+                        or p - s > _BRAND_BEFORE_POST:
+                    break
+                start = s
+            if start in self.covered or start - 1 in self.covered and start not in gpe_ends \
+                    or start in gpe_ends and not self._locator_at(start) or self.text[p - 1] in _UNIT_ENDINGS:
+                continue  # the name runs on into another entity (中原|房地产华北区), or is a unit
+            name, before = self.text[start:p], next((self.text[s:e] for s, e in words if e == start), "")
+            flags = [word_flags().get(self.text[s:e]) if e - s > 1 else char_flags().get(self.text[s:e])
+                     for s, e in self.words if start <= s and e <= p]
+            if len(name) < 2 or name in _GENERIC or any(name.startswith(g) for g in _GENERIC) \
+                    or before in _GENERIC or before == "某" or not any(f in _NAME_WORD_FLAGS for f in flags):
+                continue
+            out.append(Ent(start, p, ORG))
+        return out
+
+    def _locator_at(self, end: int) -> bool:
+        """RETURNS whether the GPE ending at ``end`` reads as a locator before a name: a country,
+        or a division by its full name (晋城市), not a short name a brand may start with
+        (中原|地产)."""
+        start = next(s for s, e, lab in self.ents if e == end and lab == GPE)
+        name = self.text[start:end]
+        return gazetteer.foreign_place_types().get(name) == "country" or name in ("中国", "香港", "澳门", "台湾") \
+            or name[-1] in ADMIN_SUFFIXES
 
     def widen(self, orgs: list[Ent]) -> list[Ent]:
         """Make each organisation one maximal span.

@@ -292,3 +292,21 @@ def test_the_medium_opening_a_news_item_is_an_org(text, expected):
 
     words = [(i, i + 1) for i in range(len(text))]
     assert [text[o.start:o.end] for o in OrgFinder(text, words, []).byline()] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company named without a suffix before a post only companies have, and a person
+    ("华映星球董事长胡劲松相信", [("华映星球", "ORG"), ("董事长", "TITLE"), ("胡劲松", "PERSON")]),
+    ("美国史带金融财团董事局主席莫里斯", [("美国", "GPE"), ("史带金融财团", "ORG"), ("董事局主席", "TITLE"),
+                                    ("莫里斯", "PERSON")]),
+    # common words, a qualifier of the post or a verb name no company
+    ("国有企业总经理王五", [("总经理", "TITLE"), ("王五", "PERSON")]),
+    ("他是公司董事长张三", [("董事长", "TITLE"), ("张三", "PERSON")]),
+    ("现任董事长李四表示", [("董事长", "TITLE"), ("李四", "PERSON")]),
+])
+def test_a_company_named_without_a_suffix_before_its_post(extractor, text, expected):
+    assert [(e.text, e.label_) for e in extractor(text).ents] == expected
+
+
+def test_a_unit_before_a_company_post_is_left_to_its_company(extractor):
+    assert "房地产华北区" not in [e.text for e in extractor("中原房地产华北区总经理李文杰回顾").ents]

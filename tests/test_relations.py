@@ -318,3 +318,21 @@ def test_city_province_one_province_shared_by_every_reading():
     got = city_provinces([E(0, 3, "GPE", "桥西区", None)], gazetteer.province_of, _below_province, "桥西区",
                          lambda name: ("130104", "130703"))
     assert [(r["city"], r["province"]) for r in got] == [("桥西区", "河北省")]
+
+
+def test_a_biographys_list_of_posts_all_belong_to_its_subject():
+    text = "顾军峰，男，现任启明中学校长，县政协委员、联谊会会员、全国优秀教育家、全国教育家协会常务理事、河北教育协会理事"
+    ents = ents_of(text, [("顾军峰", "PERSON"), ("启明中学", "ORG"), ("校长", "TITLE"), ("县政协", "ORG"),
+                          ("委员", "TITLE"), ("联谊会", "ORG"), ("全国教育家协会", "ORG"), ("常务理事", "TITLE"),
+                          ("河北教育协会", "ORG"), ("理事", "TITLE")])
+    got = {(r["person"], r["title"], r["org"]) for r in person_titles(text, ents)}
+    assert got == {("顾军峰", "校长", "启明中学"), ("顾军峰", "委员", "县政协"),
+                   ("顾军峰", "常务理事", "全国教育家协会"), ("顾军峰", "理事", "河北教育协会")}
+
+
+def test_a_list_of_posts_stops_where_another_subject_comes():
+    text = "张三现任甲公司董事长、乙协会理事，他的妻子是丙公司总经理"
+    ents = ents_of(text, [("张三", "PERSON"), ("甲公司", "ORG"), ("董事长", "TITLE"), ("乙协会", "ORG"),
+                          ("理事", "TITLE"), ("丙公司", "ORG"), ("总经理", "TITLE")])
+    got = {(r["person"], r["title"], r["org"]) for r in person_titles(text, ents)}
+    assert got == {("张三", "董事长", "甲公司"), ("张三", "理事", "乙协会")}

@@ -139,6 +139,41 @@ _BIO_FIELDS = regex.compile(rf"\s*(?:[，,]|(?=\s*(?:\d{{4}}|[〇○零一二三
                             rf"(?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*")   # 陈松利1968年2月出生，副教授
 
 
+#: Between the items of a list of posts: a separator, maybe after an item that holds no post
+#: (民营企业家联谊会会员、); no subject, verb or clause of its own (他的妻子是, 表示).
+_LIST_GAP = regex.compile(r"\s*(?:[^、，,。；;！!？?\n他她其我你是为说称示任在和与及]{0,15}[、，,]\s*)+")
+
+
+def _listed_after(text: str, ents: list[E], j: int, chain_before) -> list[list]:
+    """RETURNS the chains of posts listed after the title ``ents[j]`` (、 or ， between the
+    items, items without a post skipped), each as ``chain_before`` reads it; none once a
+    person, another label or a gap that is no list separator comes."""
+    def gap(a: int, b: int) -> str:
+        return text[ents[a].end:ents[b].start]
+
+    out, prev = [], j
+    m = j + 1
+    while m < len(ents):
+        if not _LIST_GAP.fullmatch(gap(prev, m)):
+            break
+        n = m   # the item: organisations or places, then its titles
+        while n < len(ents) and ents[n].label in (ORG, GPE) and (n == m or _ORG_TO_TITLE.match(gap(n - 1, n))):
+            n += 1
+        if n < len(ents) and ents[n].label == TITLE and (n == m or _ORG_TO_TITLE.match(gap(n - 1, n))):
+            last = n
+            while last + 1 < len(ents) and ents[last + 1].label == TITLE and _JOIN.match(gap(last, last + 1)):
+                last += 1
+            if last + 1 < len(ents) and ents[last + 1].label == PERSON and _TITLE_TO_PERSON.match(gap(last, last + 1)):
+                break   # the titles of the person after them
+            out.append(chain_before(last, left_limit=m)[0])
+            prev, m = last, last + 1
+        elif n > m and (n == len(ents) or _LIST_GAP.fullmatch(gap(n - 1, n))):
+            prev, m = n - 1, n   # an item naming a body without a post (…联谊会会员、)
+        else:
+            break
+    return out
+
+
 def _starts_a_line(text: str, start: int) -> bool:
     """RETURNS whether ``text[start:]`` opens the text, a line or a sentence."""
     before = text[:start].rstrip(" \t\u3000")
@@ -256,7 +291,10 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                 return k
         return None
 
+    recorded: list[tuple[E, E]] = []   # (person, the last title of a chain given to them)
+
     def record(person: E, chain: list[tuple[E, str | None]], inherited: str | None = None) -> None:
+        recorded.append((person, chain[-1][0]))
         prev_org = inherited
         for title, org_text in chain:
             if org_text is None and prev_org is not None:
@@ -417,6 +455,11 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         else:
             for person in reversed(holders):   # 张三和李四担任副总经理: both
                 record(person, chain, clause_org(chain[0][0]))
+    # 8. a biography's list of posts (现任A中学校长、B协会常务理事、C协会理事): the posts
+    # listed after one the person holds are theirs too, up to a person or a sentence break
+    for person, title in list(recorded):
+        for chain in _listed_after(text, ents, ents.index(title), chain_before):
+            record(person, chain)
     # 7. 单教授 after 单兴缘: a surname + title refers back to the one person of that surname
     # named before (SPEC: in 王书记 the surname alone is no PERSON, so the full name is the person)
     for j, t in enumerate(ents):

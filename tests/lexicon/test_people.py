@@ -59,3 +59,11 @@ def test_a_model_org_leaves_out_the_places_that_locate_it():
 def test_one_character_places_of_the_model(text, span, expected):
     cands, _ = repair(text, [(*span, "LOC")], [(i, i + 1) for i in range(len(text))], [])
     assert [(text[c.start:c.end], c.label) for c in cands] == expected
+
+
+def test_a_pronoun_is_no_given_name():
+    from nlp.lexicon.names import name_at
+
+    text = "政委向你交待任务"
+    assert name_at(text, 2, set(), set()) is None     # 向|你: a preposition and a pronoun
+    assert name_at("政委向东交待", 2, {2, 4, 6}, set()) == 4   # 向东 is a name

@@ -336,3 +336,12 @@ def test_a_list_of_posts_stops_where_another_subject_comes():
                           ("理事", "TITLE"), ("丙公司", "ORG"), ("总经理", "TITLE")])
     got = {(r["person"], r["title"], r["org"]) for r in person_titles(text, ents)}
     assert got == {("张三", "董事长", "甲公司"), ("张三", "理事", "乙协会")}
+
+
+def test_a_biography_with_a_spouse_field_still_gives_its_subject_the_posts():
+    text = "陆倩芳　女，1961年出生，陈卓林夫人，雅居乐地产控股有限公司董事局副主席、广州市房地产协会副会长"
+    ents = ents_of(text, [("陆倩芳", "PERSON"), ("1961年", "DATE"), ("陈卓林", "PERSON"),
+                          ("雅居乐地产控股有限公司", "ORG"), ("董事局副主席", "TITLE"), ("广州市房地产协会", "ORG"),
+                          ("副会长", "TITLE")])
+    got = {(r["person"], r["title"], r["org"]) for r in person_titles(text, ents)}
+    assert got == {("陆倩芳", "董事局副主席", "雅居乐地产控股有限公司"), ("陆倩芳", "副会长", "广州市房地产协会")}

@@ -129,13 +129,18 @@ _LEAD_VERB_ALONE = regex.compile(rf"[现曾已并又还也]?{_LEADS}")
 
 #: The fields of a biography between a name and its post (张伟，男，汉族，1962年生，湖北应城人，
 #: 大专学历，中共党员，…): each a fixed kind of fact, so that no clause of prose passes
+#: A kin field of a biography after a person's name (陈卓林夫人, 王永庆之子): that person is
+#: no holder of the posts that follow.
+_KIN = r"(?:夫人|之妻|的妻子|之夫|的丈夫|遗孀|之子|之女|长子|长女|次子|次女|之孙|的儿子|的女儿)"
+_KIN_AFTER = regex.compile(_KIN)
 _BIO_FIELD = (r"[男女]|\p{Han}{1,3}族"
               r"|(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:出?生(?:于\p{Han}{2,12})?)?"
               r"|(?:出?生于|籍贯)\p{Han}{2,12}|\p{Han}{2,8}人"
               r"|\p{Han}{0,8}(?:学历|学位)"
               r"|(?:中共|中国共产党|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)?(?:预备)?(?:党员|成员|会员)"
-              r"|\p{Han}{0,10}(?:参加工作|入党)")
-_BIO_FIELDS = regex.compile(rf"\s*(?:[，,]|(?=\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年))"
+              r"|\p{Han}{0,10}(?:参加工作|入党)"
+              rf"|\p{{Han}}{{2,4}}{_KIN}")
+_BIO_FIELDS = regex.compile(rf"\s*(?:[，,]|(?<=\s)(?=[男女][，,])|(?=\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年))"
                             rf"(?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*")   # 陈松利1968年2月出生，副教授
 
 
@@ -396,7 +401,8 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         while bio and m < len(ents) and ents[m].start < bio.end():
             m += 1
         if bio and (m == len(ents) or ents[m].start != bio.end()
-                    or any(x.label in (PERSON, TITLE) for x in ents[i + 1:m])):
+                    or any(x.label == TITLE or x.label == PERSON and not _KIN_AFTER.match(text, x.end)
+                           for x in ents[i + 1:m])):
             bio = None   # the fields must run up to the post and name no one
         last = _last_title_after(m - 1 if bio else i)
         if last is None:

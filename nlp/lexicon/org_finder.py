@@ -62,7 +62,8 @@ _BRAND_FLAGS = frozenset({"nr", "nz", "nt", "ns"})
 # prepositions, time words, classifiers (１２２个|种子公司)
 _NO_NAME_FLAGS = frozenset({"c", "d", "r", "p", "t", "q"})
 # Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
-_TIME_WORD = regex.compile(r"(?:\d|年|月|日|号|季度|今|去|明|此前|目前|近日|日前|期间)")
+# A word with a time character inside is no time word (日用品, 明基, 今日头条).
+_TIME_WORD = regex.compile(r"\d|(?:年|月|日|号|季度)$|^(?:今|去|明|此前|目前|近日|日前|期间)$")
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
 # Organs named by their level alone (县委, 市人大常委会), ORG before a title.
 _BARE_ORGAN = regex.compile(r"(?:自治区|[省市县区州])(?:委|党委|人大常委会|政协|纪委|(?P<government>人民政府|政府))")
@@ -88,6 +89,8 @@ _BODY_ENDINGS = frozenset("会局委院部署办厅")
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
+# A country or region in brackets right after an organisation's name (渣打银行（中国）).
+_BRACKETED_PLACE = regex.compile(r"[（(](?:中国|香港|澳门|台湾|亚洲|亚太|美国|英国|日本|韩国|新加坡|欧洲)[）)]")
 # Posts that only a company has: the name right before one is a company's, written with or
 # without a suffix (华映星球|董事长, 新东方在线|副总裁), when a person's name follows.
 _COMPANY_POST = regex.compile(r"(?:常务|执行|联席)?副?(?:董事长|董事局主席|董事会主席|总裁|首席执行官|董事总经理|总经理)"
@@ -292,6 +295,9 @@ class OrgFinder:
                 if nxt is None or nxt <= end or self._title_over(end, nxt):
                     break
                 end = nxt
+            bracket = _BRACKETED_PLACE.match(self.text, end)
+            if bracket and end + 1 in self.gpe_starts and self.text[start:end] not in self.suffixes:
+                end = self.chain(bracket.end())  # 渣打银行（中国）: the arm in a country is one ORG
             if self.text[start:start + 2] == "中共":
                 while start in gpes:
                     start = gpes[start]
@@ -518,6 +524,8 @@ class OrgFinder:
                 if opening < 0 or opening - brand < 2 or not self._place_or_group(opening + 1, e - 1):
                     break
                 return brand
+            if start < k and self.suffixes.get(w) == "strong":
+                break  # the end of another company (完美（中国）日用品有限公司|完美公司)
             if w in _GENERIC or text[max(0, s - 1):e] in _GENERIC:  # 一|家 cut apart: 一家
                 return None
             if self._stop(s, e) or _TIME_WORD.search(w) or any(c in _BREAK or c in _OPEN for c in w) \

@@ -310,3 +310,14 @@ def test_a_company_named_without_a_suffix_before_its_post(extractor, text, expec
 
 def test_a_unit_before_a_company_post_is_left_to_its_company(extractor):
     assert "房地产华北区" not in [e.text for e in extractor("中原房地产华北区总经理李文杰回顾").ents]
+
+
+@pytest.mark.parametrize("text,org", [
+    ("新上任的渣打银行（中国）行长", "渣打银行（中国）"),          # the arm in a country, one ORG
+    ("完美（中国）日用品有限公司完美公司董事长", "完美（中国）日用品有限公司"),  # 日用品 is no time word;
+    # a company name read leftwards stops at the suffix of another company
+    ("海尔集团有限公司总裁", "海尔集团有限公司"),
+])
+def test_company_names_with_a_bracketed_country(extractor, text, org):
+    orgs = [e.text for e in extractor(text).ents if e.label_ == "ORG"]
+    assert orgs[0] == org and not any("有限公司完美" in o for o in orgs)

@@ -78,7 +78,8 @@ YEAR_MODELS = ("款", "版")
 #: Lead characters after which a number is part of something else (an ordinal, a code, the
 #: minutes of 10:30); a colon after a word introduces the number (注册资本：100万元).
 _NOT_BEFORE_ARABIC = r"(?<![A-Za-z0-9.,_/#\-−第])(?<![\dA-Za-z]:)"
-_NOT_BEFORE_CN = rf"(?<![{CN_DIGITS}{CN_UNITS}点第几数上成])"
+#: 上 only before a multiplier: 上百, 上万 are vague (SPEC: optional), 献上两首 is a count.
+_NOT_BEFORE_CN = rf"(?<![{CN_DIGITS}{CN_UNITS}点第几数成])(?!(?<=上)[十百千万亿])"
 
 
 class Unit(NamedTuple):

@@ -24,6 +24,9 @@ EXPRESSIONS = [
     ("节省约900亿马克", [("900亿马克", "MONEY", 90000000000, "马克")]),
     ("员工数量：30-40人", [("30", "QUANTITY", 30, "人"), ("40人", "QUANTITY", 40, "人")]),
     ("10:30开会", []),
+    # 上 makes only a multiplier vague (上百万份: the qualifier stays outside); 献上两首 is a count
+    ("上台献上两首歌", [("两首", "QUANTITY", 2, "首")]),
+    ("上百万份", [("百万份", "QUANTITY", 1000000, "份")]),
     # a festival day after a year word: the year is the DATE (the holiday is optional in SPEC);
     # a holiday period stays with its year
     ("去年除夕，我们是一起度过的", [("去年", "DATE", None, None), ("除夕", "DATE", None, None)]),

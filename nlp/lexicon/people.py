@@ -66,7 +66,8 @@ _OTHER_NAMES = re.compile(r"(?:原名|本名|笔名|艺名|别名|化名|(?<=[�
                           r"(?![称为是叫])([\u4e00-\u9fff]{2,3}?(?:[、][\u4e00-\u9fff]{2,3}?)*)(?=[，,。；;）)\s]|等)")
 # A byline in brackets: （记者贾鹏陈博）, （实习生李泽玲记者金融）: the names run up to the
 # bracket's end or the next role, with no separator when the source dropped the spaces.
-_BYLINE = re.compile(r"(?:记者|通讯员|实习生)\s*([\u4e00-\u9fff]{2,4})(?=[）)]|记者|通讯员|实习生)")
+# A photographer's credit ends with 摄 (（本报记者张悦摄）): no part of the name.
+_BYLINE = re.compile(r"(?:记者|通讯员|实习生)\s*([\u4e00-\u9fff]{2,4}?)(?:摄影?|报道)?(?=[）)]|记者|通讯员|实习生)")
 _APPOINT = re.compile(r"(?:任命|聘任|聘请|推选|选举|提名|免去|任免)(?=[\u4e00-\u9fff]{2,4}(?:为|同志|的))")
 
 

@@ -345,3 +345,17 @@ def test_a_biography_with_a_spouse_field_still_gives_its_subject_the_posts():
                           ("副会长", "TITLE")])
     got = {(r["person"], r["title"], r["org"]) for r in person_titles(text, ents)}
     assert got == {("陆倩芳", "董事局副主席", "雅居乐地产控股有限公司"), ("陆倩芳", "副会长", "广州市房地产协会")}
+
+
+@pytest.mark.parametrize("text,marked,expected", [
+    # after a comma, a title with an org of its own opens the next person's chain
+    ("张三任甲公司董事长，乙公司总经理李四表示",
+     [("张三", "PERSON"), ("甲公司", "ORG"), ("董事长", "TITLE"), ("乙公司", "ORG"), ("总经理", "TITLE"), ("李四", "PERSON")],
+     {("张三", "董事长", "甲公司"), ("李四", "总经理", "乙公司")}),
+    # ... without one the chain goes on
+    ("青岛市委副书记，市长赵豪志", [("青岛市委", "ORG"), ("副书记", "TITLE"), ("市长", "TITLE"), ("赵豪志", "PERSON")],
+     {("赵豪志", "副书记", "青岛市委"), ("赵豪志", "市长", "青岛市")}),
+])
+def test_a_comma_between_titles(text, marked, expected):
+    got = {(r["person"], r["title"], r["org"]) for r in person_titles(text, ents_of(text, marked))}
+    assert got == expected

@@ -267,15 +267,19 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             return tail, k, before   # 国家统计局新闻发言人、|国民经济综合统计司|司长
         return None, k, g
 
-    def chain_before(j: int, left_limit: int = 0) -> tuple[list[tuple[E, str | None]], int, str]:
+    def chain_before(j: int, left_limit: int = 0, *, before_a_name: bool = False
+                     ) -> tuple[list[tuple[E, str | None]], int, str]:
         """The coordinated titles ending with ``ents[j]``, left to right, with the index of
-        the entity before the chain and the text between it and the chain."""
+        the entity before the chain and the text between it and the chain. before_a_name:
+        the chain stands before its holder's name, where a comma before a title with an org
+        of its own ends it (张三任甲公司董事长，|乙公司总经理李四; but 青岛市委副书记，市长赵豪志)."""
         chain = []
         while True:
             org, k, between = org_of(j, left_limit)
             chain.append((ents[j], org))
             if k >= left_limit and ents[k].label == TITLE and _JOIN.match(between) \
-                    and not rank_after_name(k):
+                    and not rank_after_name(k) \
+                    and not (before_a_name and org is not None and regex.search(r"[，,]", between)):
                 j = k
                 continue
             chain.reverse()
@@ -355,7 +359,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         # 1. the chain of titles that ends right before the person
         j = i - 1
         if j >= 0 and ents[j].label == TITLE and _TITLE_TO_PERSON.match(gap(ents[j], e)):
-            chain, k, between = chain_before(j)
+            chain, k, between = chain_before(j, before_a_name=True)
             if gap(ents[j], e).isspace() and k >= 0 and ents[k].label == PERSON and between.isspace():
                 # 王石　万科企业股份有限公司董事长　　冯仑: a list of names, each with its post after it
                 continue

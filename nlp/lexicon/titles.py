@@ -143,7 +143,8 @@ def _aide_ends(text: str, heads: list[int], limit: int) -> set[int]:
 # A title word followed by these is part of another word: 常委会议, 常委会 (a body, not a
 # post); 主管部门, 主管单位 (the supervising body). Not the verbs of a meeting that open with 会:
 # 江泽民主席会见, 克林顿总统会晤.
-_NOT_AFTER = ("会议", "会", "部门", "单位", "机构", "机关")
+# 们 and 候选人 after a post name its holders in general, not a post held (议员们, 总统候选人).
+_NOT_AFTER = ("会议", "会", "部门", "单位", "机构", "机关", "们", "候选人")
 _MEETING_VERBS = ("会见", "会晤", "会谈", "会面", "会商", "会同")
 
 

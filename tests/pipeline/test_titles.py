@@ -8,6 +8,9 @@ from nlp.lexicon.titles import is_title
 # text, expected TITLE surfaces in order
 TITLES = [
     ("湖北省武汉市副市长李明表示", ["副市长"]),
+    # holders in general, not a post held: 议员们, 总统候选人
+    ("议员们正在考虑", []),
+    ("任何可能的总统候选人", []),
     ("常务副省长张三出席", ["常务副省长"]),
     ("党组副书记李四说", ["党组副书记"]),
     ("公司首席执行官赵五", ["首席执行官"]),

@@ -17,6 +17,7 @@ from . import gazetteer, orgs
 from .candidates import Ent
 from .names import NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, surnames
 from .places import STREET_AFTER, facility_after, inside_a_set_phrase, part_of_a_facility
+from .teams import team_beside_a_match
 from .titles import title_ends
 from .words import cut_flags, word_flags
 
@@ -118,6 +119,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 start += 1   # 老|雷德克纳普, 小|贝克汉姆: a familiar 老/小 before a foreign name
             if text.endswith(UNIVERSITY_SHORT, start, end):
                 label = ORG   # 南师大, 哈工大: a university's short name
+            if _mostly_transliterated(text[start:end]) and team_beside_a_match(text, start, end):
+                label = ORG   # 输给|埃因霍温, 胜|雷丁: a club named by its city, beside a match word
             if _COMPANY_ROLE_BEFORE.search(text, 0, start) and not (
                     end - start <= 3 and text[start] in surnames()[0]):
                 label = ORG   # 开发商贝塞斯达, 发行商育碧: a company named by its role (not 开发商张三)
@@ -459,6 +462,13 @@ def _risky_alone(text: str, start: int, end: int, place_at_end: dict[int, int]) 
     beside = start in place_at_end or (text[start - 1:start] in _LIST_MARKS and start - 1 in place_at_end) \
         or (text[end:end + 1] in _LIST_MARKS and end + 1 in place_starts)
     return not beside
+
+
+def _mostly_transliterated(name: str) -> bool:
+    """RETURNS whether ``name`` has 3+ characters, at least half of them spelling foreign names
+    (埃因霍温, 比勒菲尔德): the spelling list misses many (霍, 温)."""
+    chars = gazetteer.transliteration_chars()
+    return len(name) >= 3 and 2 * sum(c in chars for c in name) >= len(name)
 
 
 def _transliterated(name: str) -> bool:

@@ -67,3 +67,22 @@ def as_teams(text: str, ents: list[Ent]) -> list[Ent]:
                 e = e._replace(label=ORG)
         out.append(e)
     return out
+
+
+def team_beside_a_match(text: str, start: int, end: int) -> bool:
+    """RETURNS whether ``text[start:end]``, a name the model read as a person, is a team: the
+    text is a sports report and a match word or score stands right beside it (输给埃因霍温,
+    胜雷丁, 瓦拉多利德主场), and no word of a player's follows it (进球, 表示). The caller
+    checks that the name is spelt like a transliteration."""
+    if not sports_report(text) or not any(cue in text for cue in _CLUB_CUES):
+        return False   # (网球决赛中费德勒战胜纳达尔: players, not clubs)
+    before, after = text[max(0, start - 4):start], text[end:end + 4]
+    return bool(_BEFORE.search(before) or _AFTER.match(after)) and not _PERSON_AFTER.match(after)
+
+
+# Words of club football: a report with none of them may be about players (tennis, chess).
+_CLUB_CUES = ("球队", "主场", "客场", "主队", "客队", "联赛", "欧冠", "联盟杯", "足总杯", "英超", "意甲", "西甲",
+              "德甲", "法甲", "亚盘", "欧赔", "足彩", "德比")
+# What follows a player rather than a club: 的 + a body part or a verb of speech, a goal.
+_PERSON_AFTER = re.compile(r"(?:说|表示|认为|透露|称|进球|破门|射门|受伤|伤愈|转会|加盟|身披)")
+

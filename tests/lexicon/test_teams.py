@@ -44,3 +44,13 @@ def test_a_fixture_written_with_vs_names_teams_without_other_sports_words():
     got = labels("6.利物浦vs富勒姆从目前的数据看")
     assert got["利物浦"] == ORG
     assert labels("他在利物浦读书，后来去了都灵。") == {"利物浦": GPE, "都灵": GPE}
+
+
+def test_a_club_the_model_read_as_a_person_beside_a_match_word(extractor):
+    ents = {e.text: e.label_ for e in extractor("拉塔萨雷上上赛季主场输给埃因霍温，随后战胜利物浦。本赛季").ents}
+    assert ents["埃因霍温"] == "ORG"
+
+
+def test_players_beside_a_match_word_outside_club_football_stay_people(extractor):
+    ents = {e.text: e.label_ for e in extractor("网球赛季决赛中，费德勒战胜纳达尔夺冠").ents}
+    assert ents.get("费德勒") == "PERSON" and ents.get("纳达尔") == "PERSON"

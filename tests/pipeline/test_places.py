@@ -345,3 +345,11 @@ def test_a_place_inside_a_set_phrase(text, span, expected):
     from nlp.lexicon import gazetteer
 
     assert inside_a_set_phrase(text, *span, lambda w: gazetteer.lookup(w) is not None) is expected
+
+
+@pytest.mark.parametrize("text,places", [
+    ("中国与中非恢复外交关系", ["中国", "中非"]),   # 中非: the Central African Republic's short name
+    ("其中非常重要", []),                              # not across words
+])
+def test_central_africa_by_its_short_name(extractor, text, places):
+    assert [e.text for e in extractor(text).ents if e.label_ == "GPE"] == places

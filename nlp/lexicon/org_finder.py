@@ -104,6 +104,8 @@ _NOT_IN_BRAND = frozenset("cdrptqvufye")
 # jieba flags of names (华夏 ns, 华润 nz, 深国投 nt; None: a word jieba does not know, 华映):
 # a company's name holds one; common words alone name a kind of body (国有企业, 股份行信用卡)
 _NAME_WORD_FLAGS = frozenset({None, "nz", "nt", "nr", "ns", "nrt", "nrfg", "j", "eng"})
+# Qualifiers written between a company's name and its post (铜峰电子|原|董事长).
+_POST_QUALIFIERS = frozenset({"原", "前", "现", "现任", "时任", "新任", "代理"})
 # Words that qualify a post, not a company (原|华润深国投信托, 资深|副总经理), and 某 (某股份行)
 _BEFORE_A_NAME = frozenset({"原", "前", "现", "现任", "时任", "新任", "资深", "高级", "首席", "代理", "某"})
 _BREAK = ORG_NAME_BREAK
@@ -242,8 +244,12 @@ class OrgFinder:
         for m in _COMPANY_POST.finditer(self.text):
             p, q = m.span()
             nxt = self.text[q:q + 1]
-            if p not in self.starts or not (nxt in single or nxt.isascii() and nxt.isalpha()) \
-                    or q not in title_ends(self.text, p, q) or self._suffixes_ending_at(p):
+            if p not in self.starts or not (nxt in single or nxt in "兼、" or nxt.isascii() and nxt.isalpha()) \
+                    or q not in title_ends(self.text, p, q):
+                continue
+            # a qualifier of the post stands between the name and the post (铜峰电子|原|董事长)
+            p = next((s for s, e in self.words if e == p and self.text[s:e] in _POST_QUALIFIERS), p)
+            if self._suffixes_ending_at(p):
                 continue
             words = sorted(((s, e) for s, e in self.words if e <= p), reverse=True)
             start, gpe_ends = p, {e: s for s, e, lab in self.ents if lab == GPE}

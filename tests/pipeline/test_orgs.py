@@ -297,6 +297,8 @@ def test_the_medium_opening_a_news_item_is_an_org(text, expected):
 @pytest.mark.parametrize("text,expected", [
     # a company named without a suffix before a post only companies have, and a person
     ("华映星球董事长胡劲松相信", [("华映星球", "ORG"), ("董事长", "TITLE"), ("胡劲松", "PERSON")]),
+    # a qualifier between the company and its post, and a second post before the name
+    ("铜峰电子原董事长兼总经理王晓云", [("铜峰电子", "ORG"), ("董事长", "TITLE"), ("总经理", "TITLE"), ("王晓云", "PERSON")]),
     ("美国史带金融财团董事局主席莫里斯", [("美国", "GPE"), ("史带金融财团", "ORG"), ("董事局主席", "TITLE"),
                                     ("莫里斯", "PERSON")]),
     # common words, a qualifier of the post or a verb name no company

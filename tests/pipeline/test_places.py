@@ -350,6 +350,8 @@ def test_a_place_inside_a_set_phrase(text, span, expected):
 @pytest.mark.parametrize("text,places", [
     ("中国与中非恢复外交关系", ["中国", "中非"]),   # 中非: the Central African Republic's short name
     ("其中非常重要", []),                              # not across words
+    ("主力中卫莱德利受伤", []),                        # 中卫, the position: the city only after 宁夏
+    ("宁夏中卫的沙坡头", ["宁夏", "中卫", "沙坡头"]),
 ])
 def test_central_africa_by_its_short_name(extractor, text, places):
     assert [e.text for e in extractor(text).ents if e.label_ == "GPE"] == places

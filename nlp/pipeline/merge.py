@@ -18,7 +18,8 @@ and the README):
      person a title names, not the river);
    - ``dates_cut_orgs`` (numbers): an earlier ORG that begins with a relative DATE
      candidate (no value) loses the date (今年上半年|集团, 今年一季度|公司), and is dropped
-     when two characters or fewer are left (集团, 公司: a generic noun);
+     when two characters or fewer are left (集团, 公司: a generic noun); not a paper named in
+     title marks (《星期日泰晤士报》);
    - ``model_overrides_companies`` (the statistical model): a rule ORG read leftwards from a
      company-type suffix gives way to the model's reading (``lexicon.model_spans.
      company_unsupported``: 保险公司 with no model ORG over it; 我们|北京城建集团一公司).
@@ -211,7 +212,8 @@ def _overrides(text: str, taken: list[Ent], sources: dict[Ent, str], cands: list
             out = []
             for e in taken:
                 d = dates.get(e.start)
-                if e.label == ORG and d and d.end < e.end:
+                titled = text[e.start - 1:e.start] == "《" and text[e.end:e.end + 1] == "》"
+                if e.label == ORG and d and d.end < e.end and not titled:
                     changed = True
                     if e.end - d.end > 2:
                         cut = e._replace(start=d.end)

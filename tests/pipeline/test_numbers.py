@@ -26,6 +26,9 @@ EXPRESSIONS = [
     ("10:30开会", []),
     # 上 makes only a multiplier vague (上百万份: the qualifier stays outside); 献上两首 is a count
     ("上台献上两首歌", [("两首", "QUANTITY", 2, "首")]),
+    # the Republic's era year; 上个世纪 like 上世纪
+    ("自民国八十八年七月开始", [("民国八十八年七月", "DATE", None, None)]),
+    ("从上个世纪70年代起", [("上个世纪70年代", "DATE", None, None)]),
     ("上百万份", [("百万份", "QUANTITY", 1000000, "份")]),
     # a festival day after a year word: the year is the DATE (the holiday is optional in SPEC);
     # a holiday period stays with its year

@@ -323,3 +323,8 @@ def test_a_unit_before_a_company_post_is_left_to_its_company(extractor):
 def test_company_names_with_a_bracketed_country(extractor, text, org):
     orgs = [e.text for e in extractor(text).ents if e.label_ == "ORG"]
     assert orgs[0] == org and not any("有限公司完美" in o for o in orgs)
+
+
+def test_a_paper_in_title_marks_keeps_a_weekday_in_its_name(extractor):
+    ents = [(e.text, e.label_) for e in extractor("香港文汇报援引《星期日泰晤士报》报道").ents]
+    assert ("星期日泰晤士报", "ORG") in ents and ("星期日", "DATE") not in ents

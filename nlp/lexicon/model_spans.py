@@ -304,7 +304,8 @@ def _generic_company(org: str) -> bool:
     """RETURNS whether a company-type ORG names a kind of company, not one: what precedes
     its suffixes is one common word (保险|公司, 科技|有限公司) or a single character."""
     name = orgs.company_name(org)
-    return name is not None and (len(name) < 2 or word_flags().get(name) in _COMMON_FLAGS)
+    return name is not None and not org.endswith(orgs.SITE_SUFFIXES) \
+        and (len(name) < 2 or word_flags().get(name) in _COMMON_FLAGS)
 
 
 # Clause punctuation, or a space that is not between two Latin letters (Bonnie Turner).

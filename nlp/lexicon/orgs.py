@@ -71,6 +71,11 @@ def named_org(name: str) -> bool:
     return any(name[k:] in endings for k in range(1, len(name) + 1))
 
 
+#: Suffixes of literature and news sites (起点中文网, 17K小说网): a site's name is often a common
+#: word (起点, 创世), so a site is never a kind of company (``model_spans._generic_company``).
+SITE_SUFFIXES = ("小说网", "中文网", "文学网", "文学城")
+
+
 def company_name(org: str) -> str | None:
     """RETURNS what precedes the company-type suffixes ending ``org`` (保险 in 保险公司,
     中国石油 in 中国石油集团有限公司), or None when it does not end with one."""

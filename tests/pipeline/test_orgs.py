@@ -328,3 +328,11 @@ def test_company_names_with_a_bracketed_country(extractor, text, org):
 def test_a_paper_in_title_marks_keeps_a_weekday_in_its_name(extractor):
     ents = [(e.text, e.label_) for e in extractor("香港文汇报援引《星期日泰晤士报》报道").ents]
     assert ("星期日泰晤士报", "ORG") in ents and ("星期日", "DATE") not in ents
+
+
+@pytest.mark.parametrize("text,org", [
+    ("作者是六中谢鸭子，连载于起点中文网", "起点中文网"),   # a site named by a common word
+    ("是连载于腾讯文学旗下的创世中文网的一部小说", "创世中文网"),
+])
+def test_literature_sites_are_orgs(extractor, text, org):
+    assert org in [e.text for e in extractor(text).ents if e.label_ == "ORG"]

@@ -137,6 +137,9 @@ def surface_value(label: str, surface: str, unit: str) -> float:
     # colloquial 块/块钱 for 元 (３００多块钱 -> 300 元, as numbers_real writes 3500块钱)
     if unit == "元" and body.endswith(("块钱", "块")):
         body = body[: -2] if body.endswith("块钱") else body[:-1]
+    # 美金, the colloquial name of the US dollar, is written 美元 (nlp/data/units.tsv, numbers_real)
+    if unit == "美元" and body.endswith("美金"):
+        body = body[:-2]
     if body.endswith(unit):
         body = body[: -len(unit)]
     # else: the first member of an elliptical range (180万 in 180万至200万人次)

@@ -30,6 +30,11 @@ EXPRESSIONS = [
     ("自民国八十八年七月开始", [("民国八十八年七月", "DATE", None, None)]),
     ("从上个世纪70年代起", [("上个世纪70年代", "DATE", None, None)]),
     ("上百万份", [("百万份", "QUANTITY", 1000000, "份")]),
+    # counters of pages, characters, chapters, issues and drafts; 回汉 is two peoples
+    ("共计6,412页", [("6,412页", "QUANTITY", 6412, "页")]),
+    ("推荐近十期中四期", [("十期", "QUANTITY", 10, "期"), ("四期", "QUANTITY", 4, "期")]),
+    ("５２０万回汉族人民", []),
+    ("一期工程", []),
     # a festival day after a year word: the year is the DATE (the holiday is optional in SPEC);
     # a holiday period stays with its year
     ("去年除夕，我们是一起度过的", [("去年", "DATE", None, None), ("除夕", "DATE", None, None)]),

@@ -35,6 +35,9 @@ EXPRESSIONS = [
     ("推荐近十期中四期", [("十期", "QUANTITY", 10, "期"), ("四期", "QUANTITY", 4, "期")]),
     ("５２０万回汉族人民", []),
     ("一期工程", []),
+    # a bare amount after 首付/增收 or before 起拍 is money (money_words.txt)
+    ("首付18万", [("18万", "MONEY", 180000, "元")]),
+    ("将以80万起拍", [("80万", "MONEY", 800000, "元")]),
     # a festival day after a year word: the year is the DATE (the holiday is optional in SPEC);
     # a holiday period stays with its year
     ("去年除夕，我们是一起度过的", [("去年", "DATE", None, None), ("除夕", "DATE", None, None)]),

@@ -343,7 +343,7 @@ def test_calendar_forms_of_real_text(text, dates):
     # a full-width comma between groups of three digits is a thousands separator
     ("成本已达每吨４，０００元，共1，250，000人", [("４，０００元", 4000, "元"), ("1，250，000人", 1250000, "人")]),
     ("分为1，2类，循环3遍，共七卷、两盆", [("2类", 2, "类"), ("3遍", 3, "遍"), ("七卷", 7, "卷"), ("两盆", 2, "盆")]),
-    ("以80万起拍", []),   # 起拍: the starting bid, not a count of cases
+    ("以80万起拍", [("80万", 800000, "元")]),   # 起拍: the starting bid (money), not a count of 起
 ])
 def test_amounts_of_real_text(text, expected):
     from nlp.lexicon.numbers import find_numbers

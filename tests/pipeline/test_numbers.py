@@ -35,6 +35,7 @@ EXPRESSIONS = [
     ("推荐近十期中四期", [("十期", "QUANTITY", 10, "期"), ("四期", "QUANTITY", 4, "期")]),
     ("５２０万回汉族人民", []),
     ("一期工程", []),
+    ("星际争霸2项目开赛", []),             # 项目: the game's number, no count of 项
     # a bare amount after 首付/增收 or before 起拍 is money (money_words.txt)
     ("首付18万", [("18万", "MONEY", 180000, "元")]),
     ("将以80万起拍", [("80万", "MONEY", 800000, "元")]),

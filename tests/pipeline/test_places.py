@@ -357,3 +357,8 @@ def test_a_place_inside_a_set_phrase(text, span, expected):
 ])
 def test_central_africa_by_its_short_name(extractor, text, places):
     assert [e.text for e in extractor(text).ents if e.label_ == "GPE"] == places
+
+
+def test_a_tourist_island_is_a_natural_feature(extractor):
+    # SPEC: natural features are LOC; 巴厘岛 and 普吉岛 left foreign_places.tsv's cities
+    assert [(e.text, e.label_) for e in extractor("去普吉岛度假").ents] == [("普吉岛", "LOC")]

@@ -157,6 +157,15 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 华人, 华侨, 港商, 英语: a word for people or things of the place, no place
             if end - start == 1 and text.startswith("运", end) and text[start] == "奥":
                 continue  # 奥运: the Olympics, not 奥 (Austria)
+            if end - start >= 2 and text[end:end + 1] in "人族" and not _known_place(text[start:end]):
+                continue  # 犹太人, 吉普赛人: a people, no place the gazetteer knows
+            if text.endswith("地区", 0, end) and end - start >= 5 and _mostly_transliterated(text[start:end - 2]):
+                cands.append(Ent(start, end - 2, GPE))
+                continue  # 奇里诺奇|地区: a foreign district, 地区 outside (SPEC: 苏州地区)
+            if text.endswith("城", 0, end) and end - start >= 3 \
+                    and (gazetteer.lookup(text[start:end - 1]) or ("", None))[0] == GPE:
+                cands.append(Ent(start, end, GPE))
+                continue  # 北京城, 悉尼城: the city itself
             if end - start == 1 and text[end:end + 1] in "东南西北" and text[end + 1:end + 2] not in "部方面京非美欧亚东南西北":
                 end += 1  # 粤|东, 藏|北: a region of the province, one LOC (not 中|东部, 北京, 粤东西北)
                 cands.append(Ent(start, end, LOC))

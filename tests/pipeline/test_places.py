@@ -362,3 +362,12 @@ def test_central_africa_by_its_short_name(extractor, text, places):
 def test_a_tourist_island_is_a_natural_feature(extractor):
     # SPEC: natural features are LOC; 巴厘岛 and 普吉岛 left foreign_places.tsv's cities
     assert [(e.text, e.label_) for e in extractor("去普吉岛度假").ents] == [("普吉岛", "LOC")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("所以才让希特勒萌生了对犹太人的恨意", []),                       # a people, no place
+    ("斯里兰卡北部奇里诺奇地区１０多年来", [("斯里兰卡", "GPE"), ("奇里诺奇", "GPE")]),   # 地区 outside
+    ("华人的目光都在节日的北京城。", [("北京城", "GPE")]),              # the city itself
+])
+def test_model_places_repaired(extractor, text, expected):
+    assert [(e.text, e.label_) for e in extractor(text).ents if e.label_ in ("GPE", "LOC")] == expected

@@ -52,9 +52,11 @@ _GPE_ABBREVIATIONS = frozenset("中华美日韩朝俄苏英法德意西葡荷比
 _COMPANY_ROLE_BEFORE = regex.compile(r"(?:开发|发行|运营|制造|供应|生产|代理|经销|零售|出版|承包|服务|电信)商\s*$")
 # After a one-character abbreviation, these make a word for the place's people, language or
 # money (华人, 华侨, 华裔, 港商, 英语, 中文, 美籍, 港资): a compound, no place of its own.
-_PEOPLE_OF_A_PLACE = frozenset("人侨裔商语文籍资")
+_PEOPLE_OF_A_PLACE = frozenset("人侨裔商语文籍资股")   # 股: 港股, 美股 (shares listed there)
 # Characters of laughter and interjections: a "name" made of them only (哈哈, 呵呵呵) is the
 # writer's laugh, and a run of one character three times or more (唐唐唐) is no name either.
+# English function words the model reads as names inside an English title or phrase.
+_ENGLISH_FUNCTION_WORDS = frozenset("the a an of and or in on at to for with by from as is".split())
 _INTERJECTIONS = frozenset("哈呵嘿嘻哇啊呀哦噢嗯嘛啦")
 
 
@@ -113,6 +115,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             start, end = letters
             if reduplicated(text[start:end]):
                 continue
+            if text[start:end].lower() in _ENGLISH_FUNCTION_WORDS:
+                continue   # The Legend of the Unknowns: English words of a title, no name
             if end - start == 2 and word_flags().get(text[start:end]) == "v":
                 continue   # 辞行, 守孝, 罗嗦: a two-character verb of the dictionary is no name
             if text[start] in "老小" and end - start >= 4 and _transliterated(text[start + 1:end]):

@@ -48,7 +48,7 @@ FEATURE_TYPES = {
 
 CORE = {
     # continents and world regions, and the Palestinian and Syrian territories of Middle East news
-    "region": """亚洲 欧洲 非洲 北美洲 南美洲 大洋洲 南极洲 美洲 北美 南美 中美洲 拉丁美洲 拉美
+    "region": """亚洲 欧洲 非洲 北美洲 南美洲 大洋洲 南极洲 美洲 北美 南美 中美洲 拉丁美洲 拉美 欧美
         东亚 东南亚 南亚 中亚 西亚 东北亚 中东 远东 北非 西非 东非 中非地区 南部非洲 北欧 西欧 东欧
         南欧 中欧 中东欧 亚太 亚太地区 欧亚大陆 加勒比地区 北极 南极 巴尔干 高加索
         华北 华东 华南 华中 东北地区 西北地区 西南地区 华北地区 华东地区 华南地区 华中地区

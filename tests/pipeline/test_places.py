@@ -368,6 +368,9 @@ def test_a_tourist_island_is_a_natural_feature(extractor):
     ("所以才让希特勒萌生了对犹太人的恨意", []),                       # a people, no place
     ("斯里兰卡北部奇里诺奇地区１０多年来", [("斯里兰卡", "GPE"), ("奇里诺奇", "GPE")]),   # 地区 outside
     ("华人的目光都在节日的北京城。", [("北京城", "GPE")]),              # the city itself
+    ("在欧美逐渐消亡", [("欧美", "LOC")]),                              # a region (locations.tsv core)
+    ("登别位于北海道的西南部", [("北海道", "GPE")]),                    # a Japanese prefecture
+    ("他也是港股上市公司的董事长", []),                                  # 港股: shares listed in Hong Kong
 ])
 def test_model_places_repaired(extractor, text, expected):
     assert [(e.text, e.label_) for e in extractor(text).ents if e.label_ in ("GPE", "LOC")] == expected

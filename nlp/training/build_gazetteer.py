@@ -113,12 +113,12 @@ def derive_short(name: str) -> str:
 
 
 def forms(unit: Unit, short: str) -> list[str]:
-    """News forms of autonomous units: 黔南州, 延边州, 双江县, 香港特区."""
+    """News forms of autonomous units: 黔南州, 延边州, 湘西自治州, 双江县, 香港特区."""
     out = []
     if unit.name.endswith("自治州"):
-        out.append(short + "州")
+        out += [short + "州", short + "自治州"]
     elif unit.name.endswith("自治县") and not short.endswith("县"):
-        out.append(short + "县")
+        out += [short + "县", short + "自治县"]
     elif unit.name.endswith("自治旗") and not short.endswith("旗"):
         out.append(short + "旗")
     elif unit.name.endswith("特别行政区"):

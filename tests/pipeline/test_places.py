@@ -374,3 +374,8 @@ def test_a_tourist_island_is_a_natural_feature(extractor):
 ])
 def test_model_places_repaired(extractor, text, expected):
     assert [(e.text, e.label_) for e in extractor(text).ents if e.label_ in ("GPE", "LOC")] == expected
+
+
+def test_an_autonomous_prefecture_by_its_short_name_and_full_suffix(extractor):
+    doc = extractor("出生于湖南湘西自治州保靖县")
+    assert {"city": "湘西自治州", "province": "湖南省"} in doc._.relations["city_province"]

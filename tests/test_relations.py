@@ -359,3 +359,11 @@ def test_a_biography_with_a_spouse_field_still_gives_its_subject_the_posts():
 def test_a_comma_between_titles(text, marked, expected):
     got = {(r["person"], r["title"], r["org"]) for r in person_titles(text, ents_of(text, marked))}
     assert got == expected
+
+
+def test_descriptions_between_the_titles_and_the_name():
+    text = "清华大学教授、中国科学院学部委员、著名水利科学家钱宁先生"
+    ents = ents_of(text, [("清华大学", "ORG"), ("教授", "TITLE"), ("中国科学院", "ORG"), ("学部委员", "TITLE"),
+                          ("钱宁", "PERSON")])
+    got = {(r["person"], r["title"], r["org"]) for r in person_titles(text, ents)}
+    assert got == {("钱宁", "教授", "清华大学"), ("钱宁", "学部委员", "中国科学院")}

@@ -60,9 +60,12 @@ _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控�
 # SPEC keeps 原, 前, 时任, 现任, 代理, 新任 outside the title: the org before them is still the
 # title's (美国前国防部长, 公司原总经理), as it is across a role (智豪刑事团队创始人及首席合伙人)
 _ORG_TO_TITLE = regex.compile(rf"^\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:原|前|时任|现任|代理|新任)?\s*$")
-#: between the last title and the person it names: nothing, a colon (董事长：王德志), roles,
-#: a familiar 老
-_TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：）)]|(?:[、，,]\s*(?:{_ROLE})\s*)+|老)?\s*$")   # 教练老|雷德克纳普
+#: between the last title and the person it names: nothing, a colon (董事长：王德志), roles or
+#: descriptions, a familiar 老
+#: Descriptions listed with the titles before a name (清华大学教授、著名水利科学家钱宁): no post,
+#: and no break between the titles and their holder.
+_DESCRIPTION = r"(?:著名|知名|资深|青年)?\p{Han}{0,6}(?:学家|学者|专家|理论家|作家|艺术家|企业家|教育家)"
+_TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：）)]|(?:[、，,]\s*(?:{_ROLE}|{_DESCRIPTION})\s*)+|老)?\s*$")   # 教练老|雷德克纳普
 #: 作为公司董事长，陈旭荣…: the titles are those of the person after the comma
 _AS_HOLDER = regex.compile(r"(?:作为|身为)\s*$")
 # TITLE 是/为/由 PERSON, the person's clause ending there (万科的董事长是王石。董事长由王石担任):

@@ -194,7 +194,8 @@ def build_patterns() -> dict[str, regex.Pattern]:
     # 7月24~26日: a span of days in one month is one DATE
     month_part = rf"{month}(?:{day_num}[~～\-－—–]{day}|{day}|[上中下]旬|[底初末])?"
     # a year of four digits, or of two with a leading zero (09年年底: no count of years has one)
-    year_abs = (rf"(?<![\d.A-Za-z])(?:\d{{4}}(?:{RANGE_SEP}\d{{4}})?|0\d(?=年)"
+    # or before a month (66年12月出生: a count of years has no month after it)
+    year_abs = (rf"(?<![\d.A-Za-z])(?:\d{{4}}(?:{RANGE_SEP}\d{{4}})?|0\d(?=年)|\d{{2}}(?=年(?:1[0-2]|0?[1-9])月)"
                 rf"|(?<![{CN_DIGITS}])[{CN_DIGITS}]{{4}})(?:年(?!级|龄|代)度?|财政年度|财年)")
     year_rel = rf"(?:{word_alt(('year',))})(?![轻龄级纪均])"
     few = rf"(?:\d{{1,2}}|[{CN_NONZERO}]|十[一二]?)"

@@ -29,6 +29,7 @@ EXPRESSIONS = [
     # the Republic's era year; 上个世纪 like 上世纪
     ("自民国八十八年七月开始", [("民国八十八年七月", "DATE", None, None)]),
     ("从上个世纪70年代起", [("上个世纪70年代", "DATE", None, None)]),
+    ("66年12月出生", [("66年12月", "DATE", None, None)]),   # a two-digit year before a month
     ("上百万份", [("百万份", "QUANTITY", 1000000, "份")]),
     # counters of pages, characters, chapters, issues and drafts; 回汉 is two peoples
     ("共计6,412页", [("6,412页", "QUANTITY", 6412, "页")]),

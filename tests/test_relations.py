@@ -367,3 +367,9 @@ def test_descriptions_between_the_titles_and_the_name():
                           ("钱宁", "PERSON")])
     got = {(r["person"], r["title"], r["org"]) for r in person_titles(text, ents)}
     assert got == {("钱宁", "教授", "清华大学"), ("钱宁", "学部委员", "中国科学院")}
+
+
+def test_a_degree_is_a_biography_field():
+    text = "高仰光，男，法学博士，中国人民大学法学院讲师"
+    ents = ents_of(text, [("高仰光", "PERSON"), ("中国人民大学法学院", "ORG"), ("讲师", "TITLE")])
+    assert person_titles(text, ents) == [{"person": "高仰光", "title": "讲师", "org": "中国人民大学法学院"}]

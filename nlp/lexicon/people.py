@@ -118,7 +118,10 @@ class PersonCues:
                 out.append(bracket)
         # a name opening a line or sentence: a biography (谢中华，男，汉族) or a speaker (陈艳萍：)
         for m in (*_BIO.finditer(self.text), *_SPEAKER.finditer(self.text)):
-            end = name_at(self.text, m.start(), self.ends | {m.end()}, self.ent_starts)
+            # a place read inside the name does not stop it (高|仰光，男，: the merge lets the
+            # name replace it)
+            stop = {s for s in self.ent_starts if not m.start() < s < m.end()}
+            end = name_at(self.text, m.start(), self.ends | {m.end()}, stop)
             if end == m.end() and m.start() not in self.covered and not common_word(m.group()):
                 out.append(Ent(m.start(), end, PERSON))
         for m in _OTHER_NAMES.finditer(self.text):

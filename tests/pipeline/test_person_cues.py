@@ -35,7 +35,8 @@ CASES = [
     ("总理曾多次表示", []),  # 曾 as an adverb
     # bylines in brackets, two names written together, one name after another role
     ("优秀共产党员。（记者贾鹏陈博）", ["贾鹏", "陈博"]),
-    ("受到热烈欢迎。（本报记者张悦摄）", ["张悦"]),          # a photographer's credit: 摄 is no part of the name
+    ("受到热烈欢迎。（本报记者张悦摄）", ["张悦"]),
+    ("高仰光，男，法学博士，中国人民大学法学院讲师", ["高仰光"]),   # a biography's name over a place (仰光)          # a photographer's credit: 摄 is no part of the name
     ("晨报讯（实习生李泽玲记者金融）当", ["李泽玲", "金融"]),
     ("（记者北京报道）", []),
     ("他当过记者金融危机时", []),   # not in a bracket

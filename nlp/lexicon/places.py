@@ -49,13 +49,13 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 # A short alias (no suffix) followed by one of these names a street, a station, a business or a
 # noble's title (中山路, 南京西路, 西安大路, 江北站, 华龙酒楼, 英德仓库, 南阳公主), not the division:
 # SPEC leaves a place inside a facility no GPE of its own.
-_STREET = r"[东西南北中]?(?:[一二三四五六七八九十\d]{1,3})?(?:路|街|大街|大道|大路)|巷"   # 凤城|二路
+_STREET = r"[东西南北中]?(?:[一二三四五六七八九十]|\d{1,3})?(?:路|街|大街|大道|大路)|巷"   # 凤城|二路 (not 福州|五一路)
 _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
                              r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库"
                              r"|公主|郡主|郡王|侯(?=[\u4e00-\u9fff]{2})")   # 南阳公主, 平阳侯曹寿: a noble's title
 # ... and a division's short name before a scenic area's word names the scenic site (杭州西湖|景区,
 # 九寨沟|景区), while a natural feature keeps its name there (峨眉山|景区 is LOC 峨眉山).
-_SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区|古城(?!区)|古镇|园林")   # 丽江|古城, 苏州|园林
+_SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区|古镇|园林")   # 苏州|园林
 #: A road or street word right after a name: the name begins the road's (长江|西路, 大学|西街).
 STREET_AFTER = re.compile(_STREET)
 

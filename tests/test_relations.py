@@ -373,3 +373,20 @@ def test_a_degree_is_a_biography_field():
     text = "高仰光，男，法学博士，中国人民大学法学院讲师"
     ents = ents_of(text, [("高仰光", "PERSON"), ("中国人民大学法学院", "ORG"), ("讲师", "TITLE")])
     assert person_titles(text, ents) == [{"person": "高仰光", "title": "讲师", "org": "中国人民大学法学院"}]
+
+
+def test_a_biography_with_a_birth_date_and_a_list_of_posts():
+    text = "金敬姬，平壤人，出生于1946年5月30日，朝鲜劳动党中央政治局委员、中央书记局书记，朝鲜人民军大将"
+    ents = ents_of(text, [("金敬姬", "PERSON"), ("平壤", "GPE"), ("1946年5月30日", "DATE"),
+                          ("朝鲜劳动党中央政治局", "ORG"), ("委员", "TITLE"), ("中央书记局", "ORG"), ("书记", "TITLE"),
+                          ("朝鲜人民军", "ORG"), ("大将", "TITLE")])
+    got = {(r["person"], r["title"], r["org"]) for r in person_titles(text, ents)}
+    assert got == {("金敬姬", "委员", "朝鲜劳动党中央政治局"), ("金敬姬", "书记", "中央书记局"),
+                   ("金敬姬", "大将", "朝鲜人民军")}
+
+
+def test_posts_after_xian_wei_are_the_subjects():
+    text = "田中景生于内蒙古赤峰现为中国世界经济学会理事"
+    ents = ents_of(text, [("田中景", "PERSON"), ("内蒙古", "GPE"), ("赤峰", "GPE"), ("中国世界经济学会", "ORG"),
+                          ("理事", "TITLE")])
+    assert person_titles(text, ents) == [{"person": "田中景", "title": "理事", "org": "中国世界经济学会"}]

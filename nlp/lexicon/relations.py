@@ -111,7 +111,7 @@ _REMOVE_OF = regex.compile(r"^\s*(?:同志|先生|女士)?\s*的?\s*$")
 #: 任 alone too (张锐钢任天津港（集团）有限公司董事长), not the 任 of 责任, 信任, 放任; and the
 #: passive or elective forms (李强当选为江苏省政协主席, 张伟被任命为…副主任).
 _HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|辞去|卸去"
-_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|作为|身为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选)为)了?$")
+_HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|作为|身为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选|现|今)为)了?$")
 #: A subject of its own between a person and a holding verb: the post is that one's
 #: (王刚说，他的父亲曾任县长).
 _OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻子|丈夫|哥哥|弟弟|姐姐|妹妹|爷爷|奶奶|外公|外婆")
@@ -138,7 +138,8 @@ _KIN = r"(?:夫人|之妻|的妻子|之夫|的丈夫|遗孀|之子|之女|长子
 _KIN_AFTER = regex.compile(_KIN)
 _BIO_FIELD = (r"[男女]|\p{Han}{1,3}族"
               r"|(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:出?生(?:于\p{Han}{2,12})?)?"
-              r"|(?:出?生于|籍贯)\p{Han}{2,12}|\p{Han}{2,8}人"
+              r"|(?:出?生于|籍贯|祖籍)\p{Han}{2,12}|\p{Han}{2,8}人"
+              r"|出?生于(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?"
               r"|\p{Han}{0,8}(?:学历|学位)|\p{Han}{0,6}(?:博士|硕士|学士)(?:研究生)?"
               r"|(?:中共|中国共产党|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)?(?:预备)?(?:党员|成员|会员)"
               r"|\p{Han}{0,10}(?:参加工作|入党)"
@@ -445,7 +446,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             record(ents[j + 1], chain, clause_org(chain[0][0]))
             continue
         copula = _COPULA.search(between.rstrip())
-        if copula and not copula["clause"]:
+        if copula and not copula["clause"] and not _HOLD_VERB.search(between.rstrip()):
             if k >= 0 and ents[k].label == PERSON and not _SENTENCE_BREAK.search(between):
                 record(ents[k], chain, clause_org(chain[0][0]))
             continue

@@ -355,6 +355,7 @@ def test_a_place_inside_a_set_phrase(text, span, expected):
     ("在《梦幻红楼》中站着也能升级", []),              # 中站 (a district) only after its city
     ("地址：凤城二路天地时代广场", []),                # a numbered road: 凤城 starts its name
     ("地址：福州五一路", ["福州"]),                    # 五一路 is the road's own name
+    ("霜冻少，日照充足", []),                          # 日照: sunshine here
 ])
 def test_central_africa_by_its_short_name(extractor, text, places):
     assert [e.text for e in extractor(text).ents if e.label_ == "GPE"] == places

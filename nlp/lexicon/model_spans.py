@@ -53,10 +53,10 @@ _COMPANY_ROLE_BEFORE = regex.compile(r"(?:开发|发行|运营|制造|供应|生
 # After a one-character abbreviation, these make a word for the place's people, language or
 # money (华人, 华侨, 华裔, 港商, 英语, 中文, 美籍, 港资): a compound, no place of its own.
 _PEOPLE_OF_A_PLACE = frozenset("人侨裔商语文籍资股")   # 股: 港股, 美股 (shares listed there)
-# Characters of laughter and interjections: a "name" made of them only (哈哈, 呵呵呵) is the
-# writer's laugh, and a run of one character three times or more (唐唐唐) is no name either.
 # English function words the model reads as names inside an English title or phrase.
 _ENGLISH_FUNCTION_WORDS = frozenset("the a an of and or in on at to for with by from as is".split())
+# Characters of laughter and interjections: a "name" made of them only (哈哈, 呵呵呵) is the
+# writer's laugh, and a run of one character three times or more (唐唐唐) is no name either.
 _INTERJECTIONS = frozenset("哈呵嘿嘻哇啊呀哦噢嗯嘛啦")
 
 

@@ -107,7 +107,7 @@ _NAME_WORD_FLAGS = frozenset({None, "nz", "nt", "nr", "ns", "nrt", "nrfg", "j", 
 # Qualifiers written between a company's name and its post (铜峰电子|原|董事长).
 _POST_QUALIFIERS = frozenset({"原", "前", "现", "现任", "时任", "新任", "代理"})
 # Words that qualify a post, not a company (原|华润深国投信托, 资深|副总经理), and 某 (某股份行)
-_BEFORE_A_NAME = frozenset({"原", "前", "现", "现任", "时任", "新任", "资深", "高级", "首席", "代理", "某"})
+_BEFORE_A_NAME = _POST_QUALIFIERS | {"资深", "高级", "首席", "某"}
 _BREAK = ORG_NAME_BREAK
 _OPEN, _CLOSE = "（(", "）)"
 
@@ -241,6 +241,7 @@ class OrgFinder:
         (公司, 国有企业, 现任) name a kind of body, not one."""
         out = []
         single = surnames()[0]
+        gpe_ends = {e: s for s, e, lab in self.ents if lab == GPE}
         for m in _COMPANY_POST.finditer(self.text):
             p, q = m.span()
             nxt = self.text[q:q + 1]
@@ -252,10 +253,10 @@ class OrgFinder:
             if self._suffixes_ending_at(p):
                 continue
             words = sorted(((s, e) for s, e in self.words if e <= p), reverse=True)
-            start, gpe_ends = p, {e: s for s, e, lab in self.ents if lab == GPE}
+            start = p
             for s, e in words:
                 w = self.text[s:e]
-                flag = word_flags().get(w) if len(w) > 1 else char_flags().get(w)
+                flag = _flag(w)
                 if e != start or s in self.ent_starts or self.covered.intersection(range(s, e)) \
                         or any(c in _BREAK or c in _OPEN or c in _CLOSE or c.isdigit() for c in w) \
                         or w in self.stops or w in _BEFORE_A_NAME or (flag or "x")[:1] in _NOT_IN_BRAND \
@@ -263,24 +264,23 @@ class OrgFinder:
                     break
                 start = s
             if start in self.covered or start - 1 in self.covered and start not in gpe_ends \
-                    or start in gpe_ends and not self._locator_at(start) or self.text[p - 1] in _UNIT_ENDINGS:
+                    or start in gpe_ends and not self._locator(gpe_ends[start], start) \
+                    or self.text[p - 1] in _UNIT_ENDINGS:
                 continue  # the name runs on into another entity (中原|房地产华北区), or is a unit
             name, before = self.text[start:p], next((self.text[s:e] for s, e in words if e == start), "")
-            flags = [word_flags().get(self.text[s:e]) if e - s > 1 else char_flags().get(self.text[s:e])
-                     for s, e in self.words if start <= s and e <= p]
+            flags = [_flag(self.text[s:e]) for s, e in self.words if start <= s and e <= p]
             if len(name) < 2 or name in _GENERIC or any(name.startswith(g) for g in _GENERIC) \
                     or before in _GENERIC or before == "某" or not any(f in _NAME_WORD_FLAGS for f in flags):
                 continue
             out.append(Ent(start, p, ORG))
         return out
 
-    def _locator_at(self, end: int) -> bool:
-        """RETURNS whether the GPE ending at ``end`` reads as a locator before a name: a country,
-        or a division by its full name (晋城市), not a short name a brand may start with
-        (中原|地产)."""
-        start = next(s for s, e, lab in self.ents if e == end and lab == GPE)
+    def _locator(self, start: int, end: int) -> bool:
+        """RETURNS whether the GPE ``text[start:end]`` reads as a locator before a name: a
+        country, or a division by its full name (晋城市), not a short name a brand may start
+        with (中原|地产)."""
         name = self.text[start:end]
-        return gazetteer.foreign_place_types().get(name) == "country" or name in ("中国", "香港", "澳门", "台湾") \
+        return gazetteer.foreign_place_types().get(name) == "country" or name in _NATIONAL_PLACES \
             or name[-1] in ADMIN_SUFFIXES
 
     def widen(self, orgs: list[Ent]) -> list[Ent]:
@@ -432,7 +432,7 @@ class OrgFinder:
         (虽然|公司, 但当时|公司, 采访这些|公司), or 讯 after 本报/…社/…电 (本报|讯|南方航空（集团）公司;
         a brand may hold 讯)."""
         w = self.text[ws:we]
-        flag = word_flags().get(w) if len(w) > 1 else char_flags().get(w)
+        flag = _flag(w)
         return w in self.stops or flag in _NO_NAME_FLAGS \
             or w == "讯" and self.text[max(0, ws - 2):ws].endswith(("报", "社", "电"))
 
@@ -542,3 +542,8 @@ class OrgFinder:
             start = s
             idx += 1
         return start if k - start >= 2 else None
+
+
+def _flag(word: str) -> str | None:
+    """RETURNS jieba's flag of ``word``: of the word, or of the character when it is one."""
+    return word_flags().get(word) if len(word) > 1 else char_flags().get(word)

@@ -252,7 +252,8 @@ class PlaceMatcher:
             return None  # 副市长高玉林, 副部长李卫东: a given name, not 玉林 or 卫东
         if aliases_only and adjacent is None and inside_a_set_phrase(text, i, j, self._entries.__contains__):
             return None  # 夸下海口, 大同小异: a four-character phrase of the dictionary
-        if aliases_only and adjacent is None and _WORD_SENSE_AFTER.get(text[i:j], _NEVER).match(text, j):
+        sense = _WORD_SENSE_AFTER.get(text[i:j])
+        if aliases_only and adjacent is None and sense and sense.match(text, j):
             return None  # 日照充足: sunshine, not the city
         if entry.risky:
             if adjacent is None:
@@ -265,7 +266,6 @@ class PlaceMatcher:
 #: Place names that are also common words, with the words that follow only the common word
 #: (日照充足, 日照时间: sunshine). General knowledge, name by name.
 _WORD_SENSE_AFTER = {"日照": re.compile(r"充足|充分|不足|时间|时数|强度|条件|强烈")}
-_NEVER = re.compile(r"(?!)")
 
 
 def inside_a_set_phrase(text: str, i: int, j: int, is_place) -> bool:

@@ -283,7 +283,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             chain.append((ents[j], org))
             if k >= left_limit and ents[k].label == TITLE and _JOIN.match(between) \
                     and not rank_after_name(k) \
-                    and not (before_a_name and org is not None and regex.search(r"[，,]", between)):
+                    and not (before_a_name and org is not None and ("，" in between or "," in between)):
                 j = k
                 continue
             chain.reverse()
@@ -469,7 +469,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         else:
             for person in reversed(holders):   # 张三和李四担任副总经理: both
                 record(person, chain, clause_org(chain[0][0]))
-    # 8. a biography's list of posts (现任A中学校长、B协会常务理事、C协会理事): the posts
+    # 6b. a biography's list of posts (现任A中学校长、B协会常务理事、C协会理事): the posts
     # listed after one the person holds are theirs too, up to a person or a sentence break
     for person, title in list(recorded):
         for chain in _listed_after(text, ents, ents.index(title), chain_before):

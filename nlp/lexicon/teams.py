@@ -83,6 +83,6 @@ def team_beside_a_match(text: str, start: int, end: int) -> bool:
 # Words of club football: a report with none of them may be about players (tennis, chess).
 _CLUB_CUES = ("球队", "主场", "客场", "主队", "客队", "联赛", "欧冠", "联盟杯", "足总杯", "英超", "意甲", "西甲",
               "德甲", "法甲", "亚盘", "欧赔", "足彩", "德比")
-# What follows a player rather than a club: 的 + a body part or a verb of speech, a goal.
+# What follows a player rather than a club: a verb of speech, a goal, an injury, a transfer.
 _PERSON_AFTER = re.compile(r"(?:说|表示|认为|透露|称|进球|破门|射门|受伤|伤愈|转会|加盟|身披)")
 

@@ -84,12 +84,25 @@ def _contracted(s: str) -> bool:
         and all(body[k:k + 2] in ORGAN_FUNCTIONS for k in range(0, len(body), 2))
 
 
+#: A company's functions, whose managers' posts are written as the function + a managerial head
+#: (SPEC: company posts are TITLE): 客户总监, 工程主管, 品牌经理, 研发副总监.
+BUSINESS_FIELDS = frozenset(
+    "市场 销售 技术 财务 人事 人力资源 行政 运营 产品 研发 工程 客户 采购 品牌 公关 营销 设计 创意 项目 "
+    "业务 区域 法务 投资 质量 生产 信息 数据 战略 内容 商务 培训 物流 渠道 招商 策划 开发 监制".split())
+_MANAGER_HEADS = ("副总监", "副经理", "总监", "经理", "主管")
+
+
+def _field_post(s: str) -> bool:
+    """RETURNS whether ``s`` is a business function + a managerial head (客户总监, 工程主管)."""
+    return any(s.endswith(h) and s[:-len(h)] in BUSINESS_FIELDS for h in _MANAGER_HEADS)
+
+
 def is_title(s: str) -> bool:
     """RETURNS whether ``s`` is a title: a lexicon entry or prefix + title."""
     titles, prefixes, prefix_lens, _, _ = _grammar()
     if s in titles:
         return True
-    if _contracted(s):
+    if _contracted(s) or _field_post(s):
         return True  # 宣传部长, 公安局长, 经济发展部长: a contracted organ + 长
     if s.endswith(_AIDES) and any(is_title(s[:j]) for j in _aide_heads(s[:-2])):
         return True  # 厂长助理, 总统特使: the aide to a post holds a post
@@ -112,6 +125,7 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
         if k + 2 <= limit and text[i:k] in prefixes:
             ends.update(j for j in title_ends(text, k, limit) if j >= k + 2)
     ends.update(i + n for n in (4, 6) if i + n <= limit and _contracted(text[i:i + n]))   # 宣传部长
+    ends.update(i + n for n in (4, 5, 6, 7) if i + n <= limit and _field_post(text[i:i + n]))   # 客户总监
     ends.update(_aide_ends(text, [j for j in ends if j - i >= 2], limit))
     return ends
 

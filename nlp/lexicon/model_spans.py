@@ -24,6 +24,8 @@ from .words import cut_flags, word_flags
 # An adverb between a name and its verb that the model reads as the name's last character.
 _ADVERB_AFTER_NAME = frozenset("现曾也都还仍即就又")
 _VERB_AFTER_ADVERB = frozenset("为任是系在有将已被")
+# A child named by birth order after the parent's name (房玄龄|次子, 刘备|长女): no part of it.
+_KIN_AFTER_NAME = ("长子", "次子", "三子", "幼子", "独子", "之子", "长女", "次女", "幼女", "之女", "长孙", "之孙")
 # Roads, buildings and sites (中山路, 大厦): never a foreign city, whatever their characters.
 _FACILITY_ENDING = regex.compile(r"[路街道巷桥站场园苑楼厦馆院寺庙宫塔门城]$")
 # A house number (6008号): a model place holding one is the rest of an address line.
@@ -131,6 +133,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         if label == PERSON and end - start >= 3 and text[end - 1] in _ADVERB_AFTER_NAME \
                 and text[end:end + 1] in _VERB_AFTER_ADVERB:
             end -= 1  # 张伟现|为, 李明也|是: an adverb read into the name
+        if label == PERSON and end - start >= 4 and text.endswith(_KIN_AFTER_NAME, start, end):
+            end -= 2  # 房玄龄|次子: the parent's name, then a child named by birth order
         if label == PERSON and start in people and people[start] < end \
                 and text[people[start]] in NOT_GIVEN:
             continue  # 任命张三|为: the cue's name stops before a word no name goes on with

@@ -259,3 +259,9 @@ def test_a_one_character_abbreviation_in_a_word_for_its_people_is_no_place(extra
 ])
 def test_a_name_after_a_trade_role_is_a_company(extractor, text, name, label):
     assert (name, label) in [(e.text, e.label_) for e in extractor(text).ents]
+
+
+def test_a_child_named_by_birth_order_after_a_model_person_is_cut_off():
+    ner, _ = stage([("PER", "房玄龄次子"), ("PER", "宋庆龄长女")])
+    doc = ner(words("是宰相房玄龄次子，又见宋庆龄长女"))
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["房玄龄", "宋庆龄"]

@@ -55,6 +55,8 @@ TITLES = [
     # a company function + a managerial head is one post; not the supervising body
     ("奥美客户总监叶晴和工程主管林华卿", ["客户总监", "工程主管"]),
     ("由建设行政主管部门审批", []),
+    # imperial posts in biographies and history pieces
+    ("平原太守杨烈和宰相房玄龄", ["太守", "宰相"]),
 ]
 
 IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理", True), ("市长江", False),

@@ -86,6 +86,12 @@ _FUNCTIONAL_ORGAN = regex.compile(
 # company after a place stays apart (北京 + 新浪).
 _NATIONAL_PLACES = frozenset({"中国", "香港", "澳门", "台湾"})
 _BODY_ENDINGS = frozenset("会局委院部署办厅")
+# A known organ that every level of government has, named without its level (发改委, 卫健委,
+# 网信办): after a division it is that division's organ, one ORG (湖北省发改委, like 湖北省统计局).
+# Not a national body (北京|国务院新闻办: the place locates the meeting).
+_LEVEL_FREE_ENDINGS = frozenset("委办")
+_NATIONAL_STARTS = ("国", "中", "全国")
+_CENTRAL_BODIES = ("国务院", "中共中央", "党中央", "中央", "全国人大", "全国政协")
 _COUNTED_PLACES = regex.compile(r"[两二三四五六七八九十几多各全某本该][省市县区州]")
 # 和 joins the two halves of an organ's name (发展和改革委员会, 住房和城乡建设局).
 _JOINERS = frozenset({"和", "与"})
@@ -310,6 +316,10 @@ class OrgFinder:
             elif self.text[gpes.get(start, start):start] in _NATIONAL_PLACES and self.text[start:end] in self.known \
                     and self.text[end - 1] in _BODY_ENDINGS:
                 start = gpes[start]   # 中国|银监会, 香港|证监会: the body's full name
+            elif start in gpes and self.text[start:end] in self.known and self.text[end - 1] in _LEVEL_FREE_ENDINGS \
+                    and not self.text.startswith(_NATIONAL_STARTS, start) \
+                    and (gazetteer.lookup(self.text[gpes[start]:start]) or ("", None))[1]:
+                start = gpes[start]   # 湖北省|发改委: the division's own organ
             out.append(Ent(start, end, ORG))
         return out
 
@@ -348,11 +358,18 @@ class OrgFinder:
                 self.starts.add(s + found[0].end)
         return out
 
+    def _division_before(self, a: int) -> bool:
+        """RETURNS whether a GPE ending at ``a`` is a Chinese division (not 美国 of 美国国务院)."""
+        return any(e == a and lab == GPE and (gazetteer.lookup(self.text[s:e]) or ("", None))[1]
+                   for s, e, lab in self.ents)
+
     def after_anchor(self, a: int, place: bool, region: bool = False) -> int | None:
         """End of an organisation whose name part ends at ``a`` (a place's end), or None.
         After a region only suffixes of two characters or more other than 中心 count
         (非洲大陆中心 is the middle of the continent)."""
         text = self.text
+        if place and text.startswith(_CENTRAL_BODIES, a) and self._division_before(a):
+            return None   # 在北京|国务院新闻办公室: no division has these; the place locates them
         for k in range(a + 1, min(len(text), a + MAX_MIDDLE + self.max_suffix) + 1):
             if text[k - 1] in _BREAK or (k - 1) in self.covered:
                 return None

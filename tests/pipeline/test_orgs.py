@@ -23,6 +23,10 @@ CASES = [
     # 中国 + a national body is its full name; an adverb or a verb ends an organ's middle
     ("中国银监会已通知国内银行停止贷款", [("中国银监会", "ORG")]),
     ("香港证监会昨日刊登公告", [("香港证监会", "ORG")]),
+    # an organ every level has, after a division, is the division's; a central body is not
+    ("湖北省发改委和武汉市卫健委", [("湖北省发改委", "ORG"), ("武汉市卫健委", "ORG")]),
+    ("在北京国务院新闻办公室举行", [("北京", "GPE"), ("国务院新闻办公室", "ORG")]),
+    ("美国国务院发表声明", [("美国国务院", "ORG")]),
     ("北京四中的学生和衡水二中", [("北京四中", "ORG"), ("衡水二中", "ORG")]),   # a school by its number
     ("他在环县职中读书", [("环县职中", "ORG")]),     # a vocational school (职专, 职中, 职高)
     ("据纽约时报报道", [("纽约时报", "ORG")]),       # a paper: 时报, 周报, 商报

@@ -184,6 +184,18 @@ def _name_follows(text: str, j: int) -> bool:
     return j < len(text) and name_at(text, j, set(), set()) is not None
 
 
+#: Titles that are also verbs: after a name and before no name they are the verb (《微积分》
+#: 李梦如主编: edited by), not the post (主编张三, 张三，《读书》主编).
+_ALSO_VERBS = frozenset({"主编"})
+
+
+def _verb_after_a_name(text: str, i: int, j: int) -> bool:
+    """RETURNS whether ``text[i:j]`` is a title that is also a verb, written right after a
+    Chinese name and before no name (申思、何惠主编)."""
+    return text[i:j] in _ALSO_VERBS and not _name_follows(text, j) \
+        and any(name_at(text, k, set(), set()) == i for k in (i - 3, i - 2) if k >= 0)
+
+
 def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple[int, int]]) -> list[Ent]:
     """TITLE entities in ``text``: leftmost-longest, at word boundaries, outside ``blocked``.
 
@@ -207,7 +219,7 @@ def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple
             if j >= i + 2 and (j in ends or j in ent_starts or _name_follows(text, j)) \
                     and not inside.intersection(range(i, j)) \
                     and (not text.startswith(_NOT_AFTER, j) or text.startswith(_MEETING_VERBS, j)) \
-                    and not _glued_to_next(text, i, j):
+                    and not _glued_to_next(text, i, j) and not _verb_after_a_name(text, i, j):
                 out.append(Ent(i, j, TITLE))
                 i = j
                 break

@@ -55,6 +55,9 @@ TITLES = [
     # a company function + a managerial head is one post; not the supervising body
     ("奥美客户总监叶晴和工程主管林华卿", ["客户总监", "工程主管"]),
     ("由建设行政主管部门审批", []),
+    # 主编 after a name is the verb (edited by); before a name or after a publication, the post
+    ("《旅游学》第二版李天元主编，附带题库", []),
+    ("《读书》杂志主编张三和本刊主编李四", ["主编", "主编"]),
     # imperial posts in biographies and history pieces
     ("平原太守杨烈和宰相房玄龄", ["太守", "宰相"]),
 ]

@@ -53,6 +53,10 @@ _OF = regex.compile(r"^\s*的\s*$")                       # 阿里巴巴集团�
 #: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
 #: and a name set off by spaces, as in lists and captions: 王石　万科企业股份有限公司董事长
 _APPOSITION_OPEN = regex.compile(r"^\s*[（(，,]\s*(?:[男女]\s*[，,、]\s*)?(?:\p{Han}{1,3}族\s*[，,、]\s*)?$|^\s+$")
+#: 孙正义（软银董事长…）: a name in a bracket after a person, right before the titles, is
+#: their body even when the rules read no ORG there; not a qualifier or a pronoun (（原董事长）)
+_BRACKETED_NAME = regex.compile(r"\s*[（(]\s*(?P<org>\p{Han}{2,6})")
+_NOT_A_NAME = regex.compile(r"原|前|时任|现任|代理|新任|曾任|现|曾|任|系|为|是|该|本|其|某|他|她|我|公司|集团")
 _APPOSITION_END = regex.compile(r"^\s*[）)，,。；;：:]|^\s")      # what follows the last title
 #: Roles that are no TITLE (SPEC) but are listed with the titles before a name:
 #: 董事长、创始人逯利军, 总经理、法定代表人张伟
@@ -119,7 +123,7 @@ _OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻�
 _RESPECTIVELY = regex.compile(r"分别")
 #: PERSON 是/现为/曾是 [ORG(的)] TITLE: a copula right after the person, or opening a later
 #: clause of the person's sentence (张伟毕业于北京大学，现为清华大学教授).
-_COPULA = regex.compile(r"(?:^|(?P<clause>[，,]))\s*(?:现|曾|目前|现在|原|也|还|仍|即|则)?(?:是|为|系)$")
+_COPULA = regex.compile(r"(?:^|(?P<clause>[，,]))\s*(?:现|曾|曾经|一度|目前|现在|原|也|还|仍|即|则)?(?:是|为|系)$")
 #: A verb (after an honorific) that starts the text between a person and an org written
 #: outside the entities: 廖小平同志任|中南林业科技大学|党委副书记
 _TAIL_LEAD = regex.compile(rf"^(?:同志|先生|女士)?(?:{_HOLDS}|当选为?|任|为|是)")
@@ -136,16 +140,18 @@ _LEAD_VERB_ALONE = regex.compile(rf"[现曾已并又还也]?{_LEADS}")
 #: no holder of the posts that follow.
 _KIN = r"(?:夫人|之妻|的妻子|之夫|的丈夫|遗孀|之子|之女|长子|长女|次子|次女|之孙|的儿子|的女儿)"
 _KIN_AFTER = regex.compile(_KIN)
-_BIO_FIELD = (r"[男女]|\p{Han}{1,3}族"
-              r"|(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:出?生(?:于\p{Han}{2,12})?)?"
+_BIO_DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"
+_PARTIES = r"中共|中国共产党|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟"
+_BIO_FIELD = (r"[男女]|\p{Han}{1,3}族|\d{1,3}岁|[一二三四五六七八九十]{1,3}岁"
+              rf"|{_BIO_DATE}(?:出?生(?:于\p{{Han}}{{2,12}})?)?"
               r"|(?:出?生于|籍贯|祖籍)\p{Han}{2,12}|\p{Han}{2,8}人"
-              r"|出?生于(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?"
+              rf"|出?生于{_BIO_DATE}"
               r"|\p{Han}{0,8}(?:学历|学位)|\p{Han}{0,6}(?:博士|硕士|学士)(?:研究生)?"
-              r"|(?:中共|中国共产党|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)?(?:预备)?(?:党员|成员|会员)"
-              r"|\p{Han}{0,10}(?:参加工作|入党)"
+              rf"|(?:{_PARTIES})?(?:预备)?(?:党员|成员|会员)"
+              rf"|(?:{_BIO_DATE})?(?:\p{{Han}}{{0,10}}(?:参加工作|入党)|加入(?:{_PARTIES}))"
               rf"|\p{{Han}}{{2,4}}{_KIN}")
 _BIO_FIELDS = regex.compile(rf"\s*(?:[，,]|(?<=\s)(?=[男女][，,])|(?=\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年))"
-                            rf"(?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*")   # 陈松利1968年2月出生，副教授
+                            rf"(?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*(?:现任|现为|曾任|历任)?\s*")   # 陈松利1968年2月出生，副教授
 
 
 #: Between the items of a list of posts: a separator, maybe after an item that holds no post
@@ -418,8 +424,12 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         chain, before_chain, between = chain_before(last, left_limit=m if bio else i + 1)
         after = text[ents[last].end:ents[last + 1].start] if last + 1 < len(ents) else text[ents[last].end:]
         ends = _APPOSITION_END.match(after) or (last + 1 == len(ents) and not after.strip())
+        bracketed = _BRACKETED_NAME.fullmatch(between) if before_chain == i and chain[0][1] is None else None
         if (bio and before_chain == m - 1 and ends) or (_APPOSITION_OPEN.match(between) and ends):
             record(e, chain)
+        elif bracketed and ends and not _NOT_A_NAME.match(bracketed["org"]):
+            # 孙正义（软银董事长兼总裁）: a body the rules did not read, named in the bracket
+            record(e, [(chain[0][0], bracketed["org"])] + chain[1:])
         elif not between and _starts_a_line(text, e.start) and not (
                 last + 1 < len(ents) and ents[last + 1].label == PERSON and _TITLE_TO_PERSON.match(after)):
             record(e, chain)   # a caption: 童亚辉浙江省能源集团有限公司董事长

@@ -186,8 +186,8 @@ class PlaceMatcher:
                 glued_ahead = (j - i >= 3 and ends is not None and j + 1 in ends and text[j - 1] in ADMIN_SUFFIXES
                                and text[j - 1:j + 1] not in SUFFIX_WORDS
                                and any(p.kind in ("full", "form") for p in entry.places))
-                # ... and a division's name glued to 人, a person from it (湖南|临澧人)
-                native = (entry.places and not entry.risky and j - i >= 2 and text[j:j + 1] == "人"
+                # ... and a division's name glued to 人 or 籍, a person from it (湖南|临澧人, 德化籍)
+                native = (entry.places and not entry.risky and j - i >= 2 and text[j:j + 1] in ("人", "籍")
                           and j + 1 in (ends or ()))
                 if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ \
                         and not glued and not area and not glued_ahead and not native:

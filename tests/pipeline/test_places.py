@@ -131,6 +131,8 @@ NEW_FOUND = [
     ("丹江口水库水质稳定", "丹江口水库", "LOC"),  # a place + 水库/石窟 is a LOC of its own
     ("云冈石窟游客人数创新高", "云冈石窟", "LOC"),
     ("丁玲，湖南临澧人，作家", "临澧", "GPE"),   # a division glued to 人 by the segmenter
+    ("当代德化籍著名历史学家", "德化", "GPE"),   # ... or to 籍
+    ("唐山市路南区发布通知", "路南区", "GPE"),
 ]
 
 
@@ -145,6 +147,8 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("外交部副部长李卫东将访问", "卫东"),
     ("古斯塔夫·哈格隆德说", "隆德"),          # inside the dotted name
     ("推动双城经济圈建设", "双城"),           # risky alias without its parent right before
+    ("位于健康路中段路南", "路南"),           # south of the road
+    ("在冀察热辽解放区成立", "解放区"),       # a liberated area of the civil war
     ("双河镇版图呈长条", "双河"),             # the township, not the county-level city
     ("江西省新余市区大街小巷", "新余市"),     # the place and its area: 新余 + 市区
     ("江苏镇江市举行会议", "江苏镇"),

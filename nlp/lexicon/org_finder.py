@@ -58,6 +58,11 @@ _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多�
 # jieba's flags of a brand's name (西门子 nr, 三星 nz, 丰田 nt), as against common words
 # (电话电报, 广播) that with a country make the company's own name (英国广播公司)
 _BRAND_FLAGS = frozenset({"nr", "nz", "nt", "ns"})
+# Words that introduce an organisation's other name: no part of either name.
+_ALIAS_WORD = regex.compile(r"简称|又称|原名|全称|俗称")
+# A rank or a count before a company word describes companies, names none (美国第三大|汽车
+# 工业公司, 一个跨国汽车公司).
+_RANK_OR_COUNT = regex.compile(r"第[一二三四五六七八九十百\d]+大|[一两几每]个")
 # jieba's flags of words that never open a company's name: conjunctions, adverbs, pronouns,
 # prepositions, time words, classifiers (１２２个|种子公司)
 _NO_NAME_FLAGS = frozenset({"c", "d", "r", "p", "t", "q"})
@@ -184,7 +189,14 @@ class OrgFinder:
         out += self.byline()
         out += self.names_before_company_posts()
         out += [Ent(m.start(1), m.end(1), ORG) for m in _MEDIUM_TITLE.finditer(self.text)]
-        return [self.without_foreign_locator(o) for o in self.widen(out)]
+        return [self.without_foreign_locator(o) for o in map(self.before_alias, self.widen(out))
+                if o.end - o.start >= 2]
+
+    def before_alias(self, org: Ent) -> Ent:
+        """An organisation's name ends before 简称/又称/原名 and the other name after it
+        (曲周县第一中学|简称曲周一中): two names, never one."""
+        m = _ALIAS_WORD.search(self.text, org.start, org.end)
+        return org if m is None else Ent(org.start, m.start(), ORG)
 
     def without_foreign_locator(self, org: Ent) -> Ent:
         """SPEC: a leading place that only locates an organisation named after another place,
@@ -553,6 +565,8 @@ class OrgFinder:
                 break  # the end of another company (完美（中国）日用品有限公司|完美公司)
             if w in _GENERIC or text[max(0, s - 1):e] in _GENERIC:  # 一|家 cut apart: 一家
                 return None
+            if any(_RANK_OR_COUNT.fullmatch(text, b, e) for b in range(max(0, s - 3), s + 1)):
+                return None   # 美国第三|大|汽车工业公司, 一个|跨国汽车公司: a description
             if self._stop(s, e) or _TIME_WORD.search(w) or any(c in _BREAK or c in _OPEN for c in w) \
                     or s in self.covered:
                 break

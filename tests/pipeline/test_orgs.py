@@ -23,6 +23,9 @@ CASES = [
     # 中国 + a national body is its full name; an adverb or a verb ends an organ's middle
     ("中国银监会已通知国内银行停止贷款", [("中国银监会", "ORG")]),
     ("香港证监会昨日刊登公告", [("香港证监会", "ORG")]),
+    # a rank or a count describes companies; 简称 separates two names of one body
+    ("克莱斯勒汽车公司是美国第三大汽车工业公司", [("克莱斯勒汽车公司", "ORG"), ("美国", "GPE")]),
+    ("曲周县第一中学简称曲周一中", [("曲周县第一中学", "ORG"), ("曲周一中", "ORG")]),
     # a town's or a school's party committee by its level alone, even when segmented with the title
     ("镇党委书记王刚介绍", [("镇党委", "ORG"), ("书记", "TITLE"), ("王刚", "PERSON")]),
     ("校党总支书记武天安", [("校党总支", "ORG"), ("书记", "TITLE"), ("武天安", "PERSON")]),

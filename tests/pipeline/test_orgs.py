@@ -23,6 +23,8 @@ CASES = [
     # 中国 + a national body is its full name; an adverb or a verb ends an organ's middle
     ("中国银监会已通知国内银行停止贷款", [("中国银监会", "ORG")]),
     ("香港证监会昨日刊登公告", [("香港证监会", "ORG")]),
+    # a verb of founding or belonging before a company is no part of its name
+    ("他创建软银集团，现在又归属大众集团", [("软银集团", "ORG"), ("大众集团", "ORG")]),
     # a rank or a count describes companies; 简称 separates two names of one body
     ("克莱斯勒汽车公司是美国第三大汽车工业公司", [("克莱斯勒汽车公司", "ORG"), ("美国", "GPE")]),
     ("曲周县第一中学简称曲周一中", [("曲周县第一中学", "ORG"), ("曲周一中", "ORG")]),

@@ -24,6 +24,10 @@ from .words import cut_flags, word_flags
 # An adverb between a name and its verb that the model reads as the name's last character.
 _ADVERB_AFTER_NAME = frozenset("现曾也都还仍即就又")
 _VERB_AFTER_ADVERB = frozenset("为任是系在有将已被")
+# A digit (and a space) right before a one-character place: a date's unit (29 日), no place.
+_DIGIT_BEFORE = regex.compile(r"\d\s*$")
+# A biography's opening fields after its subject's name (张三，男，).
+_BIO_OPENING = regex.compile(r"\s*[，,]\s*[男女]\s*[，,]")
 # A child named by birth order after the parent's name (房玄龄|次子, 刘备|长女): no part of it.
 _KIN_AFTER_NAME = ("长子", "次子", "三子", "幼子", "独子", "之子", "长女", "次女", "幼女", "之女", "长孙", "之孙")
 # Roads, buildings and sites (中山路, 大厦): never a foreign city, whatever their characters.
@@ -158,6 +162,12 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         value = None
         if label == ORG and (gazetteer.lookup(text[start:end]) or ("",))[0] == GPE:
             label = LOC  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE
+        if label in (GPE, LOC) and text.startswith("族", end) and _known_place(text[start:end]):
+            continue  # 朝鲜族, 蒙古族: a people, no place
+        if label in (GPE, LOC) and end - start == 1 and _DIGIT_BEFORE.search(text, 0, start):
+            continue  # 3月29 日: the date's day, not 日 (Japan)
+        if label == LOC and _BIO_OPENING.match(text, end) and (start == 0 or text[start - 1] in "\n 　"):
+            label = PERSON  # 真马斯路，男，1986年2月: a biography opens with its subject's name
         if label == LOC:
             if _HOUSE_NUMBER.search(text, start, end):
                 continue  # 深南大道6008号特区: an address line read as one place, no place name

@@ -265,3 +265,11 @@ def test_a_child_named_by_birth_order_after_a_model_person_is_cut_off():
     ner, _ = stage([("PER", "房玄龄次子"), ("PER", "宋庆龄长女")])
     doc = ner(words("是宰相房玄龄次子，又见宋庆龄长女"))
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["房玄龄", "宋庆龄"]
+
+
+def test_a_people_a_dates_day_and_a_biographys_subject_are_no_places():
+    ner, _ = stage([("LOC", "朝鲜"), ("LOC", "日"), ("LOC", "真马斯路")])
+    doc = ner(words("朝鲜族，3月29 日生"))
+    assert [e.text for e in doc.ents] == []
+    doc = ner(words("真马斯路，男，1986年生"))
+    assert [(e.text, e.label_) for e in doc.ents] == [("真马斯路", "PERSON")]

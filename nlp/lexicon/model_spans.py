@@ -16,7 +16,7 @@ from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
 from .names import NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, surnames
-from .places import STREET_AFTER, facility_after, inside_a_set_phrase, part_of_a_facility
+from .places import STREET_AFTER, after_a_name_word, facility_after, inside_a_set_phrase, part_of_a_facility
 from .teams import team_beside_a_match
 from .titles import title_ends
 from .words import cut_flags, word_flags
@@ -169,6 +169,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         if label == LOC and _BIO_OPENING.match(text, end) and (start == 0 or text[start - 1] in "\n 　"):
             label = PERSON  # 真马斯路，男，1986年2月: a biography opens with its subject's name
         if label == LOC:
+            if after_a_name_word(text, start):
+                continue  # 号松溪, 笔名天河: a courtesy, art or pen name
             if _HOUSE_NUMBER.search(text, start, end):
                 continue  # 深南大道6008号特区: an address line read as one place, no place name
             if end - start == 1 and text[end:end + 1] in _PEOPLE_OF_A_PLACE:

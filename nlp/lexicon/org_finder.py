@@ -570,8 +570,8 @@ class OrgFinder:
             if self._stop(s, e) or _TIME_WORD.search(w) or any(c in _BREAK or c in _OPEN for c in w) \
                     or s in self.covered:
                 break
-            if k - s > MAX_NAME:
-                break
+            if k - s > MAX_NAME and not (s in self.gpe_starts and k - e <= MAX_NAME):
+                break   # (the place a name starts with does not count: 深圳市|立体互联文化传媒科技)
             start = s
             idx += 1
         return start if k - start >= 2 else None

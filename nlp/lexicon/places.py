@@ -252,6 +252,8 @@ class PlaceMatcher:
             return None  # 副市长高玉林, 副部长李卫东: a given name, not 玉林 or 卫东
         if aliases_only and adjacent is None and inside_a_set_phrase(text, i, j, self._entries.__contains__):
             return None  # 夸下海口, 大同小异: a four-character phrase of the dictionary
+        if aliases_only and after_a_name_word(text, i):
+            return None  # 字仲彝，号松溪: an art name, not 松溪 county
         sense = _WORD_SENSE_AFTER.get(text[i:j])
         if aliases_only and adjacent is None and sense and sense.match(text, j):
             return None  # 日照充足: sunshine, not the city
@@ -266,6 +268,15 @@ class PlaceMatcher:
 #: Place names that are also common words, with the words that follow only the common word
 #: (日照充足, 日照时间: sunshine). General knowledge, name by name.
 _WORD_SENSE_AFTER = {"日照": re.compile(r"充足|充分|不足|时间|时数|强度|条件|强烈")}
+
+
+#: A courtesy, art or pen name follows these words in a biography (字子端, 号松溪, 笔名天河).
+_NAME_WORD_BEFORE = re.compile(r"(?:^|[，,。；;、（(\s])(?:字|号|别号|自号|笔名|艺名|网名|法号|道号)$")
+
+
+def after_a_name_word(text: str, i: int) -> bool:
+    """RETURNS whether ``text[i:]`` starts right after 字/号/笔名 opening a clause: a name."""
+    return _NAME_WORD_BEFORE.search(text, max(0, i - 4), i) is not None
 
 
 def inside_a_set_phrase(text: str, i: int, j: int, is_place) -> bool:

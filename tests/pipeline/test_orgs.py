@@ -23,6 +23,8 @@ CASES = [
     # 中国 + a national body is its full name; an adverb or a verb ends an organ's middle
     ("中国银监会已通知国内银行停止贷款", [("中国银监会", "ORG")]),
     ("香港证监会昨日刊登公告", [("香港证监会", "ORG")]),
+    # the place a company's name opens with does not count towards the name's length
+    ("深圳市立体互联文化传媒科技有限公司成立", [("深圳市立体互联文化传媒科技有限公司", "ORG")]),
     # a verb of founding or belonging before a company is no part of its name
     ("他创建软银集团，现在又归属大众集团", [("软银集团", "ORG"), ("大众集团", "ORG")]),
     # a rank or a count describes companies; 简称 separates two names of one body

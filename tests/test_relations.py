@@ -110,6 +110,9 @@ CASES = [
     ("张伟曾是华为公司总裁。", [("张伟", "PERSON"), ("华为公司", "ORG"), ("总裁", "TITLE")], [("张伟", "总裁", "华为公司")]),
     ("刘流曾经是本山传媒的副总裁", [("刘流", "PERSON"), ("本山传媒", "ORG"), ("副总裁", "TITLE")],
      [("刘流", "副总裁", "本山传媒")]),
+    # 在 + a place or body + 任 + the post: the post is that body's
+    ("王五曾在甘肃省天水市任副市长", [("王五", "PERSON"), ("甘肃省", "GPE"), ("天水市", "GPE"), ("副市长", "TITLE")],
+     [("王五", "副市长", "天水市")]),
     # a body the rules did not read, named in a bracket after the person right before the titles
     ("孙正义（软银董事长兼总裁）说", [("孙正义", "PERSON"), ("董事长", "TITLE"), ("总裁", "TITLE")],
      [("孙正义", "董事长", "软银"), ("孙正义", "总裁", "软银")]),

@@ -63,6 +63,8 @@ _APPOSITION_END = regex.compile(r"^\s*[）)，,。；;：:]|^\s")      # what fo
 _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控制人|(?:主要)?负责人"
 # SPEC keeps 原, 前, 时任, 现任, 代理, 新任 outside the title: the org before them is still the
 # title's (美国前国防部长, 公司原总经理), as it is across a role (智豪刑事团队创始人及首席合伙人)
+#: 在天水市任副市长, 在华为公司担任总裁: the body where the post is held, before the verb
+_HOLD_AT = regex.compile(r"^\s*(?:任|担任|出任|兼任|曾任|历任)\s*$")
 _ORG_TO_TITLE = regex.compile(rf"^\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:原|前|时任|现任|代理|新任)?\s*$")
 #: between the last title and the person it names: nothing, a colon (董事长：王德志), roles or
 #: descriptions, a familiar 老
@@ -157,6 +159,15 @@ _BIO_FIELDS = regex.compile(rf"\s*(?:[，,]|(?<=\s)(?=[男女][，,])|(?=\s*(?:\
 #: Between the items of a list of posts: a separator, maybe after an item that holds no post
 #: (民营企业家联谊会会员、); no subject, verb or clause of its own (他的妻子是, 表示).
 _LIST_GAP = regex.compile(r"\s*(?:[^、，,。；;！!？?\n他她其我你是为说称示任在和与及]{0,15}[、，,]\s*)+")
+
+
+def _place_chain_start(ents: list[E], k: int) -> int:
+    """RETURNS the start of ``ents[k]`` and of the places written right before it (甘肃省天水市)."""
+    start = ents[k].start
+    while k >= 1 and ents[k - 1].label == GPE and ents[k - 1].end == start:
+        k -= 1
+        start = ents[k].start
+    return start
 
 
 def _listed_after(text: str, ents: list[E], j: int, chain_before) -> list[list]:
@@ -255,6 +266,9 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
                     # an ORG that is only 公司 / 集团党委 (or a verb glued to it: 担任公司)
                     return _body_org(ref, ents, org.start), k - 1, lead + org.text[:ref.start()]
                 return org.text, k - 1, lead
+            if _HOLD_AT.match(g) and text.endswith("在", 0, _place_chain_start(ents, k)):
+                lead = gap(ents[k - 1], org) if k >= 1 else text[:org.start]
+                return org.text, k - 1, lead + g.strip()   # 在天水市任|副市长 (the verb kept for the holder)
             if _ORG_TAIL.match(g):          # 湖北省|发展和改革委员会|副主任
                 return org.text + g, k - 1, gap(ents[k - 1], org) if k >= 1 else ""
         # a country's one-character short name right before the title, not read as an entity

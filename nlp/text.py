@@ -36,7 +36,7 @@ CLOSING_QUOTES = "”’」』）)"
 NAME_BREAK = frozenset("，。、；：！？,.;:!?“”\"《》（）()\n\t ")
 #: What ends a company name read leftwards: NAME_BREAK's punctuation plus more quotes and
 #: dashes, without brackets (a bracketed place belongs to the name: 星河（苏州）).
-ORG_NAME_BREAK = frozenset("，。、；：！？,.;:!?“”\"'‘’《》「」『』«»〈〉—…\n\t ")
+ORG_NAME_BREAK = frozenset("，。、；：！？,.;:!?“”\"'‘’《》「」『』«»〈〉—…\n\t \u3000\u00a0")
 #: Brackets and quotes a span must close if it opens them (opening -> closing).
 BRACKET_PAIRS = {"（": "）", "(": ")", "《": "》", "“": "”", "[": "]", "【": "】"}
 #: Middle dots that join the parts of a foreign name (玛丽亚·洛佩斯).

@@ -27,6 +27,8 @@ CASES = [
     ("深圳市立体互联文化传媒科技有限公司成立", [("深圳市立体互联文化传媒科技有限公司", "ORG")]),
     # a verb of founding or belonging before a company is no part of its name
     ("他创建软银集团，现在又归属大众集团", [("软银集团", "ORG"), ("大众集团", "ORG")]),
+    # an ideographic space ends a name like any space (captions: 柳传志　联想控股有限公司总裁)
+    ("——柳传志　联想控股有限公司总裁", [("联想控股有限公司", "ORG"), ("总裁", "TITLE")]),
     # a rank or a count describes companies; 简称 separates two names of one body
     ("克莱斯勒汽车公司是美国第三大汽车工业公司", [("克莱斯勒汽车公司", "ORG"), ("美国", "GPE")]),
     ("曲周县第一中学简称曲周一中", [("曲周县第一中学", "ORG"), ("曲周一中", "ORG")]),

@@ -68,7 +68,8 @@ _RANK_OR_COUNT = regex.compile(r"第[一二三四五六七八九十百\d]+大|[�
 _NO_NAME_FLAGS = frozenset({"c", "d", "r", "p", "t", "q"})
 # Words naming a time end a company name read leftwards (今年|集团, 一季度|公司).
 # A word with a time character inside is no time word (日用品, 明基, 今日头条).
-_TIME_WORD = regex.compile(r"\d|(?:年|月|日|号|季度)$|^(?:今|去|明|此前|目前|近日|日前|期间)$")
+# A word of digits and Latin letters is a brand (17K|小说网, 3D|互联), not a count.
+_TIME_WORD = regex.compile(r"^(?!.*[A-Za-z]).*\d|(?:年|月|日|号|季度)$|^(?:今|去|明|此前|目前|近日|日前|期间)$")
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
 # Organs named by their level alone (县委, 市人大常委会, 镇党委), ORG before a title; a school's
 # or a factory's party committee by its kind alone (校党委, 厂党总支).
@@ -567,7 +568,9 @@ class OrgFinder:
                 return None
             if any(_RANK_OR_COUNT.fullmatch(text, b, e) for b in range(max(0, s - 3), s + 1)):
                 return None   # 美国第三|大|汽车工业公司, 一个|跨国汽车公司: a description
-            if self._stop(s, e) or _TIME_WORD.search(w) or any(c in _BREAK or c in _OPEN for c in w) \
+            digits_of_a_brand = w.isdigit() and start == e and start < k and text[e].isascii() and text[e].isalpha()
+            if self._stop(s, e) or _TIME_WORD.search(w) and not digits_of_a_brand \
+                    or any(c in _BREAK or c in _OPEN for c in w) \
                     or s in self.covered:
                 break
             if k - s > MAX_NAME and not (s in self.gpe_starts and k - e <= MAX_NAME):

@@ -29,7 +29,6 @@ CASES = [
     ("他创建软银集团，现在又归属大众集团", [("软银集团", "ORG"), ("大众集团", "ORG")]),
     # digits with Latin letters are a brand, not a count (17K, 3D); a count or a year still ends a name
     ("发表于17K小说网和17k小说网", [("17K小说网", "ORG"), ("17k小说网", "ORG")]),
-    ("在122个种子公司中", [("122个", "QUANTITY")]),
     # an ideographic space ends a name like any space (captions: 柳传志　联想控股有限公司总裁)
     ("——柳传志　联想控股有限公司总裁", [("联想控股有限公司", "ORG"), ("总裁", "TITLE")]),
     # a rank or a count describes companies; 简称 separates two names of one body

@@ -215,7 +215,7 @@ class OrgFinder:
             return Ent(country_end, org.end, ORG)        # 日本|横滨华侨总会
         suffix = max(self._suffixes_ending_at(org.end), key=len, default="")
         brand_end = next((e for s, e in self.words if s == country_end), None)   # the word after the country
-        if self.suffixes.get(suffix) in ("strong", "head") and brand_end is not None \
+        if self.suffixes.get(suffix) in ("strong", "head", "weak") and brand_end is not None \
                 and brand_end <= org.end - len(suffix):
             brand = self.text[country_end:brand_end]
             flag = word_flags().get(brand)

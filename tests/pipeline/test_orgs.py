@@ -27,6 +27,9 @@ CASES = [
     ("深圳市立体互联文化传媒科技有限公司成立", [("深圳市立体互联文化传媒科技有限公司", "ORG")]),
     # a verb of founding or belonging before a company is no part of its name
     ("他创建软银集团，现在又归属大众集团", [("软银集团", "ORG"), ("大众集团", "ORG")]),
+    # a country before a club named after one of its cities stays apart (SPEC: 德国 + 西门子公司)
+    ("并同英国纽卡斯尔俱乐部达成合作意向", [("英国", "GPE"), ("纽卡斯尔俱乐部", "ORG")]),
+    ("英国皇家学会", [("英国皇家学会", "ORG")]),
     # digits with Latin letters are a brand, not a count (17K, 3D); a count or a year still ends a name
     ("发表于17K小说网和17k小说网", [("17K小说网", "ORG"), ("17k小说网", "ORG")]),
     # an ideographic space ends a name like any space (captions: 柳传志　联想控股有限公司总裁)

@@ -28,6 +28,10 @@ _VERB_AFTER_ADVERB = frozenset("为任是系在有将已被")
 _DIGIT_BEFORE = regex.compile(r"\d\s*$")
 # A biography's opening fields after its subject's name (张三，男，).
 _BIO_OPENING = regex.compile(r"\s*[，,]\s*[男女]\s*[，,]")
+# A monarch's or pope's regnal number after the name (伊丽莎白二世, 本笃十六世); not 世纪, 世界.
+_REGNAL = regex.compile(r"[一二三四五六七八九十]{1,3}世(?![纪界代])")
+# What ends a credit in a list of songs (江羽词　●, 顾嘉辉曲＞): a break, a space or a mark.
+_CREDIT_END = regex.compile(r"$|[\s，,、；;。）)＞>/●|]")
 # A child named by birth order after the parent's name (房玄龄|次子, 刘备|长女): no part of it.
 _KIN_AFTER_NAME = ("长子", "次子", "三子", "幼子", "独子", "之子", "长女", "次女", "幼女", "之女", "长孙", "之孙")
 # Roads, buildings and sites (中山路, 大厦): never a foreign city, whatever their characters.
@@ -137,6 +141,11 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         if label == PERSON and end - start >= 3 and text[end - 1] in _ADVERB_AFTER_NAME \
                 and text[end:end + 1] in _VERB_AFTER_ADVERB:
             end -= 1  # 张伟现|为, 李明也|是: an adverb read into the name
+        regnal = _REGNAL.match(text, end) if label == PERSON else None
+        if regnal:
+            end = regnal.end()  # 君士坦丁|五世, 查尔斯|三世: the regnal number is part of the name
+        if label == PERSON and end - start >= 3 and text[end - 1] in "词曲" and _CREDIT_END.match(text, end):
+            end -= 1  # 江羽|词, 顾嘉辉|曲: a songs list's credit, lyrics or music by the name
         if label == PERSON and end - start >= 4 and text.endswith(_KIN_AFTER_NAME, start, end):
             end -= 2  # 房玄龄|次子: the parent's name, then a child named by birth order
         if label == PERSON and start in people and people[start] < end \

@@ -273,3 +273,9 @@ def test_a_people_a_dates_day_and_a_biographys_subject_are_no_places():
     assert [e.text for e in doc.ents] == []
     doc = ner(words("真马斯路，男，1986年生"))
     assert [(e.text, e.label_) for e in doc.ents] == [("真马斯路", "PERSON")]
+
+
+def test_a_regnal_number_joins_the_name_and_a_songs_credit_leaves_it():
+    ner, _ = stage([("PER", "查尔斯"), ("PER", "江羽词"), ("PER", "张三")])
+    doc = ner(words("查尔斯三世加冕，江羽词　●，张三十世纪"))
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["查尔斯三世", "江羽", "张三"]

@@ -110,6 +110,9 @@ CASES = [
     ("张伟曾是华为公司总裁。", [("张伟", "PERSON"), ("华为公司", "ORG"), ("总裁", "TITLE")], [("张伟", "总裁", "华为公司")]),
     ("刘流曾经是本山传媒的副总裁", [("刘流", "PERSON"), ("本山传媒", "ORG"), ("副总裁", "TITLE")],
      [("刘流", "副总裁", "本山传媒")]),
+    # a supervisor's qualification is no post held (the real gold marks it optional)
+    ("陈欣，女，教授、硕士生导师，", [("陈欣", "PERSON"), ("教授", "TITLE"), ("硕士生导师", "TITLE")],
+     [("陈欣", "教授", None)]),
     # 在 + a place or body + 任 + the post: the post is that body's
     ("王五曾在甘肃省天水市任副市长", [("王五", "PERSON"), ("甘肃省", "GPE"), ("天水市", "GPE"), ("副市长", "TITLE")],
      [("王五", "副市长", "天水市")]),

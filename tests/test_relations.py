@@ -110,6 +110,9 @@ CASES = [
     ("张伟曾是华为公司总裁。", [("张伟", "PERSON"), ("华为公司", "ORG"), ("总裁", "TITLE")], [("张伟", "总裁", "华为公司")]),
     ("刘流曾经是本山传媒的副总裁", [("刘流", "PERSON"), ("本山传媒", "ORG"), ("副总裁", "TITLE")],
      [("刘流", "副总裁", "本山传媒")]),
+    # a stock code between the company and the post
+    ("辽宁成大(600739)董事长尚书志", [("辽宁成大", "ORG"), ("董事长", "TITLE"), ("尚书志", "PERSON")],
+     [("尚书志", "董事长", "辽宁成大")]),
     # a supervisor's qualification is no post held (the real gold marks it optional)
     ("陈欣，女，教授、硕士生导师，", [("陈欣", "PERSON"), ("教授", "TITLE"), ("硕士生导师", "TITLE")],
      [("陈欣", "教授", None)]),

@@ -58,6 +58,8 @@ _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多�
 # jieba's flags of a brand's name (西门子 nr, 三星 nz, 丰田 nt), as against common words
 # (电话电报, 广播) that with a country make the company's own name (英国广播公司)
 _BRAND_FLAGS = frozenset({"nr", "nz", "nt", "ns"})
+#: A listed company's stock code in brackets after its name (辽宁成大(600739), 腾讯控股（00700.HK）).
+STOCK_CODE = regex.compile(r"[（(]\s*(?:\d{6}|\d{4,5})(?:\.(?:SH|SZ|HK|BJ))?\s*[）)]$")
 # Words that introduce an organisation's other name: no part of either name.
 _ALIAS_WORD = regex.compile(r"简称|又称|原名|全称|俗称")
 # A rank or a count before a company word describes companies, names none (美国第三大|汽车
@@ -271,6 +273,11 @@ class OrgFinder:
                 continue
             # a qualifier of the post stands between the name and the post (铜峰电子|原|董事长)
             p = next((s for s, e in self.words if e == p and self.text[s:e] in _POST_QUALIFIERS), p)
+            code = STOCK_CODE.search(self.text, max(0, p - 14), p)
+            if code:   # 辽宁成大(600739)董事长: the company's stock code between the name and the post
+                p = code.start()
+                if p not in self.ends:
+                    continue
             if self._suffixes_ending_at(p):
                 continue
             words = sorted(((s, e) for s, e in self.words if e <= p), reverse=True)
@@ -284,7 +291,9 @@ class OrgFinder:
                         or p - s > _BRAND_BEFORE_POST:
                     break
                 start = s
-            if start in self.covered or start - 1 in self.covered and start not in gpe_ends \
+            if code and start in gpe_ends and not self._locator(gpe_ends[start], start):
+                start = gpe_ends[start]   # a listed company's name opens with its province (贵州茅台, 辽宁成大)
+            elif start in self.covered or start - 1 in self.covered and start not in gpe_ends \
                     or start in gpe_ends and not self._locator(gpe_ends[start], start) \
                     or self.text[p - 1] in _UNIT_ENDINGS:
                 continue  # the name runs on into another entity (中原|房地产华北区), or is a unit

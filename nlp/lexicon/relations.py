@@ -65,7 +65,8 @@ _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控�
 # title's (美国前国防部长, 公司原总经理), as it is across a role (智豪刑事团队创始人及首席合伙人)
 #: 在天水市任副市长, 在华为公司担任总裁: the body where the post is held, before the verb
 _HOLD_AT = regex.compile(r"^\s*(?:任|担任|出任|兼任|曾任|历任)\s*$")
-_ORG_TO_TITLE = regex.compile(rf"^\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:原|前|时任|现任|代理|新任)?\s*$")
+_ORG_TO_TITLE = regex.compile(rf"^\s*(?:[（(]\s*\d{{4,6}}(?:\.(?:SH|SZ|HK|BJ))?\s*[）)])?"   # a stock code: 辽宁成大(600739)董事长
+                              rf"\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:原|前|时任|现任|代理|新任)?\s*$")
 #: between the last title and the person it names: nothing, a colon (董事长：王德志), roles or
 #: descriptions, a familiar 老
 #: Descriptions listed with the titles before a name (清华大学教授、著名水利科学家钱宁): no post,

@@ -27,6 +27,8 @@ CASES = [
     ("深圳市立体互联文化传媒科技有限公司成立", [("深圳市立体互联文化传媒科技有限公司", "ORG")]),
     # a verb of founding or belonging before a company is no part of its name
     ("他创建软银集团，现在又归属大众集团", [("软银集团", "ORG"), ("大众集团", "ORG")]),
+    # a listed company's stock code between its name and a post; its name may open with its province
+    ("辽宁成大(600739)董事长王志刚说", [("辽宁成大", "ORG"), ("董事长", "TITLE"), ("王志刚", "PERSON")]),
     # a country before a club named after one of its cities stays apart (SPEC: 德国 + 西门子公司)
     ("并同英国纽卡斯尔俱乐部达成合作意向", [("英国", "GPE"), ("纽卡斯尔俱乐部", "ORG")]),
     ("英国皇家学会", [("英国皇家学会", "ORG")]),

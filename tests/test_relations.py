@@ -286,6 +286,12 @@ def test_city_province_leaves_out_places_inside_other_names(text, city, expected
     assert [(r["city"], r["province"]) for r in got] == expected
 
 
+def test_no_city_province_for_a_place_in_a_quoted_honour():
+    from nlp import load
+    doc = load()("先后荣获“襄城县劳动模范”、“许昌市十大优秀青年”等称号。他来自禹州市。")
+    assert [r["city"] for r in doc._.relations["city_province"]] == ["禹州市"]
+
+
 def test_no_city_province_for_a_place_in_a_users_handle():
     text = "我在南宁吃饭。@南宁巴黎婚纱[偷笑]"
     ents = [E(2, 4, "GPE", "南宁", "450100"), E(8, 10, "GPE", "南宁", "450100")]

@@ -556,8 +556,16 @@ _NICKNAME = regex.compile(r"“[^“”]{1,12}”(?:之称|之美誉|的美誉|�
 
 def _inside_a_nickname(text: str, start: int, end: int) -> bool:
     """RETURNS whether ``text[start:end]`` lies inside a quoted nickname (“水上桂林”之称)."""
-    m = _NICKNAME.search(text, max(0, start - 13), end + 20)
-    return m is not None and m.start() < start and end < m.end()
+    return any(m.start() < start and end < m.end() for m in _NICKNAME.finditer(text, max(0, start - 13), end + 20))
+
+
+#: An honour in quotes (“襄城县劳动模范”, “许昌市十大优秀青年”): a title conferred, not a place named.
+_HONOUR = regex.compile(r"“[^“”]{1,20}(?:模范|劳模|楷模|标兵|能手|青年|人物|先进个人|先进工作者|工作者|教师|红旗手|奖章|之星)”")
+
+
+def _inside_an_honour(text: str, start: int, end: int) -> bool:
+    """RETURNS whether ``text[start:end]`` lies inside a quoted honour (“襄城县劳动模范”)."""
+    return any(m.start() < start and end < m.end() for m in _HONOUR.finditer(text, max(0, start - 21), end + 22))
 
 
 def city_provinces(ents: list[E], province_of, is_below_province, text: str = "", readings=None) -> list[dict]:
@@ -584,7 +592,8 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         if not (is_below_province(code) if code else codes and all(is_below_province(c) for c in codes)):
             continue
         if text and (_inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)
-                     or inside_a_mention(text, e.start) or _inside_a_nickname(text, e.start, e.end)):
+                     or inside_a_mention(text, e.start) or _inside_a_nickname(text, e.start, e.end)
+                     or _inside_an_honour(text, e.start, e.end)):
             continue
         own = province_of(code) if code else None
         named = _provinces_named_around(e, codes, places, province_of, is_below_province)

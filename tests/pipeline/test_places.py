@@ -151,6 +151,7 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("推动双城经济圈建设", "双城"),           # risky alias without its parent right before
     ("位于健康路中段路南", "路南"),           # south of the road
     ("王守训字仲彝，号松溪", "松溪"),           # an art name
+    ("英德国家森林公园总面积", "英德"),         # a park's name
     ("在冀察热辽解放区成立", "解放区"),       # a liberated area of the civil war
     ("双河镇版图呈长条", "双河"),             # the township, not the county-level city
     ("江西省新余市区大街小巷", "新余市"),     # the place and its area: 新余 + 市区

@@ -32,6 +32,8 @@ _BIO_OPENING = regex.compile(r"\s*[，,]\s*[男女]\s*[，,]")
 _REGNAL = regex.compile(r"[一二三四五六七八九十]{1,3}世(?![纪界代])")
 # What ends a credit in a list of songs (江羽词　●, 顾嘉辉曲＞): a break, a space or a mark.
 _CREDIT_END = regex.compile(r"$|[\s，,、；;。）)＞>/●|]")
+# A kind of body after a place, before a body's own name that starts with a place (上虞企业|浙江…公司).
+_KIND_OF_BODY = regex.compile(r"(?:本地|当地)?(?:企业|公司|上市公司|民企|国企|民营企业|厂商|品牌)")
 # A child named by birth order after the parent's name (房玄龄|次子, 刘备|长女): no part of it.
 _KIN_AFTER_NAME = ("长子", "次子", "三子", "幼子", "独子", "之子", "长女", "次女", "幼女", "之女", "长孙", "之孙")
 # Roads, buildings and sites (中山路, 大厦): never a foreign city, whatever their characters.
@@ -167,7 +169,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             end = _before_title(text, start, end)  # 研究中心|高级顾问: organ + title split
             end = _to_org_ending(text, start, end, org_suffixes)  # 西南交通大学|桥梁
             start = rule_orgs_after_place.get((start, end), start)  # 德国|西门子公司: as the rules split it
-            start = _past_locating_places(start, end, gpe_ends, ent_starts)
+            start = _past_locating_places(text, start, end, gpe_ends, ent_starts)
         value = None
         if label == ORG and (gazetteer.lookup(text[start:end]) or ("",))[0] == GPE:
             label = LOC  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE
@@ -460,13 +462,16 @@ def _known_place(name: str) -> bool:
     return gazetteer.lookup(name) is not None
 
 
-def _past_locating_places(start: int, end: int, gpe_ends: dict[int, int], ent_starts: set[int]) -> int:
+def _past_locating_places(text: str, start: int, end: int, gpe_ends: dict[int, int], ent_starts: set[int]) -> int:
     """RETURNS where a model ORG starting at ``start`` begins once the places that only locate
     it are left out (SPEC: 江苏省 + 昆山市人民医院): the rules' places written one after another
     at its start, up to the last one that another entity follows (陕西省|安康市|旬阳县人民法院办公室)."""
     cur = start
     while cur in gpe_ends and gpe_ends[cur] in ent_starts and gpe_ends[cur] < end:
         cur = gpe_ends[cur]
+    kind = _KIND_OF_BODY.match(text, gpe_ends[cur]) if cur in gpe_ends else None
+    if kind and kind.end() in ent_starts and kind.end() < end:
+        cur = kind.end()   # 上虞企业|浙江金盾风机股份有限公司: a place's firm, then the firm's own name
     return cur
 
 

@@ -279,3 +279,13 @@ def test_a_regnal_number_joins_the_name_and_a_songs_credit_leaves_it():
     ner, _ = stage([("PER", "查尔斯"), ("PER", "江羽词"), ("PER", "张三")])
     doc = ner(words("查尔斯三世加冕，江羽词　●，张三十世纪"))
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["查尔斯三世", "江羽", "张三"]
+
+
+def test_a_model_org_opening_with_a_places_firm_starts_at_the_firms_name():
+    from nlp.pipeline.merge import Ent, add_entities
+    ner, _ = stage([("ORG", "上虞企业浙江金盾风机股份有限公司")])
+    doc = _segmented("上虞企业浙江金盾风机股份有限公司董事长",
+                     ["上虞", "企业", "浙江", "金盾", "风机", "股份", "有限公司", "董事长"])
+    add_entities(doc, [Ent(0, 2, "GPE", "330604"), Ent(4, 16, "ORG")])   # the places and orgs stages
+    doc = ner(doc)
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("上虞", "GPE"), ("浙江金盾风机股份有限公司", "ORG")]

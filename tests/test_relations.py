@@ -110,6 +110,9 @@ CASES = [
     ("张伟曾是华为公司总裁。", [("张伟", "PERSON"), ("华为公司", "ORG"), ("总裁", "TITLE")], [("张伟", "总裁", "华为公司")]),
     ("刘流曾经是本山传媒的副总裁", [("刘流", "PERSON"), ("本山传媒", "ORG"), ("副总裁", "TITLE")],
      [("刘流", "副总裁", "本山传媒")]),
+    # a short name the rules read no ORG in, between a holding verb and the post
+    ("张三担任巨人网络总裁", [("张三", "PERSON"), ("总裁", "TITLE")], [("张三", "总裁", "巨人网络")]),
+    ("张三担任该校校长", [("张三", "PERSON"), ("校长", "TITLE")], [("张三", "校长", None)]),
     # a stock code between the company and the post
     ("辽宁成大(600739)董事长尚书志", [("辽宁成大", "ORG"), ("董事长", "TITLE"), ("尚书志", "PERSON")],
      [("尚书志", "董事长", "辽宁成大")]),

@@ -121,6 +121,8 @@ _REMOVE_OF = regex.compile(r"^\s*(?:同志|先生|女士)?\s*的?\s*$")
 #: passive or elective forms (李强当选为江苏省政协主席, 张伟被任命为…副主任).
 _HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|辞去|卸去"
 _HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|作为|身为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选|现|今)为)了?$")
+#: A holding verb, then a short name written right before the post (出任永隆行长, 担任巨人网络总裁)
+_HELD_AT_A_NAME = regex.compile(rf"(?:{_HOLDS})(?P<org>\p{{Han}}{{2,6}})$")
 #: A subject of its own between a person and a holding verb: the post is that one's
 #: (王刚说，他的父亲曾任县长).
 _OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻子|丈夫|哥哥|弟弟|姐姐|妹妹|爷爷|奶奶|外公|外婆")
@@ -286,6 +288,10 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         ref = _BODY_REF.search(tail)
         if ref and (ref.start() == 0 or _LEAD_VERB.search(tail[:ref.start()])):
             return _body_org(ref, ents, title.start), k, before + tail[:ref.start()]
+        named = _HELD_AT_A_NAME.search(tail)
+        if named and k >= left_limit and not _NOT_A_NAME.match(named["org"]):
+            # 朱琦已预备出任|永隆|行长: a short name the rules read no ORG in, between the verb and the post
+            return named["org"], k, before + tail[:named.start("org")]
         lead = _TAIL_LEAD.match(tail)   # 廖小平同志任|中南林业科技大学|党委副书记
         if lead:
             before, tail = before + lead[0], tail[lead.end():]

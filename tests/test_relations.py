@@ -295,6 +295,13 @@ def test_no_city_province_for_a_place_in_a_quoted_honour():
     assert [r["city"] for r in doc._.relations["city_province"]] == ["禹州市"]
 
 
+def test_no_city_province_for_cities_outside_the_official_division_codes():
+    from nlp import load
+    doc = load()("他出生于台北，后移居武汉。")
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["台北", "武汉"]
+    assert [r["city"] for r in doc._.relations["city_province"]] == ["武汉"]
+
+
 def test_no_city_province_for_a_place_in_a_users_handle():
     text = "我在南宁吃饭。@南宁巴黎婚纱[偷笑]"
     ents = [E(2, 4, "GPE", "南宁", "450100"), E(8, 10, "GPE", "南宁", "450100")]

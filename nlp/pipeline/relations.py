@@ -38,8 +38,13 @@ class Relations:
         return self
 
 
+#: Province codes whose cities the official 2023 division codes do not list (Taiwan's come from
+#: jionlp only): SPEC's city_province is by official division, so they get no entry (台北).
+_UNLISTED_PROVINCES = ("71",)
+
+
 def _below_province(code: str) -> bool:
-    return gazetteer.level_of(code) in ("prefecture", "county")
+    return gazetteer.level_of(code) in ("prefecture", "county") and not code.startswith(_UNLISTED_PROVINCES)
 
 
 def _readings(name: str) -> tuple[str, ...]:

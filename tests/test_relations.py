@@ -113,6 +113,10 @@ CASES = [
     # a short name the rules read no ORG in, between a holding verb and the post
     ("张三担任巨人网络总裁", [("张三", "PERSON"), ("总裁", "TITLE")], [("张三", "总裁", "巨人网络")]),
     ("张三担任该校校长", [("张三", "PERSON"), ("校长", "TITLE")], [("张三", "校长", None)]),
+    # 代 between coordinated titles, and an ordinal between the place and the title
+    ("杭州市委副书记、代市长姚高员", [("杭州市委", "ORG"), ("副书记", "TITLE"), ("市长", "TITLE"), ("姚高员", "PERSON")],
+     [("姚高员", "副书记", "杭州市委"), ("姚高员", "市长", "杭州市")]),
+    ("美国第44任总统奥巴马", [("美国", "GPE"), ("总统", "TITLE"), ("奥巴马", "PERSON")], [("奥巴马", "总统", "美国")]),
     # a stock code between the company and the post
     ("辽宁成大(600739)董事长尚书志", [("辽宁成大", "ORG"), ("董事长", "TITLE"), ("尚书志", "PERSON")],
      [("尚书志", "董事长", "辽宁成大")]),

@@ -43,11 +43,11 @@ from ..labels import GPE, LOC, ORG, PERSON, TITLE
 from .gazetteer import contains
 
 _JOIN_CHARS = "、和及与兼,，（(\\s"   # 首席执行官（CEO）: the bracketed short form joins too
-_JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*$")           # between coordinated titles
+_JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*(?:原|前|时任|现任|代理|代|新任)?$")   # between coordinated titles (、代|市长)
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
 #: between one person with a body's title and the next title of a list of that body's
 #: officers (清华大学党委书记陈旭，校长邱勇)
-_OFFICER_LIST = regex.compile(r"^\s*[、，,和及与]\s*(?:原|前|时任|现任|代理|新任)?\s*$")
+_OFFICER_LIST = regex.compile(r"^\s*[、，,和及与]\s*(?:原|前|时任|现任|代理|代|新任)?\s*$")
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title
 _OF = regex.compile(r"^\s*的\s*$")                       # 阿里巴巴集团的首席执行官
 #: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
@@ -66,7 +66,8 @@ _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控�
 #: 在天水市任副市长, 在华为公司担任总裁: the body where the post is held, before the verb
 _HOLD_AT = regex.compile(r"^\s*(?:任|担任|出任|兼任|曾任|历任)\s*$")
 _ORG_TO_TITLE = regex.compile(rf"^\s*(?:[（(]\s*\d{{4,6}}(?:\.(?:SH|SZ|HK|BJ))?\s*[）)])?"   # a stock code: 辽宁成大(600739)董事长
-                              rf"\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:原|前|时任|现任|代理|新任)?\s*$")
+                              rf"\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:原|前|时任|现任|代理|代|新任)?"
+                              r"(?:第?[\d一二三四五六七八九十百]+(?:任|届|代))?\s*$")   # 美国第44任|总统
 #: between the last title and the person it names: nothing, a colon (董事长：王德志), roles or
 #: descriptions, a familiar 老
 #: Descriptions listed with the titles before a name (清华大学教授、著名水利科学家钱宁): no post,

@@ -26,6 +26,8 @@ from .names import name_at
 from .words import word_flags
 
 MAX_LEN = 12
+_NUMERALS = frozenset("一二三四五六七八九十百0123456789")
+_QUALIFIERS = ("代理", "代", "原", "前", "时任", "现任", "新任")
 
 
 @functools.lru_cache(maxsize=None)
@@ -202,6 +204,10 @@ def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple
     starts, ends: word boundaries (character offsets); blocked: spans of existing entities.
     RETURNS (list[Ent]).
     """
+    # SPEC keeps 代/代理, 原, 前, 时任... outside the title: a title may start after one the
+    # segmenter glued to it (代市长); 代 after a numeral counts generations (八代|将军)
+    starts = starts | {k + len(q) for k in starts for q in _QUALIFIERS if text.startswith(q, k)}
+    starts -= {k for k in range(1, len(text)) if text[k] == "代" and text[k - 1] in _NUMERALS}
     inside = set()
     ent_starts = set()
     for s, e in blocked:

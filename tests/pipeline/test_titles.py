@@ -58,6 +58,9 @@ TITLES = [
     # 主编 after a name is the verb (edited by); before a name or after a publication, the post
     ("《旅游学》第二版李天元主编，附带题库", []),
     ("《读书》杂志主编张三和本刊主编李四", ["主编", "主编"]),
+    # SPEC: 代/代理 stay outside the title, like 原 and 时任; 代 after a numeral counts generations
+    ("代市长姚高员和代理局长李明", ["市长", "局长"]),
+    ("幕府八代将军足利义政", ["将军"]),
     # imperial posts in biographies and history pieces
     ("平原太守杨烈和宰相房玄龄", ["太守", "宰相"]),
 ]

@@ -51,7 +51,7 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 # SPEC leaves a place inside a facility no GPE of its own.
 _STREET = r"[东西南北中]?(?:[一二三四五六七八九十]|\d{1,3})?(?:路|街|大街|大道|大路)|巷"   # 凤城|二路 (not 福州|五一路)
 _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
-                             r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库"
+                             r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库|基地"
                              r"|公主|郡主|郡王|侯(?=[\u4e00-\u9fff]{2})")   # 南阳公主, 平阳侯曹寿: a noble's title
 # ... and a division's short name before a scenic area's word names the scenic site (杭州西湖|景区,
 # 九寨沟|景区), while a natural feature keeps its name there (峨眉山|景区 is LOC 峨眉山).

@@ -152,6 +152,9 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("位于健康路中段路南", "路南"),           # south of the road
     ("王守训字仲彝，号松溪", "松溪"),           # an art name
     ("英德国家森林公园总面积", "英德"),         # a park's name
+    ("其中陵川基地存栏235头", "陵川"),           # a base's name
+    ("在两岸临海地段新建高楼", "临海"),           # by the sea
+    ("世称苏东坡、苏仙", "苏仙"),                 # a nickname
     ("在冀察热辽解放区成立", "解放区"),       # a liberated area of the civil war
     ("双河镇版图呈长条", "双河"),             # the township, not the county-level city
     ("江西省新余市区大街小巷", "新余市"),     # the place and its area: 新余 + 市区

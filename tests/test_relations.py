@@ -117,6 +117,9 @@ CASES = [
     ("杭州市委副书记、代市长姚高员", [("杭州市委", "ORG"), ("副书记", "TITLE"), ("市长", "TITLE"), ("姚高员", "PERSON")],
      [("姚高员", "副书记", "杭州市委"), ("姚高员", "市长", "杭州市")]),
     ("美国第44任总统奥巴马", [("美国", "GPE"), ("总统", "TITLE"), ("奥巴马", "PERSON")], [("奥巴马", "总统", "美国")]),
+    # the object of a preposition in an earlier clause is not the subject who holds the post
+    ("王丽1974年出生，1999年与李强结婚，2006年担任品牌首席设计师",
+     [("王丽", "PERSON"), ("李强", "PERSON"), ("首席设计师", "TITLE")], [("王丽", "首席设计师", None)]),
     # a stock code between the company and the post
     ("辽宁成大(600739)董事长尚书志", [("辽宁成大", "ORG"), ("董事长", "TITLE"), ("尚书志", "PERSON")],
      [("尚书志", "董事长", "辽宁成大")]),

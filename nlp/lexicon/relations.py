@@ -41,6 +41,7 @@ import regex
 
 from ..labels import GPE, LOC, ORG, PERSON, TITLE
 from .gazetteer import contains
+from .words import word_flags
 
 _JOIN_CHARS = "、和及与兼,，（(\\s"   # 首席执行官（CEO）: the bracketed short form joins too
 _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*(?:原|前|时任|现任|代理|代|新任)?$")   # between coordinated titles (、代|市长)
@@ -124,6 +125,11 @@ _HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|
 _HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|作为|身为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选|现|今)为)了?$")
 #: A holding verb, then a short name written right before the post (出任永隆行长, 担任巨人网络总裁)
 _HELD_AT_A_NAME = regex.compile(rf"(?:{_HOLDS})(?P<org>\p{{Han}}{{2,6}})$")
+#: jieba's flags of a dictionary's common nouns, verbs and adjectives: such a word alone is no
+#: body's name (担任|品牌|首席设计师), unlike a proper noun or an unknown word
+_COMMON_WORD_FLAGS = frozenset({"n", "vn", "v", "a", "an", "d", "ad"})
+#: A preposition before a person: the person is its object, not the subject of a later clause.
+_OBJECT_BEFORE = regex.compile(r"(?:与|跟|同|和|向|给|对|被|把|替)$")
 #: A subject of its own between a person and a holding verb: the post is that one's
 #: (王刚说，他的父亲曾任县长).
 _OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻子|丈夫|哥哥|弟弟|姐姐|妹妹|爷爷|奶奶|外公|外婆")
@@ -291,8 +297,10 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             return _body_org(ref, ents, title.start), k, before + tail[:ref.start()]
         named = _HELD_AT_A_NAME.search(tail)
         if named and k >= left_limit and not _NOT_A_NAME.match(named["org"]):
-            # 朱琦已预备出任|永隆|行长: a short name the rules read no ORG in, between the verb and the post
-            return named["org"], k, before + tail[:named.start("org")]
+            # 朱琦已预备出任|永隆|行长: a short name the rules read no ORG in, between the verb and
+            # the post; a common word there names no body (担任|品牌|首席设计师)
+            common = word_flags().get(named["org"]) in _COMMON_WORD_FLAGS
+            return None if common else named["org"], k, before + tail[:named.start("org")]
         lead = _TAIL_LEAD.match(tail)   # 廖小平同志任|中南林业科技大学|党委副书记
         if lead:
             before, tail = before + lead[0], tail[lead.end():]
@@ -494,8 +502,12 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
             if _SENTENCE_BREAK.search(text[ents[p].end:t.start]) or _OTHER_SUBJECT.search(text, ents[p].end, t.start):
                 break   # 王刚说，他的父亲曾任县长: the post is someone else's
             if ents[p].label == PERSON:
+                joined = p > 0 and ents[p - 1].label == PERSON and _PERSON_JOIN.match(gap(ents[p - 1], ents[p]))
+                if not holders and not joined and _OBJECT_BEFORE.search(text, 0, ents[p].start) \
+                        and _CLAUSE_BREAK.search(text, ents[p].end, t.start):
+                    continue   # 与大卫·贝克汉姆结婚，2006年担任…: the subject is the one before
                 holders.append(ents[p])
-                if not (p > 0 and ents[p - 1].label == PERSON and _PERSON_JOIN.match(gap(ents[p - 1], ents[p]))):
+                if not joined:
                     break
         if len(holders) > 1 and len(holders) == len(chain) and _RESPECTIVELY.search(text, holders[0].end, t.start):
             for person, title in zip(reversed(holders), chain):   # 张三和李四分别担任董事长和总经理

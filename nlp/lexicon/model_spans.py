@@ -162,6 +162,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 赛罕区大学|西街: the start of a street's name
             if text[start:end] in org_suffixes or text[end - 2:end] in orgs.NOT_SUFFIXED:
                 continue  # a bare 公司 or 委员会, or 大道交会处, names no organisation
+            if orgs.industry_only(orgs.company_name(text[start:end]) or ""):
+                continue  # 实业有限公司, 网络科技公司: a kind of company
             if start + 1 in word_ends and text[start] in _LEADING_FUNCTION and end - start > 3:
                 start += 1  # 毕业|于|世新大学: a preposition the model read into the name
             if text[end - 2:end] in ("报讯", "社讯"):

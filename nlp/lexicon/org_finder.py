@@ -432,6 +432,8 @@ class OrgFinder:
             start = self._name_start(k - len(suf))
             if start is not None and self.suffixes[suf] == "named":
                 start = self._named_start(start, k - len(suf))
+            if start is not None and orgs.industry_only(self.text[start:k - len(suf)]):
+                continue   # 注册登记的|实业有限公司, 一家|网络科技公司: a kind of company, no name
             if start is not None:
                 out.append(Ent(start, self.chain(k), ORG))
         return out

@@ -75,6 +75,21 @@ def named_org(name: str) -> bool:
 #: word (起点, 创世), so a site is never a kind of company (``model_spans._generic_company``).
 SITE_SUFFIXES = ("小说网", "中文网", "文学网", "文学城")
 
+#: Business words that with the lines of org_lines.txt name a kind of company, not one
+#: (实业|有限公司, 网络科技|公司). General knowledge.
+_INDUSTRY_WORDS = frozenset("实业 投资 贸易 发展 建设 工程 技术 咨询 服务 管理 网络 信息 控股 商贸 建筑 "
+                            "开发 房地产 农业 食品 服装 化工 制药 生物 环保 新能源 互联网 数码 软件".split())
+
+
+def industry_only(name: str) -> bool:
+    """RETURNS whether ``name`` (what precedes a company's suffix) is made of business words
+    only (实业, 网络科技): no brand, so the ORG names a kind of company."""
+    words = _INDUSTRY_WORDS | lines()
+    reach = [True] + [False] * len(name)   # reach[i]: name[:i] splits into business words
+    for i in range(1, len(name) + 1):
+        reach[i] = any(reach[j] and name[j:i] in words for j in range(max(0, i - 3), i))
+    return bool(name) and reach[-1]
+
 
 def company_name(org: str) -> str | None:
     """RETURNS what precedes the company-type suffixes ending ``org`` (保险 in 保险公司,

@@ -36,6 +36,8 @@ CASES = [
     ("发表于17K小说网和17k小说网", [("17K小说网", "ORG"), ("17k小说网", "ORG")]),
     # an ideographic space ends a name like any space (captions: 柳传志　联想控股有限公司总裁)
     ("——柳传志　联想控股有限公司总裁", [("联想控股有限公司", "ORG"), ("总裁", "TITLE")]),
+    # business words alone before a company suffix name a kind of company (no brand)
+    ("注册登记的实业有限公司和阿里巴巴网络技术有限公司", [("阿里巴巴网络技术有限公司", "ORG")]),
     # a rank or a count describes companies; 简称 separates two names of one body
     ("克莱斯勒汽车公司是美国第三大汽车工业公司", [("克莱斯勒汽车公司", "ORG"), ("美国", "GPE")]),
     ("曲周县第一中学简称曲周一中", [("曲周县第一中学", "ORG"), ("曲周一中", "ORG")]),

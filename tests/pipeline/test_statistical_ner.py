@@ -289,3 +289,9 @@ def test_a_model_org_opening_with_a_places_firm_starts_at_the_firms_name():
     add_entities(doc, [Ent(0, 2, "GPE", "330604"), Ent(4, 16, "ORG")])   # the places and orgs stages
     doc = ner(doc)
     assert [(e.text, e.label_) for e in doc.ents][:2] == [("上虞", "GPE"), ("浙江金盾风机股份有限公司", "ORG")]
+
+
+def test_a_model_org_of_business_words_only_is_no_organisation():
+    ner, _ = stage([("ORG", "实业有限公司"), ("ORG", "腾讯科技有限公司")])
+    doc = ner(words("注册登记的实业有限公司，腾讯科技有限公司"))
+    assert [e.text for e in doc.ents] == ["腾讯科技有限公司"]

@@ -129,6 +129,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue
             if text[start:end].lower() in _ENGLISH_FUNCTION_WORDS:
                 continue   # The Legend of the Unknowns: English words of a title, no name
+            if text[start] in _FUNCTION_SURNAMES and (text[start + 1:end] in orgs.known()
+                                                       or _known_place(text[start + 1:end])):
+                continue   # 毕业于|清华, 生于|北京: the preposition and a known body or place, no name
             if end - start == 2 and word_flags().get(text[start:end]) == "v":
                 continue   # 辞行, 守孝, 罗嗦: a two-character verb of the dictionary is no name
             if text[start] in "老小" and end - start >= 4 and _transliterated(text[start + 1:end]):

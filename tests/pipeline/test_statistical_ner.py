@@ -295,3 +295,9 @@ def test_a_model_org_of_business_words_only_is_no_organisation():
     ner, _ = stage([("ORG", "实业有限公司"), ("ORG", "腾讯科技有限公司")])
     doc = ner(words("注册登记的实业有限公司，腾讯科技有限公司"))
     assert [e.text for e in doc.ents] == ["腾讯科技有限公司"]
+
+
+def test_a_preposition_and_a_known_body_are_no_name():
+    ner, _ = stage([("PER", "于清华")])
+    doc = ner(words("他毕业于清华"))
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []

@@ -117,6 +117,10 @@ CASES = [
     ("杭州市委副书记、代市长姚高员", [("杭州市委", "ORG"), ("副书记", "TITLE"), ("市长", "TITLE"), ("姚高员", "PERSON")],
      [("姚高员", "副书记", "杭州市委"), ("姚高员", "市长", "杭州市")]),
     ("美国第44任总统奥巴马", [("美国", "GPE"), ("总统", "TITLE"), ("奥巴马", "PERSON")], [("奥巴马", "总统", "美国")]),
+    # a paper in title marks before the post, after a biography's fields
+    ("蒋弘，女，1960年2月出生于江西省，现任《中国图书馆学报》常务副主编",
+     [("蒋弘", "PERSON"), ("1960年2月", "DATE"), ("江西省", "GPE"), ("中国图书馆学报", "ORG"), ("常务副主编", "TITLE")],
+     [("蒋弘", "常务副主编", "中国图书馆学报")]),
     # the object of a preposition in an earlier clause is not the subject who holds the post
     ("王丽1974年出生，1999年与李强结婚，2006年担任品牌首席设计师",
      [("王丽", "PERSON"), ("李强", "PERSON"), ("首席设计师", "TITLE")], [("王丽", "首席设计师", None)]),

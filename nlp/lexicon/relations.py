@@ -66,7 +66,7 @@ _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控�
 # title's (美国前国防部长, 公司原总经理), as it is across a role (智豪刑事团队创始人及首席合伙人)
 #: 在天水市任副市长, 在华为公司担任总裁: the body where the post is held, before the verb
 _HOLD_AT = regex.compile(r"^\s*(?:任|担任|出任|兼任|曾任|历任)\s*$")
-_ORG_TO_TITLE = regex.compile(rf"^\s*(?:[（(]\s*\d{{4,6}}(?:\.(?:SH|SZ|HK|BJ))?\s*[）)])?"   # a stock code: 辽宁成大(600739)董事长
+_ORG_TO_TITLE = regex.compile(rf"^》?\s*(?:[（(]\s*\d{{4,6}}(?:\.(?:SH|SZ|HK|BJ))?\s*[）)])?"   # 《读书》|主编; a stock code: 辽宁成大(600739)董事长
                               rf"\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:原|前|时任|现任|代理|代|新任)?"
                               r"(?:第?[\d一二三四五六七八九十百]+(?:任|届|代))?\s*$")   # 美国第44任|总统
 #: between the last title and the person it names: nothing, a colon (董事长：王德志), roles or
@@ -165,7 +165,7 @@ _BIO_FIELD = (r"[男女]|\p{Han}{1,3}族|\d{1,3}岁|[一二三四五六七八九
               rf"|(?:{_BIO_DATE})?(?:\p{{Han}}{{0,10}}(?:参加工作|入党)|加入(?:{_PARTIES}))"
               rf"|\p{{Han}}{{2,4}}{_KIN}")
 _BIO_FIELDS = regex.compile(rf"\s*(?:[，,]|(?<=\s)(?=[男女][，,])|(?=\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年))"
-                            rf"(?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*(?:现任|现为|曾任|历任)?\s*")   # 陈松利1968年2月出生，副教授
+                            rf"(?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*(?:现任|现为|曾任|历任)?\s*《?")   # 陈松利1968年2月出生，副教授
 
 
 #: Between the items of a list of posts: a separator, maybe after an item that holds no post

@@ -339,6 +339,10 @@ PROVINCE_CASES = [
     ("朝阳区", [("朝阳区", None)], [("朝阳区", "北京市")]),
     ("市中区", [("市中区", None)], []),
     ("城区", [("城区", None)], []),
+    # a city keeps its own province against a district of its name in a province named elsewhere,
+    # not right before it (a list of cities: 西安 is 陕西's, not 吉林's 西安区)
+    ("成都 西安 吉林", [("成都", "510100"), ("西安", "610100"), ("吉林", "220000")],
+     [("成都", "四川省"), ("西安", "陕西省")]),
 ]
 
 

@@ -617,6 +617,9 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         own = province_of(code) if code else None
         named = _provinces_named_around(e, codes, places, province_of, is_below_province)
         prov = own if own in named or not named else named[0]
+        if prov != own and own and code.endswith("00") and not _parent_right_before(e, codes, places, text) \
+                and all(not c.endswith("00") for c in codes if province_of(c) == prov):
+            prov = own   # 北京 天津 成都 西安 … 吉林: the city 西安, not 吉林省's district named elsewhere
         if prov is None and len({province_of(c) for c in codes}) == 1:
             prov = province_of(codes[0])  # no reading chosen, but all of them lie in one province
         if prov is None:
@@ -628,6 +631,13 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
             seen.add((e.text, prov))
             out.append({"city": e.text, "province": prov})
     return out
+
+
+def _parent_right_before(place: E, codes: tuple[str, ...], places: list[E], text: str) -> bool:
+    """RETURNS whether a place containing one of ``place``'s readings ``codes`` ends right
+    before it (吉林省西安区, 吉林 西安区: the province stated)."""
+    return any(x.end <= place.start and not text[x.end:place.start].strip()
+               and any(c != x.value and contains(x.value, c) for c in codes) for x in places)
 
 
 #: The division codes' first two digits of the municipalities (北京, 天津, 上海, 重庆).

@@ -57,6 +57,8 @@ _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?�
 # 九寨沟|景区), while a natural feature keeps its name there (峨眉山|景区 is LOC 峨眉山).
 _SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区|古镇|园林"   # 苏州|园林
                            r"|(?:国家)?(?:森林|湿地|地质|矿山|海洋)公园|国家公园|自然保护区")   # 英德|国家森林公园
+#: A road's name right after a division's suffix (昆明市|民航路400号, 武汉市|长江路).
+_ROAD_AT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:路|街|大街|大道|巷)(?:\d|[东西南北中]段|[，,。\s]|$)")
 #: A road or street word right after a name: the name begins the road's (长江|西路, 大学|西街).
 STREET_AFTER = re.compile(_STREET)
 
@@ -171,8 +173,9 @@ class PlaceMatcher:
                     j += head  # 布拉戈维申斯克 + 市
                 organ = text[j - 1:j + 1] in _ORGAN_WORDS and any(p.kind == "full" for p in entry.places) \
                     and (text[i:j - 1] not in entries or entries[text[i:j - 1]].risky)
-                if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not organ and not self._starts_name(text, j):
-                    continue  # 武汉市长: try 武汉 (but 南京市长江大桥 keeps 南京市)
+                if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not organ and not self._starts_name(text, j) \
+                        and not _ROAD_AT.match(text, j):
+                    continue  # 武汉市长: try 武汉 (but 南京市长江大桥 keeps 南京市, 昆明市|民航路 too)
                 if text.startswith(_SITE_WORDS, j) and (ends is None or j + 2 in ends):
                     out.append(Ent(i, j + 2, LOC))  # 丹江口|水库, 云冈|石窟: a water body or site
                     i = j + 2

@@ -121,6 +121,9 @@ CASES = [
     ("蒋弘，女，1960年2月出生于江西省，现任《中国图书馆学报》常务副主编",
      [("蒋弘", "PERSON"), ("1960年2月", "DATE"), ("江西省", "GPE"), ("中国图书馆学报", "ORG"), ("常务副主编", "TITLE")],
      [("蒋弘", "常务副主编", "中国图书馆学报")]),
+    # a bureau's party committee by its kind alone; a grade between the titles and the name
+    ("安阳市政府党组成员、副厅级干部张善飞讲话", [("安阳市政府", "ORG"), ("党组成员", "TITLE"), ("张善飞", "PERSON")],
+     [("张善飞", "党组成员", "安阳市政府")]),
     # the object of a preposition in an earlier clause is not the subject who holds the post
     ("王丽1974年出生，1999年与李强结婚，2006年担任品牌首席设计师",
      [("王丽", "PERSON"), ("李强", "PERSON"), ("首席设计师", "TITLE")], [("王丽", "首席设计师", None)]),

@@ -73,7 +73,8 @@ _ORG_TO_TITLE = regex.compile(rf"^》?\s*(?:[（(]\s*\d{{4,6}}(?:\.(?:SH|SZ|HK|B
 #: descriptions, a familiar 老
 #: Descriptions listed with the titles before a name (清华大学教授、著名水利科学家钱宁): no post,
 #: and no break between the titles and their holder.
-_DESCRIPTION = r"(?:著名|知名|资深|青年)?\p{Han}{0,6}(?:学家|学者|专家|理论家|作家|艺术家|企业家|教育家)"
+_DESCRIPTION = (r"(?:著名|知名|资深|青年)?\p{Han}{0,6}(?:学家|学者|专家|理论家|作家|艺术家|企业家|教育家)"
+                r"|[正副]?[省部厅局处科县]级干部")   # 党组成员、副厅级干部张善飞: a grade, no post
 _TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：）)]|(?:[、，,]\s*(?:{_ROLE}|{_DESCRIPTION})\s*)+|老)?\s*$")   # 教练老|雷德克纳普
 #: 作为公司董事长，陈旭荣…: the titles are those of the person after the comma
 _AS_HOLDER = regex.compile(r"(?:作为|身为)\s*$")

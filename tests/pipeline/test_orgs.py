@@ -44,7 +44,7 @@ CASES = [
     # a town's or a school's party committee by its level alone, even when segmented with the title
     ("镇党委书记王刚介绍", [("镇党委", "ORG"), ("书记", "TITLE"), ("王刚", "PERSON")]),
     ("校党总支书记武天安", [("校党总支", "ORG"), ("书记", "TITLE"), ("武天安", "PERSON")]),
-    ("仪式由局党委委员刘英芹主持", [("局党委", "ORG"), ("委员", "TITLE"), ("刘英芹", "PERSON")]),
+    ("局党委委员刘英芹主持仪式", [("局党委", "ORG"), ("委员", "TITLE"), ("刘英芹", "PERSON")]),
     # an organ every level has, after a division, is the division's; a central body is not
     ("湖北省发改委和武汉市卫健委", [("湖北省发改委", "ORG"), ("武汉市卫健委", "ORG")]),
     ("在北京国务院新闻办公室举行", [("北京", "GPE"), ("国务院新闻办公室", "ORG")]),

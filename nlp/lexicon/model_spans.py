@@ -171,6 +171,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 start += 1  # 毕业|于|世新大学: a preposition the model read into the name
             if text[end - 2:end] in ("报讯", "社讯"):
                 end -= 1  # 晨报|讯: the dateline's 讯 is no part of the paper's name
+            while end - start > 2 and text[end - 1] in "&＆/／":
+                end -= 1   # 森影传媒CEO|&董事长: a joiner of two titles is no part of a name
             end = _before_title(text, start, end)  # 研究中心|高级顾问: organ + title split
             end = _to_org_ending(text, start, end, org_suffixes)  # 西南交通大学|桥梁
             start = rule_orgs_after_place.get((start, end), start)  # 德国|西门子公司: as the rules split it

@@ -43,7 +43,7 @@ from ..labels import GPE, LOC, ORG, PERSON, TITLE
 from .gazetteer import contains
 from .words import word_flags
 
-_JOIN_CHARS = "、和及与兼,，（(\\s"   # 首席执行官（CEO）: the bracketed short form joins too
+_JOIN_CHARS = "、和及与兼,，（(&＆/／\\s"   # 首席执行官（CEO）: the bracketed short form joins too; CEO&董事长
 _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*(?:原|前|时任|现任|代理|代|新任)?$")   # between coordinated titles (、代|市长)
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
 #: between one person with a body's title and the next title of a list of that body's

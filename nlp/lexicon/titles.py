@@ -18,6 +18,7 @@ of 城市长期. Organ + title splits come from the order of the stages: after
 from __future__ import annotations
 
 import functools
+import re
 
 from ..data import read_tsv
 from ..labels import TITLE
@@ -26,8 +27,8 @@ from .names import name_at
 from .words import word_flags
 
 MAX_LEN = 12
-_NUMERALS = frozenset("一二三四五六七八九十百0123456789")
-_QUALIFIERS = ("代理", "代", "原", "前", "时任", "现任", "新任")
+_QUALIFIER = re.compile(r"代理|代|原|前|时任|现任|新任")
+_GENERATION = re.compile(r"[一二三四五六七八九十百0-9]代")
 
 
 @functools.lru_cache(maxsize=None)
@@ -92,6 +93,7 @@ BUSINESS_FIELDS = frozenset(
     "市场 销售 技术 财务 人事 人力资源 行政 运营 产品 研发 工程 客户 采购 品牌 公关 营销 设计 创意 项目 "
     "业务 区域 法务 投资 质量 生产 信息 数据 战略 内容 商务 培训 物流 渠道 招商 策划 开发 监制".split())
 _MANAGER_HEADS = ("副总监", "副经理", "总监", "经理", "主管")
+_FIELD_OPENINGS = frozenset(f[:2] for f in BUSINESS_FIELDS)
 
 
 def _field_post(s: str) -> bool:
@@ -127,7 +129,8 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
         if k + 2 <= limit and text[i:k] in prefixes:
             ends.update(j for j in title_ends(text, k, limit) if j >= k + 2)
     ends.update(i + n for n in (4, 6) if i + n <= limit and _contracted(text[i:i + n]))   # 宣传部长
-    ends.update(i + n for n in (4, 5, 6, 7) if i + n <= limit and _field_post(text[i:i + n]))   # 客户总监
+    if text[i:i + 2] in _FIELD_OPENINGS:
+        ends.update(i + n for n in (4, 5, 6, 7) if i + n <= limit and _field_post(text[i:i + n]))   # 客户总监
     ends.update(_aide_ends(text, [j for j in ends if j - i >= 2], limit))
     return ends
 
@@ -206,8 +209,8 @@ def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple
     """
     # SPEC keeps 代/代理, 原, 前, 时任... outside the title: a title may start after one the
     # segmenter glued to it (代市长); 代 after a numeral counts generations (八代|将军)
-    starts = starts | {k + len(q) for k in starts for q in _QUALIFIERS if text.startswith(q, k)}
-    starts -= {k for k in range(1, len(text)) if text[k] == "代" and text[k - 1] in _NUMERALS}
+    starts = starts | {m.end() for m in _QUALIFIER.finditer(text) if m.start() in starts}
+    starts -= {m.start() + 1 for m in _GENERATION.finditer(text)}
     inside = set()
     ent_starts = set()
     for s, e in blocked:

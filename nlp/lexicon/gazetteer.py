@@ -181,3 +181,9 @@ def lookup(name: str) -> tuple[str, str | None] | None:
     if name in foreign_places():
         return GPE, None
     return None
+
+
+def division_code(name: str) -> str | None:
+    """RETURNS the division code ``lookup`` gives ``name``: None for a foreign or unknown place."""
+    found = lookup(name)
+    return found[1] if found else None

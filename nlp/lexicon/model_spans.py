@@ -19,7 +19,7 @@ from .names import NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, surnames
 from .places import STREET_AFTER, after_a_name_word, facility_after, inside_a_set_phrase, part_of_a_facility
 from .teams import team_beside_a_match
 from .titles import title_ends
-from .words import cut_flags, word_flags
+from .words import COMMON_WORD_FLAGS, cut_flags, word_flags
 
 # An adverb between a name and its verb that the model reads as the name's last character.
 _ADVERB_AFTER_NAME = frozenset("现曾也都还仍即就又")
@@ -210,8 +210,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue
             if _risky_alone(text, start, end, place_at_end):
                 continue  # 河东河西, 山城, 金山 (the company): an ordinary word, as in the places stage
-            if text.endswith("地区", 0, end) and end - start > 3 and (gazetteer.lookup(text[start:end - 2])
-                                                                    or ("", None))[1]:
+            if text.endswith("地区", 0, end) and end - start > 3 and gazetteer.division_code(text[start:end - 2]):
                 end -= 2  # SPEC: 广州地区 -> GPE 广州; 地区 after a division stays outside
             label, value = place_label(text[start:end])
             if label == LOC and text.startswith("地区", end):
@@ -311,8 +310,6 @@ def bracketed_abbreviations(text: str, ents: list[tuple[int, int, str]]) -> list
     return out
 
 
-# jieba flags of common words (保险, 销售, 所在): such a word + 公司 is a kind of company, not a name.
-_COMMON_FLAGS = frozenset({"n", "vn", "v", "b", "a", "an", "ad", "vd"})
 # jieba flags no company name contains (我们, 一家, 在): words read over by the rules.
 _NOT_NAME_FLAGS = frozenset("rmpvdcuqft")
 _FUNCTION_FLAGS = frozenset("rpcu")
@@ -352,7 +349,7 @@ def _generic_company(org: str) -> bool:
     its suffixes is one common word (保险|公司, 科技|有限公司) or a single character."""
     name = orgs.company_name(org)
     return name is not None and not org.endswith(orgs.SITE_SUFFIXES) \
-        and (len(name) < 2 or word_flags().get(name) in _COMMON_FLAGS)
+        and (len(name) < 2 or word_flags().get(name) in COMMON_WORD_FLAGS)
 
 
 # Clause punctuation, or a space that is not between two Latin letters (Bonnie Turner).

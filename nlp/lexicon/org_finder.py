@@ -342,7 +342,7 @@ class OrgFinder:
                 start = gpes[start]   # 中国|银监会, 香港|证监会: the body's full name
             elif start in gpes and self.text[start:end] in self.known and self.text[end - 1] in _LEVEL_FREE_ENDINGS \
                     and not self.text.startswith(_NATIONAL_STARTS, start) \
-                    and (gazetteer.lookup(self.text[gpes[start]:start]) or ("", None))[1]:
+                    and gazetteer.division_code(self.text[gpes[start]:start]):
                 start = gpes[start]   # 湖北省|发改委: the division's own organ
             out.append(Ent(start, end, ORG))
         return out
@@ -384,8 +384,7 @@ class OrgFinder:
 
     def _division_before(self, a: int) -> bool:
         """RETURNS whether a GPE ending at ``a`` is a Chinese division (not 美国 of 美国国务院)."""
-        return any(e == a and lab == GPE and (gazetteer.lookup(self.text[s:e]) or ("", None))[1]
-                   for s, e, lab in self.ents)
+        return any(e == a and lab == GPE and gazetteer.division_code(self.text[s:e]) for s, e, lab in self.ents)
 
     def after_anchor(self, a: int, place: bool, region: bool = False) -> int | None:
         """End of an organisation whose name part ends at ``a`` (a place's end), or None.

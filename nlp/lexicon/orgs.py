@@ -81,10 +81,15 @@ _INDUSTRY_WORDS = frozenset("实业 投资 贸易 发展 建设 工程 技术 �
                             "开发 房地产 农业 食品 服装 化工 制药 生物 环保 新能源 互联网 数码 软件".split())
 
 
+@functools.lru_cache(maxsize=None)
+def _business_words() -> frozenset[str]:
+    return _INDUSTRY_WORDS | lines()
+
+
 def industry_only(name: str) -> bool:
     """RETURNS whether ``name`` (what precedes a company's suffix) is made of business words
     only (实业, 网络科技): no brand, so the ORG names a kind of company."""
-    words = _INDUSTRY_WORDS | lines()
+    words = _business_words()
     reach = [True] + [False] * len(name)   # reach[i]: name[:i] splits into business words
     for i in range(1, len(name) + 1):
         reach[i] = any(reach[j] and name[j:i] in words for j in range(max(0, i - 3), i))

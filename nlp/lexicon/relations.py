@@ -41,14 +41,16 @@ import regex
 
 from ..labels import GPE, LOC, ORG, PERSON, TITLE
 from .gazetteer import contains
-from .words import word_flags
+from .titles import QUALIFIERS
+from .words import COMMON_WORD_FLAGS, word_flags
 
 _JOIN_CHARS = "、和及与兼,，（(&＆/／\\s"   # 首席执行官（CEO）: the bracketed short form joins too; CEO&董事长
-_JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*(?:原|前|时任|现任|代理|代|新任)?$")   # between coordinated titles (、代|市长)
+_QUALIFIER = "|".join(QUALIFIERS)   # SPEC's 原, 前, 时任, 现任, 代理, 新任, outside the title
+_JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*(?:{_QUALIFIER})?$")   # between coordinated titles (、代|市长)
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
 #: between one person with a body's title and the next title of a list of that body's
 #: officers (清华大学党委书记陈旭，校长邱勇)
-_OFFICER_LIST = regex.compile(r"^\s*[、，,和及与]\s*(?:原|前|时任|现任|代理|代|新任)?\s*$")
+_OFFICER_LIST = regex.compile(rf"^\s*[、，,和及与]\s*(?:{_QUALIFIER})?\s*$")
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title
 _OF = regex.compile(r"^\s*的\s*$")                       # 阿里巴巴集团的首席执行官
 #: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
@@ -67,7 +69,7 @@ _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控�
 #: 在天水市任副市长, 在华为公司担任总裁: the body where the post is held, before the verb
 _HOLD_AT = regex.compile(r"^\s*(?:任|担任|出任|兼任|曾任|历任)\s*$")
 _ORG_TO_TITLE = regex.compile(rf"^》?\s*(?:[（(]\s*\d{{4,6}}(?:\.(?:SH|SZ|HK|BJ))?\s*[）)])?"   # 《读书》|主编; a stock code: 辽宁成大(600739)董事长
-                              rf"\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:原|前|时任|现任|代理|代|新任)?"
+                              rf"\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:{_QUALIFIER})?"
                               r"(?:第?[\d一二三四五六七八九十百]+(?:任|届|代))?\s*$")   # 美国第44任|总统
 #: between the last title and the person it names: nothing, a colon (董事长：王德志), roles or
 #: descriptions, a familiar 老
@@ -126,9 +128,6 @@ _HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|
 _HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|作为|身为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选|现|今)为)了?$")
 #: A holding verb, then a short name written right before the post (出任永隆行长, 担任巨人网络总裁)
 _HELD_AT_A_NAME = regex.compile(rf"(?:{_HOLDS})(?P<org>\p{{Han}}{{2,6}})$")
-#: jieba's flags of a dictionary's common nouns, verbs and adjectives: such a word alone is no
-#: body's name (担任|品牌|首席设计师), unlike a proper noun or an unknown word
-_COMMON_WORD_FLAGS = frozenset({"n", "vn", "v", "a", "an", "d", "ad"})
 #: A preposition before a person: the person is its object, not the subject of a later clause.
 _OBJECT_BEFORE = regex.compile(r"(?:与|跟|同|和|向|给|对|被|把|替)$")
 #: A subject of its own between a person and a holding verb: the post is that one's
@@ -300,7 +299,7 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
         if named and k >= left_limit and not _NOT_A_NAME.match(named["org"]):
             # 朱琦已预备出任|永隆|行长: a short name the rules read no ORG in, between the verb and
             # the post; a common word there names no body (担任|品牌|首席设计师)
-            common = word_flags().get(named["org"]) in _COMMON_WORD_FLAGS
+            common = word_flags().get(named["org"]) in COMMON_WORD_FLAGS
             return None if common else named["org"], k, before + tail[:named.start("org")]
         lead = _TAIL_LEAD.match(tail)   # 廖小平同志任|中南林业科技大学|党委副书记
         if lead:

@@ -27,7 +27,9 @@ from .names import name_at
 from .words import word_flags
 
 MAX_LEN = 12
-_QUALIFIER = re.compile(r"代理|代|原|前|时任|现任|新任")
+#: SPEC keeps these outside the title (原市长, 代理局长, 时任书记): a title may start after them.
+QUALIFIERS = ("代理", "代", "原", "前", "时任", "现任", "新任")
+_QUALIFIER = re.compile("|".join(QUALIFIERS))
 _GENERATION = re.compile(r"[一二三四五六七八九十百0-9]代")
 
 

@@ -21,6 +21,9 @@ import jieba
 from . import gazetteer, orgs
 
 MAX_WORD = 8  # longest lexicon word looked for (内蒙古自治区 is 6)
+#: jieba's flags of common words: nouns, verbs, adjectives, adverbs (保险, 销售, 品牌, 所在). Such a
+#: word alone before 公司 or a post names a kind of body, no body (保险|公司, 担任|品牌|首席设计师).
+COMMON_WORD_FLAGS = frozenset({"n", "vn", "v", "b", "a", "an", "d", "ad", "vd"})
 
 jieba.setLogLevel(logging.WARNING)
 

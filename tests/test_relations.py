@@ -113,6 +113,9 @@ CASES = [
     # a short name the rules read no ORG in, between a holding verb and the post
     ("张三担任巨人网络总裁", [("张三", "PERSON"), ("总裁", "TITLE")], [("张三", "总裁", "巨人网络")]),
     ("张三担任该校校长", [("张三", "PERSON"), ("校长", "TITLE")], [("张三", "校长", None)]),
+    # a holding verb with its aspect particle 过 (a former post)
+    ("赵勇在谷歌研究院担任过高级研究员", [("赵勇", "PERSON"), ("谷歌研究院", "ORG"), ("高级研究员", "TITLE")],
+     [("赵勇", "高级研究员", "谷歌研究院")]),
     # 代 between coordinated titles, and an ordinal between the place and the title
     ("杭州市委副书记、代市长姚高员", [("杭州市委", "ORG"), ("副书记", "TITLE"), ("市长", "TITLE"), ("姚高员", "PERSON")],
      [("姚高员", "副书记", "杭州市委"), ("姚高员", "市长", "杭州市")]),

@@ -229,8 +229,10 @@ class PersonCues:
                 continue
             if (i == 0 or self.text[i - 1] in _BREAK) and name_at(self.text, i, self.ends | {s}, self.ent_starts) == s \
                     and not common_word(self.text[i:s]) and not verb_led(self.text[i:s]) \
-                    and not self.text.endswith(UNIVERSITY_SHORT, i, s):
-                return i  # not 、宣传部|部长 (a department), ，任公司|办公室主任 (a verb) or 南师大|副校长
+                    and not self.text.endswith(UNIVERSITY_SHORT, i, s) and self.text[s - 1] not in _ADMIN_ENDS:
+                # not 、宣传部|部长 (a department), ，任公司|办公室主任 (a verb), 南师大|副校长 or
+                # 、罗汉村|党支部书记 (a division)
+                return i
         return None
 
     def name_before_bracket(self, s: int) -> Ent | None:

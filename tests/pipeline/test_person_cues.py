@@ -29,6 +29,7 @@ CASES = [
     ("在欢迎国防部长时强调", []),   # 时 ("when") before a verb
     ("谢中华，男，汉族，1965年生。阎前，女，", ["谢中华", "阎前"]),  # biographies
     ("2002年至今，任公司办公室主任；曾任董事会秘书。", []),  # 任, 曾 as verbs
+    ("现任团委副书记、罗汉村党支部书记", []),  # a village before its party branch
     ("副市长傅强说", ["傅强"]),
     ("他邀校长游览公园", []),  # a word a surname starts (游览) is no name after a title
     ("总统国防问题顾问", []),

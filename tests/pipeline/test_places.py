@@ -156,6 +156,7 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("其中陵川基地存栏235头", "陵川"),           # a base's name
     ("在两岸临海地段新建高楼", "临海"),           # by the sea
     ("世称苏东坡、苏仙", "苏仙"),                 # a nickname
+    ("西起乌拉尔山脉，东至楚科奇半岛", "东至"),   # "east to"
     ("在冀察热辽解放区成立", "解放区"),       # a liberated area of the civil war
     ("双河镇版图呈长条", "双河"),             # the township, not the county-level city
     ("江西省新余市区大街小巷", "新余市"),     # the place and its area: 新余 + 市区

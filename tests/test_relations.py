@@ -322,6 +322,25 @@ def test_no_city_province_for_cities_outside_the_official_division_codes():
     assert [r["city"] for r in doc._.relations["city_province"]] == ["武汉"]
 
 
+def test_no_city_province_for_a_bare_place_inside_a_longer_name():
+    text = "南京正大秋拍，南京市民到场。"
+    place, city = E(0, 2, "GPE", "南京", "320100"), E(7, 10, "GPE", "南京市", "320100")
+    args = (lambda code: "江苏省", lambda code: True, text)
+    assert city_provinces([place], *args, in_longer_names={(0, 2)}) == []
+    assert city_provinces([place], *args) == [{"city": "南京", "province": "江苏省"}]
+    # written with its suffix it stays a place, and another mention still counts
+    got = city_provinces([place, city], *args, in_longer_names={(0, 2), (7, 10)})
+    assert got == [{"city": "南京市", "province": "江苏省"}]
+
+
+def test_city_province_of_a_company_name_but_not_of_a_venue():
+    from nlp import load
+    extractor = load()
+    for text, cities in (("南京正大秋拍宫廷御制明代黄花梨交椅", []), ("济南钢铁于2000年12月29日在济南上市", ["济南"]),
+                         ("长沙星域网吧", ["长沙"]), ("佛山万达影城", ["佛山"])):
+        assert [r["city"] for r in extractor(text)._.relations["city_province"]] == cities, text
+
+
 def test_no_city_province_for_a_place_in_a_users_handle():
     text = "我在南宁吃饭。@南宁巴黎婚纱[偷笑]"
     ents = [E(2, 4, "GPE", "南宁", "450100"), E(8, 10, "GPE", "南宁", "450100")]

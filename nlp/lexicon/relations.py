@@ -37,12 +37,12 @@ official name, from the division code the gazetteer gave it.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Collection, NamedTuple
 
 import regex
 
 from ..labels import GPE, LOC, ORG, PERSON, TITLE
-from .gazetteer import contains
+from .gazetteer import ADMIN_SUFFIXES, contains
 from .holders import HolderModel
 from .titles import QUALIFIERS
 from .words import COMMON_WORD_FLAGS, word_flags
@@ -603,7 +603,8 @@ def _inside_an_honour(text: str, start: int, end: int) -> bool:
     return any(m.start() < start and end < m.end() for m in _HONOUR.finditer(text, max(0, start - 21), end + 22))
 
 
-def city_provinces(ents: list[E], province_of, is_below_province, text: str = "", readings=None) -> list[dict]:
+def city_provinces(ents: list[E], province_of, is_below_province, text: str = "", readings=None,
+                   in_longer_names: Collection[tuple[int, int]] = ()) -> list[dict]:
     """RETURNS ``[{"city", "province"}]`` for GPEs below province level (by division code).
 
     province_of (callable): code -> full province name or None.
@@ -616,6 +617,10 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         province all its readings share). A place whose
         code was chosen without that context (a model's 普陀, resolved to no code, or to the
         most likely reading 朝阳市 in 吉林省…朝阳) gets the province the text names.
+    in_longer_names: the (start, end) of places that lie inside a longer name another reader
+        (the statistical model) proposed: 河北钢铁, 南京正大. Such a place written
+        without its administrative suffix is taken as part of that name, whichever reading the
+        merge kept; with the suffix (黄陂区罗汉寺街团委) it stays a place.
     """
     places = [e for e in ents if e.label == GPE and isinstance(e.value, str) and e.value]
     out, seen = [], set()
@@ -629,6 +634,8 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         if text and (_inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)
                      or inside_a_mention(text, e.start) or _inside_a_nickname(text, e.start, e.end)
                      or _inside_an_honour(text, e.start, e.end)):
+            continue
+        if (e.start, e.end) in in_longer_names and e.text[-1] not in ADMIN_SUFFIXES:
             continue
         own = province_of(code) if code else None
         named = _provinces_named_around(e, codes, places, province_of, is_below_province)

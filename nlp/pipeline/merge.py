@@ -139,6 +139,13 @@ def write_candidates(doc: Doc, key: str, candidates: Iterable[Ent], rule: Rule, 
     return doc
 
 
+def statistical_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """RETURNS the (start, end, label) of every span the statistical model proposed, kept by
+    the merge or not (its stage writes its group with ``statistical=True``)."""
+    return [(s.start_char, s.end_char, s.label_) for group in doc.spans.values() if group.attrs.get("statistical")
+            for s in group]
+
+
 def candidates_of(group: SpanGroup) -> list[Ent]:
     """RETURNS the candidates of one stage's spans group, with their values and units."""
     values = group.attrs.get("values") or [None] * len(group)

@@ -108,7 +108,8 @@ class StatisticalNER:
         for doc, text, spans in zip(docs, texts, model_spans):
             view = merged_view(doc)
             cands, model_orgs = repair(text, spans, view.words, [(e.start, e.end, e.label) for e in view.ents])
-            yield write_candidates(doc, self.name, cands, rule, model_orgs=[list(o) for o in model_orgs])
+            yield write_candidates(doc, self.name, cands, rule, statistical=True,
+                                   model_orgs=[list(o) for o in model_orgs])
 
     def to_disk(self, path, exclude=tuple()) -> None:
         if isinstance(self.inner, JointTagger):

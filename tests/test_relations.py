@@ -113,6 +113,14 @@ CASES = [
     # a short name the rules read no ORG in, between a holding verb and the post
     ("张三担任巨人网络总裁", [("张三", "PERSON"), ("总裁", "TITLE")], [("张三", "总裁", "巨人网络")]),
     ("张三担任该校校长", [("张三", "PERSON"), ("校长", "TITLE")], [("张三", "校长", None)]),
+    # a gender word between the place and the post
+    ("莎拉，菲律宾达沃市女市长，", [("莎拉", "PERSON"), ("菲律宾", "GPE"), ("达沃市", "GPE"), ("市长", "TITLE")],
+     [("莎拉", "市长", "达沃市")]),
+    # a list of posts goes on past a body the rules did not read (，行署|秘书长)
+    ("莫怀历任粤西行署工商处副处长，行署秘书长、粤西行署副主任等职",
+     [("莫怀", "PERSON"), ("粤西行署工商处", "ORG"), ("副处长", "TITLE"), ("秘书长", "TITLE"), ("粤西行署", "ORG"),
+      ("副主任", "TITLE")],
+     [("莫怀", "副处长", "粤西行署工商处"), ("莫怀", "秘书长", None), ("莫怀", "副主任", "粤西行署")]),
     # a holding verb with its aspect particle 过 (a former post)
     ("赵勇在谷歌研究院担任过高级研究员", [("赵勇", "PERSON"), ("谷歌研究院", "ORG"), ("高级研究员", "TITLE")],
      [("赵勇", "高级研究员", "谷歌研究院")]),

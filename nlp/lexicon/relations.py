@@ -73,7 +73,7 @@ _ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控�
 _HOLD_AT = regex.compile(r"^\s*(?:任|担任|出任|兼任|曾任|历任)\s*$")
 _ORG_TO_TITLE = regex.compile(rf"^》?\s*(?:[（(]\s*\d{{4,6}}(?:\.(?:SH|SZ|HK|BJ))?\s*[）)])?"   # 《读书》|主编; a stock code: 辽宁成大(600739)董事长
                               rf"\s*(?:(?:{_ROLE})\s*[、和及与兼]\s*)?(?:{_QUALIFIER})?"
-                              r"(?:第?[\d一二三四五六七八九十百]+(?:任|届|代))?\s*$")   # 美国第44任|总统
+                              r"(?:第?[\d一二三四五六七八九十百]+(?:任|届|代))?女?\s*$")   # 美国第44任|总统; 达沃市女|市长
 #: between the last title and the person it names: nothing, a colon (董事长：王德志), roles or
 #: descriptions, a familiar 老
 #: Descriptions listed with the titles before a name (清华大学教授、著名水利科学家钱宁): no post,
@@ -173,7 +173,8 @@ _BIO_FIELDS = regex.compile(rf"\s*(?:[，,]|(?<=\s)(?=[男女][，,])|(?=\s*(?:\
 
 #: Between the items of a list of posts: a separator, maybe after an item that holds no post
 #: (民营企业家联谊会会员、); no subject, verb or clause of its own (他的妻子是, 表示).
-_LIST_GAP = regex.compile(r"\s*(?:[^、，,。；;！!？?\n他她其我你是为说称示任在和与及]{0,15}[、，,]\s*)+")
+_LIST_GAP = regex.compile(r"\s*(?:[^、，,。；;！!？?\n他她其我你是为说称示任在和与及]{0,15}[、，,]\s*)+"
+                          r"(?:\p{Han}{1,4}(?<![的是为任在和与及等]))?")   # …副处长，行署|秘书长: a body the rules did not read
 
 
 def _place_chain_start(ents: list[E], k: int) -> int:

@@ -37,6 +37,7 @@ _BREAK = NAME_BREAK
 # A place name ending in one of these is a division, never a given name (副市长|武汉市).
 _ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")
 _DOTS = re.compile(r"[·•‧・]")
+_HYPHENS = "-‐－"
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
 # Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
 # occur in transliterations (让-雅克, 勒让德尔).
@@ -140,6 +141,7 @@ class PersonCues:
                 out.append(Ent(m.end(), end, PERSON))
         for m in _DOT_NAME.finditer(self.text):
             start, end = self.dot_name_start(m.start(), m.start(1)), self.dot_name_end(m.start(1), m.end())
+            start = self.hyphened_given_name(start)
             if start < m.start(1) and not self.covered.intersection(range(start, end)) \
                     and spelt_like_a_foreign_name(self.text[start:end]):
                 out.append(Ent(start, end, PERSON))
@@ -178,6 +180,18 @@ class PersonCues:
                 break
         inner = [w for w in self.word_starts if start < w < dot and self.word_end_after(w) > dot]
         return inner[0] if inner else start
+
+    def hyphened_given_name(self, start: int) -> int:
+        """Where a dotted name starts when a hyphen joins a given name before it (让-|皮埃尔·索瓦,
+        斯文-|戈兰·埃里克森): up to four characters right before the hyphen, after a break, an
+        entity or a function word; else ``start``."""
+        if start < 2 or self.text[start - 1] not in _HYPHENS:
+            return start
+        k = start - 1
+        while k > 0 and start - 1 - k < 4 and k - 1 not in self.covered and "\u4e00" <= self.text[k - 1] <= "\u9fff" \
+                and self.text[k - 1] not in _DOT_CUT:
+            k -= 1
+        return k if k < start - 1 else start
 
     def dot_name_end(self, first_dot: int, end: int) -> int:
         """Where a dotted name ends: before the first function word or verb after its last

@@ -61,6 +61,9 @@ def test_person_cues_found(rules_nlp, text, persons):
     # Uyghur name heads hold function characters (不, 都) that otherwise end a dotted name
     ("出席的有阿不都热合曼·买买提等", ["阿不都热合曼·买买提"]),
     ("会见了阿布都沙拉木·阿不都热依木。", ["阿布都沙拉木·阿不都热依木"]),
+    # a hyphen joins two given names before the dot; a function word still ends the name
+    ("让-皮埃尔·索瓦1944年生于法国", ["让-皮埃尔·索瓦"]),
+    ("他说让-雅克·卢梭是思想家", ["让-雅克·卢梭"]),
 ])
 def test_person_cues_dotted_names(rules_nlp, text, persons):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "PERSON"] == persons

@@ -14,17 +14,9 @@ from nlp.training.holders import Example, DocumentPairs, fit, score
 TEXT = "陈公白生于上海。一九五〇年后，做过研究所的组长和所长。王明是他的同学。"
 
 
-def _ents(text, marked):
-    out, pos = [], 0
-    for surface, label in marked:
-        i = text.index(surface, pos)
-        out.append(E(i, i + len(surface), label, surface))
-        pos = i + len(surface)
-    return out
-
-
-ENTS = _ents(TEXT, [("陈公白", "PERSON"), ("上海", "GPE"), ("一九五〇年", "DATE"), ("组长", "TITLE"),
-                    ("所长", "TITLE"), ("王明", "PERSON")])
+# each surface occurs once in TEXT
+ENTS = [E(TEXT.index(s), TEXT.index(s) + len(s), label, s) for s, label in (
+    ("陈公白", "PERSON"), ("上海", "GPE"), ("一九五〇年", "DATE"), ("组长", "TITLE"), ("所长", "TITLE"), ("王明", "PERSON"))]
 #: the person written before the title, with no sentence break between, holds it
 BEFORE = HolderModel({"side=L": 1.0, "side=R": -3.0, "sentences=L0": 1.0, "sentences=L1": 0.5}, -1.0, 0.5, 200)
 

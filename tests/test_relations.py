@@ -341,6 +341,16 @@ def test_no_city_province_for_a_bare_place_inside_a_longer_name():
     assert got == [{"city": "南京市", "province": "江苏省"}]
 
 
+def test_no_city_province_for_a_place_right_after_a_foreign_country():
+    text = "美国德州奥斯汀人，后来住在德州。"
+    ents = [E(0, 2, "GPE", "美国", None), E(2, 4, "GPE", "德州", "371400"), E(13, 15, "GPE", "德州", "371400")]
+    args = (lambda code: "山东省", lambda code: True, text)
+    assert city_provinces(ents[:2], *args, foreign={"美国"}) == []
+    assert city_provinces(ents[:2], *args) == [{"city": "德州", "province": "山东省"}]
+    # another mention, not after the country, still counts (the text may mean both)
+    assert city_provinces(ents, *args, foreign={"美国"}) == [{"city": "德州", "province": "山东省"}]
+
+
 def test_city_province_of_a_company_name_but_not_of_a_venue():
     from nlp import load
     extractor = load()

@@ -120,6 +120,12 @@ def foreign_place_types() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def foreign_countries() -> frozenset[str]:
+    """RETURNS the countries of ``foreign_places.tsv`` other than China (中国, 中华人民共和国)."""
+    return frozenset(f[0] for _, f in read_tsv(FOREIGN_FILE, min_fields=3) if f[1] == "country" and f[2] != "中国")
+
+
+@functools.lru_cache(maxsize=None)
 def foreign_places() -> frozenset[str]:
     """RETURNS the names in ``foreign_places.tsv`` (countries, foreign cities and regions: GPE)."""
     return frozenset(foreign_place_types())

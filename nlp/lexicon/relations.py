@@ -605,7 +605,7 @@ def _inside_an_honour(text: str, start: int, end: int) -> bool:
 
 
 def city_provinces(ents: list[E], province_of, is_below_province, text: str = "", readings=None,
-                   in_longer_names: Collection[tuple[int, int]] = ()) -> list[dict]:
+                   in_longer_names: Collection[tuple[int, int]] = (), foreign: Collection[str] = ()) -> list[dict]:
     """RETURNS ``[{"city", "province"}]`` for GPEs below province level (by division code).
 
     province_of (callable): code -> full province name or None.
@@ -622,11 +622,17 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         (the statistical model) proposed: 河北钢铁, 南京正大. Such a place written
         without its administrative suffix is taken as part of that name, whichever reading the
         merge kept; with the suffix (黄陂区罗汉寺街团委) it stays a place.
+    foreign: names of foreign countries; a place written right after one is that country's
+        (美国|德州 is Texas, not 山东省's 德州).
     """
     places = [e for e in ents if e.label == GPE and isinstance(e.value, str) and e.value]
     out, seen = [], set()
+    previous = None
     for e in sorted(ents):
+        before, previous = previous, e
         if e.label != GPE:
+            continue
+        if before is not None and before.label == GPE and before.end == e.start and before.text in foreign:
             continue
         code = e.value if isinstance(e.value, str) and e.value else None
         codes = tuple(readings(e.text)) if readings else ()

@@ -73,7 +73,8 @@ class Relations:
         doc._.relations_data = {
             "person_title": person_titles(text, ents, self.holders),
             "city_province": city_provinces(ents, gazetteer.province_of, _below_province, text, _readings,
-                                            _inside_model_spans(ents, statistical_spans(doc), text)),
+                                            _inside_model_spans(ents, statistical_spans(doc), text),
+                                            gazetteer.foreign_countries()),
         }
         return doc
 

@@ -92,6 +92,17 @@ def contains(outer: str, inner: str) -> bool:
 MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
 
 
+def is_ancestor(outer: str, inner: str) -> bool:
+    """RETURNS whether ``outer`` is a division above ``inner``, directly or not (吉林 → 九台区,
+    whose parent is 长春市)."""
+    lo, li = level_of(outer), level_of(inner)
+    if not outer or not inner or outer == inner or outer[:2] != inner[:2]:
+        return False
+    if lo == "province":
+        return li in ("prefecture", "county")
+    return lo == "prefecture" and li == "county" and inner[:4] == outer[:4]
+
+
 def is_parent(outer: str, inner: str) -> bool:
     """RETURNS whether ``outer`` is the division directly above ``inner``.
 

@@ -264,7 +264,11 @@ class PlaceMatcher:
         if entry.risky:
             if adjacent is None:
                 return None
-            inside = [p for p in entry.places if gazetteer.is_parent(adjacent.value, p.code)]
+            # right after its parent (广州白云); after a higher division only where a native place
+            # ends (籍贯吉林九台，, 吉林九台人; not 四川南部地区, southern Sichuan)
+            native_place = j == len(text) or text[j] in "人籍，,。；;、）)"
+            inside = [p for p in entry.places if gazetteer.is_parent(adjacent.value, p.code)
+                      or native_place and gazetteer.is_ancestor(adjacent.value, p.code)]
             return Ent(i, j, GPE, inside[0].code) if len(inside) == 1 else None
         return Ent(i, j, GPE, resolve(entry.places, [e.value for e in reversed(before) if e.value]))
 

@@ -290,11 +290,12 @@ def build_patterns() -> dict[str, regex.Pattern]:
             rf"(?:(?<=[近逾上超约达共])(?P<mult>[十百千]万|[百千万]亿|[百千万亿])|(?<![\d{CN_DIGITS}{CN_UNITS}])(?P<mult2>[百千万])余"
             rf"|(?<![\d{CN_DIGITS}{CN_UNITS}数几多余近逾上超约达共])(?P<mult3>[十百千]万|[百千万]亿)(?=元))"
             rf"(?P<unit>{unit})"),
-        # an amount with no unit right after a money word (注册资本：100万, 月薪8000): MONEY in 元
+        # an amount with no unit right after a money word (注册资本：100万, 月薪8000, 总资产40余亿):
+        # MONEY in 元
         "BARE_MONEY": _starting_with(
             "".join(w[0] for w in money_words),
             rf"(?:{_alt(money_words)})(?:[:：]\s*|为|是|达到?|约为?|超过?|逾|仅|高达|近|共)?"
-            rf"(?P<num>{NUM})(?![{CN_DIGITS}{CN_UNITS}\d.%‰A-Za-z]|{unit})"),
+            rf"(?P<num>{NUM}(?:[{APPROX}][十百千万亿]+)?)(?![{CN_DIGITS}{CN_UNITS}\d.%‰A-Za-z]|{unit})"),
         # an amount in 万 or 亿 with no unit right before a money word (4418.73万票房, 6亿多的
         # 营收): MONEY in 元, a trailing 余/多 outside; not before the people of the word
         # (10万投资者, 100万存款人) or a rate (2亿的投资回报率)
@@ -306,6 +307,8 @@ def build_patterns() -> dict[str, regex.Pattern]:
 
 
 _DIGIT_OR_BIG_MULTIPLIER = regex.compile(r"\d|[万亿]")
+#: the financial (capital) forms of the digits: alone they are mostly characters of words (大陆, 伍)
+_CAPITAL_DIGITS = "壹贰貳叁參肆伍陆陸柒捌玖"
 _SMALL_MULTIPLIER = regex.compile(r"[十百千]")
 
 
@@ -406,6 +409,8 @@ def _amount(m: regex.Match) -> list[Candidate]:
         start, end, unit_name = m.start(), m.end(), units[m["suffix"] or m["prefix"]].unit
     if unit.kind == "counter" and m["num"] == "一":
         return []  # an article: 一家企业
+    if len(m["num"]) == 1 and m["num"] in _CAPITAL_DIGITS and unit.label != MONEY:
+        return []  # 大陆类: a capital numeral alone is a character of a word, outside amounts of money
     if unit.surface in YEAR_MODELS and _MODEL_YEAR.fullmatch(m["num"]):
         return []  # a model year: 2021款
     if unit.surface == "点" and "." not in m["num"]:

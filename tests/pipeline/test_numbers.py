@@ -71,6 +71,8 @@ EXPRESSIONS = [
     # an amount with no unit after a money word is MONEY in 元 (SPEC section 1)
     ("注册资本：100万  经营模式", [("100万", "MONEY", 1000000, "元")]),
     ("涉外税收一直增长最快", []),   # a lone Chinese numeral after a money word starts a word (一直)
+    ("总资产40余亿、月薪8000余，", [("40余亿", "MONEY", 4000000000, "元"), ("8000", "MONEY", 8000, "元")]),
+    ("异界大陆类小说，金额为陆万元", [("陆万元", "MONEY", 60000, "元")]),   # a capital numeral alone is no number
     # a class of amount in 元 by its multiplier alone; not after 数 (vague)
     ("建成千万元利税企业４家，损失数千万元", [("千万元", "MONEY", 10000000, "元"), ("４家", "QUANTITY", 4, "家")]),
     ("他的收入三千出头", [("三千", "MONEY", 3000, "元")]),

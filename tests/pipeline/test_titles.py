@@ -41,6 +41,9 @@ TITLES = [
     # first, second deputies; tenured and emeritus professors
     ("第一副总理和第二副主任", ["第一副总理", "第二副主任"]),
     ("大学终身教授和荣休教授", ["终身教授", "荣休教授"]),
+    # imperial posts named in full; a surname or a qualifier before 将军 stays outside
+    ("加他为驸马都尉，京兆尹韦夏卿", ["驸马都尉", "京兆尹"]),
+    ("司马钧为征西将军，前将军马腾", ["征西将军", "将军"]),
     ("美国国会参议院临时议长瑟蒙德", ["临时议长"]),
     ("贸易代表巴尔舍夫斯基和事务次官小村武，大藏大臣松永光", ["贸易代表", "事务次官", "大藏大臣"]),
     ("俱乐部长期以来坚持青训", []),

@@ -62,6 +62,13 @@ BATCH_DOCS = 256
 T = TypeVar("T")
 
 
+def inside_a_work_title(text: str, start: int, end: int) -> bool:
+    """RETURNS whether ``text[start:end]`` lies inside a title of a work (《千山暮雪》): the
+    last 《 before it is still open and a 》 follows within 60 characters."""
+    opening = text.rfind("《", 0, start)
+    return opening >= 0 and text.rfind("》", opening, start) < 0 and "》" in text[end:end + 60]
+
+
 def chunks(text: str, size: int = MAX_CHUNK) -> list[tuple[int, int]]:
     """Cut ``text`` into ``(start, end)`` pieces of at most ``size`` chars at sentence ends.
 

@@ -113,6 +113,16 @@ CASES = [
     # a short name the rules read no ORG in, between a holding verb and the post
     ("张三担任巨人网络总裁", [("张三", "PERSON"), ("总裁", "TITLE")], [("张三", "总裁", "巨人网络")]),
     ("张三担任该校校长", [("张三", "PERSON"), ("校长", "TITLE")], [("张三", "校长", None)]),
+    # the agent of a passive appoints; the subject holds the post
+    ("杨虎城率部盘踞在陕西，并被蒋介石任命为陕西省主席", [("杨虎城", "PERSON"), ("陕西", "GPE"), ("蒋介石", "PERSON"),
+                                          ("陕西省", "GPE"), ("主席", "TITLE")], [("杨虎城", "主席", "陕西省")]),
+    # a name or a title only inside a work's title holds nothing
+    ("收录于《谢谢总经理》中", [("谢谢", "PERSON"), ("总经理", "TITLE")], []),
+    ("编辑出版了《周恩来、邓颖超珍藏书画选》画册，任主编", [("周恩来", "PERSON"), ("邓颖超", "PERSON"), ("主编", "TITLE")], []),
+    # a role joined by 兼 between the titles and the name
+    ("时任三五互联董事、董事会秘书兼财务负责人杨小亮申请离职",
+     [("三五互联", "ORG"), ("董事", "TITLE"), ("董事会秘书", "TITLE"), ("杨小亮", "PERSON")],
+     [("杨小亮", "董事", "三五互联"), ("杨小亮", "董事会秘书", "三五互联")]),
     # a gender word between the place and the post
     ("莎拉，菲律宾达沃市女市长，", [("莎拉", "PERSON"), ("菲律宾", "GPE"), ("达沃市", "GPE"), ("市长", "TITLE")],
      [("莎拉", "市长", "达沃市")]),

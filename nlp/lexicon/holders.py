@@ -25,6 +25,7 @@ import regex
 
 from ..errors import ModelLoadError
 from ..labels import GPE, ORG, PERSON, TITLE
+from ..text import inside_a_work_title
 
 _SENTENCE_BREAK = regex.compile(r"[。！？!?\n]")
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
@@ -101,9 +102,11 @@ def candidates(text: str, ents: Sequence, ruled: Sequence[tuple[str, str]], wind
     (person, title) pairs the rules found (training passes none, to see every title)."""
     held = {t for _, t in ruled}
     doc = _context(ents)
-    persons = [i for i, e in enumerate(ents) if e.label == PERSON and len(e.text) > 1]
+    # a title or a name inside a work's title (《谢谢总经理》, 《周恩来、邓颖超珍藏书画选》) is no post held
+    persons = [i for i, e in enumerate(ents) if e.label == PERSON and len(e.text) > 1
+               and not inside_a_work_title(text, e.start, e.end)]
     for j, t in enumerate(ents):
-        if t.label != TITLE or t.text in held:
+        if t.label != TITLE or t.text in held or inside_a_work_title(text, t.start, t.end):
             continue
         found = []
         for i in persons:

@@ -42,6 +42,7 @@ from typing import Collection, NamedTuple
 import regex
 
 from ..labels import GPE, LOC, ORG, PERSON, TITLE
+from ..text import inside_a_work_title
 from .gazetteer import ADMIN_SUFFIXES, contains
 from .holders import HolderModel
 from .titles import QUALIFIERS
@@ -66,7 +67,7 @@ _NOT_A_NAME = regex.compile(r"原|前|时任|现任|代理|新任|曾任|现|曾
 _APPOSITION_END = regex.compile(r"^\s*[）)，,。；;：:]|^\s")      # what follows the last title
 #: Roles that are no TITLE (SPEC) but are listed with the titles before a name:
 #: 董事长、创始人逯利军, 总经理、法定代表人张伟
-_ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控制人|(?:主要)?负责人"
+_ROLE = r"(?:联合)?创始人|创办人|法定代表人|法人代表|实际控制人|\p{Han}{0,4}负责人"   # 财务负责人
 # SPEC keeps 原, 前, 时任, 现任, 代理, 新任 outside the title: the org before them is still the
 # title's (美国前国防部长, 公司原总经理), as it is across a role (智豪刑事团队创始人及首席合伙人)
 #: 在天水市任副市长, 在华为公司担任总裁: the body where the post is held, before the verb
@@ -80,7 +81,7 @@ _ORG_TO_TITLE = regex.compile(rf"^》?\s*(?:[（(]\s*\d{{4,6}}(?:\.(?:SH|SZ|HK|B
 #: and no break between the titles and their holder.
 _DESCRIPTION = (r"(?:著名|知名|资深|青年)?\p{Han}{0,6}(?:学家|学者|专家|理论家|作家|艺术家|企业家|教育家)"
                 r"|[正副]?[省部厅局处科县]级干部")   # 党组成员、副厅级干部张善飞: a grade, no post
-_TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：）)]|(?:[、，,]\s*(?:{_ROLE}|{_DESCRIPTION})\s*)+|老)?\s*$")   # 教练老|雷德克纳普
+_TITLE_TO_PERSON = regex.compile(rf"^\s*(?:[:：）)]|(?:[、，,兼及和]\s*(?:{_ROLE}|{_DESCRIPTION})\s*)+|老)?\s*$")   # 教练老|雷德克纳普
 #: 作为公司董事长，陈旭荣…: the titles are those of the person after the comma
 _AS_HOLDER = regex.compile(r"(?:作为|身为)\s*$")
 # TITLE 是/为/由 PERSON, the person's clause ending there (万科的董事长是王石。董事长由王石担任):
@@ -513,6 +514,8 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                 if not holders and not joined and _OBJECT_BEFORE.search(text, 0, ents[p].start) \
                         and _CLAUSE_BREAK.search(text, ents[p].end, t.start):
                     continue   # 与大卫·贝克汉姆结婚，2006年担任…: the subject is the one before
+                if not holders and text.endswith("被", 0, ents[p].start):
+                    continue   # 杨虎城…被蒋介石任命为陕西省主席: the passive's agent appoints, the subject holds
                 holders.append(ents[p])
                 if not joined:
                     break
@@ -541,13 +544,14 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         if len(named) == 1:
             out.setdefault((named.pop(), t.text), None)
     # a surname alone (王|书记) is no name of its own (SPEC: optional), so it holds no title;
-    # nor does a user's handle (@大象院长)
-    in_mention = {e: inside_a_mention(text, e.start) for e in ents if e.label in (PERSON, TITLE)}
-    only_in_mentions = {e.text for e, inside in in_mention.items() if inside} \
-        - {e.text for e, inside in in_mention.items() if not inside}
+    # nor do a name or a title written only inside a user's handle (@大象院长) or a work's
+    # title (《谢谢总经理》, 《周恩来、邓颖超珍藏书画选》)
+    inside = {e: inside_a_mention(text, e.start) or inside_a_work_title(text, e.start, e.end)
+              for e in ents if e.label in (PERSON, TITLE)}
+    only_inside = {e.text for e, within in inside.items() if within} - {e.text for e, within in inside.items() if not within}
 
     def kept(person: str, title: str) -> bool:
-        return len(person) > 1 and person not in only_in_mentions and title not in only_in_mentions \
+        return len(person) > 1 and person not in only_inside and title not in only_inside \
             and not _GRADE.fullmatch(title)
 
     pairs = {k: o for k, o in out.items() if kept(*k)}
@@ -578,12 +582,6 @@ def inside_a_mention(text: str, start: int) -> bool:
         return False
     m = _MENTION.match(text, at)
     return m is not None and start < m.end()
-
-
-def _inside_a_work_title(text: str, start: int, end: int) -> bool:
-    """RETURNS whether ``text[start:end]`` lies inside a title of a work (《千山暮雪》)."""
-    opening = text.rfind("《", 0, start)
-    return opening >= 0 and text.rfind("》", opening, start) < 0 and "》" in text[end:end + 60]
 
 
 #: A name in quotes that the text calls a place's nickname: 有“水上桂林”之称, “东方巴黎”的美誉.
@@ -638,7 +636,7 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         codes = tuple(readings(e.text)) if readings else ()
         if not (is_below_province(code) if code else codes and all(is_below_province(c) for c in codes)):
             continue
-        if text and (_inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)
+        if text and (inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)
                      or inside_a_mention(text, e.start) or _inside_a_nickname(text, e.start, e.end)
                      or _inside_an_honour(text, e.start, e.end)):
             continue

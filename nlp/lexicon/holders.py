@@ -32,7 +32,6 @@ _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 #: verbs and copulas that put a person in a post; the last one between the two is a feature
 _HOLDING = regex.compile(r"历任|担任|出任|兼任|升任|调任|接任|就任|当选|曾任|现任|任职|聘为|聘任|任命|改任|转任|"
                          r"作为|成为|任|是|为")
-_SUFFIXES = "市县区州盟旗"
 
 
 def _bucket(n: int, top: int) -> str:

@@ -344,10 +344,10 @@ def test_no_city_province_for_a_bare_place_inside_a_longer_name():
     text = "南京正大秋拍，南京市民到场。"
     place, city = E(0, 2, "GPE", "南京", "320100"), E(7, 10, "GPE", "南京市", "320100")
     args = (lambda code: "江苏省", lambda code: True, text)
-    assert city_provinces([place], *args, in_longer_names={(0, 2)}) == []
+    assert city_provinces([place], *args, model_orgs={(0, 4)}) == []   # 南京正大
     assert city_provinces([place], *args) == [{"city": "南京", "province": "江苏省"}]
     # written with its suffix it stays a place, and another mention still counts
-    got = city_provinces([place, city], *args, in_longer_names={(0, 2), (7, 10)})
+    got = city_provinces([place, city], *args, model_orgs={(0, 4), (7, 12)})
     assert got == [{"city": "南京市", "province": "江苏省"}]
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence, TypeVar
 
 import regex
 
@@ -27,6 +28,7 @@ from ..errors import ModelLoadError
 from ..labels import GPE, ORG, PERSON, TITLE
 from ..text import inside_a_work_title
 
+K = TypeVar("K")
 _SENTENCE_BREAK = regex.compile(r"[。！？!?\n]")
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 #: verbs and copulas that put a person in a post; the last one between the two is a feature
@@ -52,7 +54,12 @@ def pair_features(text: str, ents: Sequence, title: int, person: int, doc: "DocC
     else:
         return None
     between = text[lo:hi]
-    inside = [e for e in ents if e.start >= lo and e.end <= hi]
+    inside = []   # the entities between the two (``ents`` is sorted by offset)
+    for e in ents[bisect_left(doc.starts, lo):]:
+        if e.start >= hi:
+            break
+        if e.end <= hi:
+            inside.append(e)
     persons = _bucket(sum(e.label == PERSON for e in inside), 2)
     sentences = _bucket(len(_SENTENCE_BREAK.findall(between)), 2)
     distance = _log_bucket(hi - lo)
@@ -85,13 +92,14 @@ class DocContext:
     mentions: Counter = field(default_factory=Counter)   # person -> times named
     first_person: str | None = None
     main_person: str | None = None                       # the person named most often
+    starts: list = field(default_factory=list)           # the entities' start offsets, sorted
 
 
 def _context(ents: Sequence) -> DocContext:
     names = [e.text for e in ents if e.label == PERSON and len(e.text) > 1]
     mentions = Counter(names)
     return DocContext(mentions, names[0] if names else None,
-                      mentions.most_common(1)[0][0] if names else None)
+                      mentions.most_common(1)[0][0] if names else None, [e.start for e in ents])
 
 
 def candidates(text: str, ents: Sequence, ruled: Sequence[tuple[str, str]], window: int
@@ -130,17 +138,24 @@ class HolderModel:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
+    def best(self, candidates: Iterable[tuple[K, Sequence[str]]]) -> tuple[float, K] | None:
+        """RETURNS ``(probability, key)`` of the likeliest of ``(key, features)`` candidates
+        (ties to the greater key), or None when none reaches the threshold."""
+        scored = [(self.probability(f), key) for key, f in candidates]
+        if not scored:
+            return None
+        top = max(scored)
+        return top if top[0] >= self.threshold else None
+
     def holders(self, text: str, ents: Sequence, ruled: Sequence[tuple[str, str]]
                 ) -> list[tuple[int, int, float]]:
         """RETURNS ``(person index, title index, probability)`` for each title the rules left
         without a holder whose best candidate reaches the threshold."""
         out = []
         for j, found in candidates(text, ents, ruled, self.window):
-            scored = [(self.probability(f), i) for i, f in found]
-            if scored:
-                prob, i = max(scored)
-                if prob >= self.threshold:
-                    out.append((i, j, prob))
+            top = self.best(found)
+            if top is not None:
+                out.append((top[1], j, top[0]))
         return out
 
     def to_json(self) -> dict:

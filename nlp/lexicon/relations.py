@@ -564,6 +564,12 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
     return [{"person": p, "title": t, "org": o} for (p, t), o in pairs.items()]
 
 
+#: Ends of names of places one goes to (a shop, a cinema, a park, a base): a city before
+#: them is where the place is, as delivery addresses write it (长沙星域网吧, 佛山万达影城).
+_VENUE_END = regex.compile(r"(?:网吧|影城|影院|基地|广场|公园|乐园|园|街|路|馆|中心|大厦|酒店|宾馆|饭店|机场|"
+                           r"车站|站|市场|商场|商城|超市|医院|景区|村|镇)$")
+
+
 # A place that names a historical event (徐州会战, 台儿庄大捷, 西安事变) is part of the event's
 # name, not a place the text is about.
 _EVENT_AFTER_PLACE = regex.compile(r"会战|战役|保卫战|大捷|事变|起义|暴动|惨案|大屠杀")
@@ -603,7 +609,7 @@ def _inside_an_honour(text: str, start: int, end: int) -> bool:
 
 
 def city_provinces(ents: list[E], province_of, is_below_province, text: str = "", readings=None,
-                   in_longer_names: Collection[tuple[int, int]] = (), foreign: Collection[str] = ()) -> list[dict]:
+                   model_orgs: Collection[tuple[int, int]] = (), foreign: Collection[str] = ()) -> list[dict]:
     """RETURNS ``[{"city", "province"}]`` for GPEs below province level (by division code).
 
     province_of (callable): code -> full province name or None.
@@ -616,14 +622,16 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         province all its readings share). A place whose
         code was chosen without that context (a model's 普陀, resolved to no code, or to the
         most likely reading 朝阳市 in 吉林省…朝阳) gets the province the text names.
-    in_longer_names: the (start, end) of places that lie inside a longer name another reader
-        (the statistical model) proposed: 河北钢铁, 南京正大. Such a place written
-        without its administrative suffix is taken as part of that name, whichever reading the
-        merge kept; with the suffix (黄陂区罗汉寺街团委) it stays a place.
+    model_orgs: the (start, end) of the organisation names the statistical model read, kept by
+        the merge or not. A place written without its administrative suffix inside a longer one
+        (南京正大, 济南钢铁) is taken as part of that name, unless the name is a venue's
+        (长沙星域网吧: delivery addresses write the city so); with the suffix (黄陂区罗汉寺街团委)
+        it stays a place.
     foreign: names of foreign countries; a place written right after one is that country's
         (美国|德州 is Texas, not 山东省's 德州).
     """
     places = [e for e in ents if e.label == GPE and isinstance(e.value, str) and e.value]
+    company_names = [(a, b) for a, b in model_orgs if not _VENUE_END.search(text, a, b)]
     out, seen = [], set()
     previous = None
     for e in sorted(ents):
@@ -640,7 +648,8 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
                      or inside_a_mention(text, e.start) or _inside_a_nickname(text, e.start, e.end)
                      or _inside_an_honour(text, e.start, e.end)):
             continue
-        if (e.start, e.end) in in_longer_names and e.text[-1] not in ADMIN_SUFFIXES:
+        if e.text[-1] not in ADMIN_SUFFIXES and any(
+                a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in company_names):
             continue
         own = province_of(code) if code else None
         named = _provinces_named_around(e, codes, places, province_of, is_below_province)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import regex
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register as register_extensions
-from ..labels import EXT_VALUE, GPE, ORG
+from ..labels import EXT_VALUE, ORG
 from ..lexicon import gazetteer
 from ..lexicon.holders import HolderModel, load as load_holder_model
 from ..lexicon.relations import E, city_provinces, person_titles
@@ -73,7 +71,7 @@ class Relations:
         doc._.relations_data = {
             "person_title": person_titles(text, ents, self.holders),
             "city_province": city_provinces(ents, gazetteer.province_of, _below_province, text, _readings,
-                                            _inside_model_spans(ents, statistical_spans(doc), text),
+                                            [(a, b) for a, b, label in statistical_spans(doc) if label == ORG],
                                             gazetteer.foreign_countries()),
         }
         return doc
@@ -96,20 +94,6 @@ class Relations:
 #: Province codes whose cities the official 2023 division codes do not list (Taiwan's come from
 #: jionlp only): SPEC's city_province is by official division, so they get no entry (台北).
 _UNLISTED_PROVINCES = ("71",)
-
-
-#: Ends of names of places one goes to (a shop, a cinema, a park, a base): a city before
-#: them is where the place is, as delivery addresses write it (长沙星域网吧, 佛山万达影城).
-_VENUE_END = regex.compile(r"(?:网吧|影城|影院|基地|广场|公园|乐园|园|街|路|馆|中心|大厦|酒店|宾馆|饭店|机场|"
-                           r"车站|站|市场|商场|商城|超市|医院|景区|村|镇)$")
-
-
-def _inside_model_spans(ents: list[E], spans: list[tuple[int, int, str]], text: str) -> set[tuple[int, int]]:
-    """RETURNS the (start, end) of the GPEs that lie inside a longer organisation name the
-    model read (南京正大, 济南钢铁), unless the name is a venue's (长沙星域网吧)."""
-    orgs = [(a, b) for a, b, label in spans if label == ORG and not _VENUE_END.search(text, a, b)]
-    return {(e.start, e.end) for e in ents if e.label == GPE
-            and any(a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in orgs)}
 
 
 def _below_province(code: str) -> bool:

@@ -121,11 +121,9 @@ def score(model: HolderModel | None, docs: list[DocumentPairs]) -> dict:
         if model is not None:
             held = {t for _, t in d.rule_pairs}
             for ex in d.examples:
-                if ex.title in held or not ex.candidates:
-                    continue
-                prob, person = max((model.probability(f), p) for p, f in ex.candidates)
-                if prob >= model.threshold:
-                    pred.add((person, ex.title))
+                top = None if ex.title in held else model.best(ex.candidates)
+                if top is not None:
+                    pred.add((top[1], ex.title))
         tp += len(pred & d.gold_pairs)
         fp += len(pred - d.gold_pairs)
         fn += len(d.gold_pairs - pred)

@@ -75,7 +75,7 @@ _TIME_WORD = regex.compile(r"^(?!.*[A-Za-z]).*\d|(?:年|月|日|号|季度)$|^(?
 # A middle opening with a count of places (两省, 各市, 全县) names no single organisation.
 # Organs named by their level alone (县委, 市人大常委会, 镇党委), ORG before a title; a school's,
 # a factory's or a bureau's party committee by its kind alone (校党委, 厂党总支, 局党委).
-_BARE_ORGAN = regex.compile(r"(?:自治区|[省市县区州])(?:委|党委|人大常委会|政协|纪委|(?P<government>人民政府|政府))"
+_BARE_ORGAN = regex.compile(r"(?:自治区|[省市县区州])(?:委|党委|人大常委会|人大|政协|纪委|(?P<government>人民政府|政府))"
                             r"|[镇乡](?:党委|人大|纪委|(?P<government>人民政府|政府))|[校厂局院所站](?:党委|党总支|纪委)")
 # The organs of a level written side by side (市委、市政府, 省委、省政府): each names the body of
 # the place the text is about, as its bare form before a title does.

@@ -116,6 +116,12 @@ def is_title(s: str) -> bool:
     return any(len(s) > n + 1 and s[:n] in prefixes and is_title(s[n:]) for n in prefix_lens)
 
 
+#: 代表 is a post only as a deputy to a people's congress: after its organ it is the TITLE (SPEC:
+#: organ + title splits, 全国人大 + 代表, 长春市人大 + 代表, as 全国政协 + 委员); written whole
+#: with no organ before it, 人大代表 is one TITLE.
+_CONGRESS, _DEPUTY = "人大", "代表"
+
+
 def title_ends(text: str, i: int, limit: int) -> set[int]:
     """RETURNS every ``j <= limit`` for which ``is_title(text[i:j])``.
 
@@ -134,6 +140,8 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
     if text[i:i + 2] in _FIELD_OPENINGS:
         ends.update(i + n for n in (4, 5, 6, 7) if i + n <= limit and _field_post(text[i:i + n]))   # 客户总监
     ends.update(_aide_ends(text, [j for j in ends if j - i >= 2], limit))
+    if text.startswith(_DEPUTY, i) and text[i - 2:i] == _CONGRESS and i + 2 <= limit:
+        ends.add(i + 2)   # 全国人大|代表
     return ends
 
 

@@ -70,6 +70,11 @@ TITLES = [
     ("幕府八代将军足利义政", ["将军"]),
     # imperial posts in biographies and history pieces
     ("平原太守杨烈和宰相房玄龄", ["太守", "宰相"]),
+    # a deputy to a people's congress: after the organ only 代表 is the title (as 政协 + 委员);
+    # with no organ before it 人大代表 is one title; 代表 alone is no post
+    ("全国人大代表李一奎和市人大代表王五", ["代表", "代表"]),
+    ("机关干部和人大代表结成对子", ["人大代表"]),
+    ("他代表公司发言", []),
 ]
 
 IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理", True), ("市长江", False),
@@ -89,6 +94,13 @@ def test_titles_found(rules_nlp, text, titles):
 @pytest.mark.parametrize("s,expected", IS_TITLE)
 def test_titles_is_title(s, expected):
     assert is_title(s) is expected
+
+
+@pytest.mark.parametrize("text,organ", [("全国人大代表李一奎说", "全国人大"), ("吉林省人大代表李四说", "吉林省人大"),
+                                        ("县人大代表王五说", "县人大")])
+def test_titles_a_deputy_to_a_congress_splits_from_its_organ(rules_nlp, text, organ):
+    assert [(e.text, e.label_) for e in rules_nlp(text).ents if e.label_ in ("ORG", "TITLE")] \
+        == [(organ, "ORG"), ("代表", "TITLE")]
 
 
 def test_titles_analyze_pipes_has_no_problems(rules_nlp):

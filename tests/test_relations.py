@@ -157,6 +157,8 @@ CASES = [
     # a supervisor's qualification is no post held (the real gold marks it optional)
     ("陈欣，女，教授、硕士生导师，", [("陈欣", "PERSON"), ("教授", "TITLE"), ("硕士生导师", "TITLE")],
      [("陈欣", "教授", None)]),
+    ("李健与庾澄庆、周杰伦一起成为导师", [("李健", "PERSON"), ("庾澄庆", "PERSON"), ("周杰伦", "PERSON"), ("导师", "TITLE")],
+     []),
     # 在 + a place or body + 任 + the post: the post is that body's
     ("王五曾在甘肃省天水市任副市长", [("王五", "PERSON"), ("甘肃省", "GPE"), ("天水市", "GPE"), ("副市长", "TITLE")],
      [("王五", "副市长", "天水市")]),

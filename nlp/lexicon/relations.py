@@ -107,11 +107,11 @@ _ORG_TAIL = regex.compile(rf"^[\p{{Han}}（）()]{{0,14}}{_ORG_SUFFIX}$")
 #: A body referred to by its head word: 公司, 集团, 该局, 本院 (+ its party committee or board).
 _BODY_REF = regex.compile(r"(?:(?:该|本)?(?<![分子])(?P<head>集团公司|公司|集团|俱乐部)|(?:该|本)(?P<head2>[局院委厅部司办校行所]))"
                           r"(?:党委|党组|董事会|监事会)?$")
-#: A professional grade (高级工程师, 经济师) or a supervisor's qualification (博士生导师): what the
-#: person is qualified as, not a post held in
-#: the organisation named before it (建行高级经济师孙兆东), unlike 总工程师 or 总会计师.
+#: A professional grade (高级工程师, 经济师) or a mentor, a supervisor's or a talent show's
+#: (博士生导师, 导师): what the person is qualified as or does, not a post held in the organisation
+#: named before it (建行高级经济师孙兆东), unlike 总工程师 or 总会计师.
 _GRADE = regex.compile(r"(?:教授级)?(?:高级|助理|注册)?(?:工程师|经济师|会计师|农艺师|畜牧师|审计师|统计师)"
-                       r"|(?:博士|硕士)(?:研究)?生导师|博导|硕导")
+                       r"|(?:(?:博士|硕士)(?:研究)?生)?导师|博导|硕导")
 _CLAUSE_BREAK = regex.compile(r"[，,。；;！!？?：:\n]")
 # A short name defined in brackets after a full one: X(以下简称Y), X（简称“Y”）
 _SHORT_NAME_DEFINED = regex.compile(r"\s*[（(](?:以下)?简称[“\"「]?$")

@@ -40,9 +40,12 @@ from .words import word_flags
 # suffix and the next character form one of these words: 武汉市长 is 武汉 + 市长.
 SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市井", "省长", "县长", "区长",
                           "州长", "市委", "省委", "县委", "区委", "州委",
-                          # the place's area: 新余|市区, 五常|市内, 保定|市县 (MSRA marks the name)
-                          "市区", "市内", "市县", "市郊", "市外", "市域", "县城", "县域", "县内", "区内",
+                          # the place's area: 五常|市内, 保定|市县 (MSRA marks the name)
+                          "市内", "市县", "市郊", "市外", "市域", "县域", "县内", "区内",
                           "区域", "省内", "省外", "省份", "州内"})
+# A city's or a county's built-up area: real text's gold marks the division with its suffix
+# (海宁市|区, 蕲春县|城), as a delivery address writes 揭阳市区.
+_AREA_AFTER_SUFFIX = frozenset({"市区", "县城"})
 # ... except the party committees whose short name is a risky alias: 白云区委 keeps GPE
 # 白云区 (白云 alone is an ordinary word), and ``zh_news_orgs`` makes it ORG 白云区 + 委.
 _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟委", "旗委"})
@@ -193,8 +196,9 @@ class PlaceMatcher:
                 # ... and a division's name glued to 人 or 籍, a person from it (湖南|临澧人, 德化籍)
                 native = (entry.places and not entry.risky and j - i >= 2 and text[j:j + 1] in ("人", "籍")
                           and j + 1 in (ends or ()))
+                built_up = text[j - 1:j + 1] in _AREA_AFTER_SUFFIX and any(p.kind == "full" for p in entry.places)
                 if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ \
-                        and not glued and not area and not glued_ahead and not native:
+                        and not glued and not area and not glued_ahead and not native and not built_up:
                     continue
                 if self._town_after(text, j, entry, ends):
                     out.append(Ent(i, j + 1, GPE))  # 双河|镇: a township named like the county

@@ -160,7 +160,6 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("西起乌拉尔山脉，东至楚科奇半岛", "东至"),   # "east to"
     ("在冀察热辽解放区成立", "解放区"),       # a liberated area of the civil war
     ("双河镇版图呈长条", "双河"),             # the township, not the county-level city
-    ("江西省新余市区大街小巷", "新余市"),     # the place and its area: 新余 + 市区
     ("江苏镇江市举行会议", "江苏镇"),
     ("了解小城镇建设情况", "小城镇"),        # a township name that is a common phrase
     ("相当于城镇居民的水平", "于城镇"),      # a character + a word, no township
@@ -172,6 +171,15 @@ def test_places_new_found(places_nlp, text, surface, label):
 ])
 def test_places_new_not_found(places_nlp, text, surface):
     assert surface not in [e.text for e in places_nlp(text).ents]
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("新余市区大街小巷", "新余市"),     # a city's or a county's built-up area: the division
+    ("距龙川县城47公里", "龙川县"),          # with its suffix, as the real gold marks it
+    ("在上海市内设立网点", "上海"),           # other area words stay outside the name
+])
+def test_places_built_up_area_keeps_the_suffix(places_nlp, text, surface):
+    assert [e.text for e in places_nlp(text).ents if e.label_ == "GPE"] == [surface]
 
 
 def test_places_party_committee_of_risky_alias_keeps_the_district(places_nlp):

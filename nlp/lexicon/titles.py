@@ -28,7 +28,7 @@ from .words import word_flags
 
 MAX_LEN = 12
 #: SPEC keeps these outside the title (原市长, 代理局长, 时任书记): a title may start after them.
-QUALIFIERS = ("代理", "代", "原", "前", "时任", "现任", "新任")
+QUALIFIERS = ("代理", "代", "原", "前", "时任", "现任", "新任", "老")   # 老 as in 老将军, like 原
 _QUALIFIER = re.compile("|".join(QUALIFIERS))
 _GENERATION = re.compile(r"[一二三四五六七八九十百0-9]代")
 
@@ -238,7 +238,8 @@ def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple
             if j >= i + 2 and (j in ends or j in ent_starts or _name_follows(text, j)) \
                     and not inside.intersection(range(i, j)) \
                     and (not text.startswith(_NOT_AFTER, j) or text.startswith(_MEETING_VERBS, j)) \
-                    and not _glued_to_next(text, i, j) and not _verb_after_a_name(text, i, j):
+                    and (not _glued_to_next(text, i, j) or _name_follows(text, j)) \
+                    and not _verb_after_a_name(text, i, j):
                 out.append(Ent(i, j, TITLE))
                 i = j
                 break

@@ -75,6 +75,10 @@ TITLES = [
     ("全国人大代表李一奎和市人大代表王五", ["代表", "代表"]),
     ("机关干部和人大代表结成对子", ["人大代表"]),
     ("他代表公司发言", []),
+    # 老 stays outside like 原; a title the dictionary glues to the next character (将军林) is
+    # still one before a name (林遵)
+    ("身患癌症的老将军林遵临终前说", ["将军"]),
+    ("大藏省官房长武藤敏郎和总校长贾永东", ["官房长", "总校长"]),
 ]
 
 IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理", True), ("市长江", False),

@@ -401,6 +401,15 @@ PROVINCE_CASES = [
     # not right before it (a list of cities: 西安 is 陕西's, not 吉林's 西安区)
     ("成都 西安 吉林", [("成都", "510100"), ("西安", "610100"), ("吉林", "220000")],
      [("成都", "四川省"), ("西安", "陕西省")]),
+    # a county or district the gazetteer does not know (since renamed), right after its province
+    # or prefecture: the province the text states; not an estate's or a zone's 区, not after a
+    # county, not in Taiwan
+    ("天津市蓟县邦均镇", [("天津市", "120000"), ("蓟县", None)], [("蓟县", "天津市")]),
+    ("湖南省怀化市洪江区", [("湖南省", "430000"), ("怀化市", "431200"), ("洪江区", None)],
+     [("怀化市", "湖南省"), ("洪江区", "湖南省")]),
+    ("武汉市余家头小区", [("武汉市", "420100"), ("余家头小区", None)], [("武汉市", "湖北省")]),
+    ("金川县观音桥区", [("金川县", "513226"), ("观音桥区", None)], [("金川县", "四川省")]),
+    ("台湾省北屯区", [("台湾省", "710000"), ("北屯区", None)], []),
 ]
 
 

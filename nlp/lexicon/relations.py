@@ -608,6 +608,13 @@ def _inside_an_honour(text: str, start: int, end: int) -> bool:
     return any(m.start() < start and end < m.end() for m in _HONOUR.finditer(text, max(0, start - 21), end + 22))
 
 
+#: A county, a district, a city or a banner by its name and suffix (not an estate's or a
+#: zone's 区: 余家头小区, 下沙经济技术开发区).
+_UNKNOWN_DIVISION = regex.compile(r"\p{Han}{1,6}[县市旗]|\p{Han}{1,3}(?<!小|社|园|校|景|街|片|城|工业|保税|开发|新|示范|试验)区")
+#: The first two code digits of Taiwan, Hong Kong and Macau, whose places get no entry here.
+_OUTSIDE_MAINLAND = frozenset({"71", "81", "82"})
+
+
 def city_provinces(ents: list[E], province_of, is_below_province, text: str = "", readings=None,
                    model_orgs: Collection[tuple[int, int]] = (), foreign: Collection[str] = ()) -> list[dict]:
     """RETURNS ``[{"city", "province"}]`` for GPEs below province level (by division code).
@@ -642,7 +649,14 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
             continue
         code = e.value if isinstance(e.value, str) and e.value else None
         codes = tuple(readings(e.text)) if readings else ()
-        if not (is_below_province(code) if code else codes and all(is_below_province(c) for c in codes)):
+        stated = None
+        if not code and not codes and before is not None and before.label == GPE and before.end == e.start \
+                and isinstance(before.value, str) and before.value.endswith("00") \
+                and before.value[:2] not in _OUTSIDE_MAINLAND and _UNKNOWN_DIVISION.fullmatch(e.text):
+            # a county or city the gazetteer does not know (since renamed: 天津市|蓟县, 河北|邯郸县)
+            # written right after its province or prefecture: the province the text states (SPEC)
+            stated = province_of(before.value)
+        if not stated and not (is_below_province(code) if code else codes and all(is_below_province(c) for c in codes)):
             continue
         if text and (inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)
                      or inside_a_mention(text, e.start) or _inside_a_nickname(text, e.start, e.end)
@@ -650,6 +664,11 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
             continue
         if e.text[-1] not in ADMIN_SUFFIXES and any(
                 a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in company_names):
+            continue
+        if stated:
+            if (e.text, stated) not in seen:
+                seen.add((e.text, stated))
+                out.append({"city": e.text, "province": stated})
             continue
         own = province_of(code) if code else None
         named = _provinces_named_around(e, codes, places, province_of, is_below_province)

@@ -16,9 +16,9 @@ from .words import word_flags
 # Characters that do not continue a given name: function words and verbs after names.
 NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也都为就从向以所主讲致被把并而又还即让给曾已再因却则你我他她您"
                 "、，。；：！？（）()“”《》 \n\t")
-# Of NOT_GIVEN, the characters that given names often end with (建发, 国会, 志致): accepted
-# as the last character of a name when a break follows.
-_GIVEN_BEFORE_BREAK = set("发会致主将")
+# Of NOT_GIVEN, the characters that given names often end with (建发, 国会, 志致, 元和): accepted
+# as the last character of a name when a break follows (和 joins no name to a comma).
+_GIVEN_BEFORE_BREAK = set("发会致主将和")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BREAK = NAME_BREAK
 

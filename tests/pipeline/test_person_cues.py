@@ -20,6 +20,7 @@ CASES = [
     ("公告：本公司将停牌。", []),  # a common word before a colon is no speaker
     ("省委常委、宣传部部长张三出席", ["张三"]),  # 宣传部 before 部长 is a department
     ("组织部部长黄建发，副省长卢山", ["黄建发", "卢山"]),  # 发 ends a name before a break
+    ("经济系系主任李元和、教授张三", ["李元和", "张三"]),   # so does 和 (no conjunction before 、)
     ("市长李明发表讲话", ["李明"]),
     ("主教练叶鹏却认为队员松懈", ["叶鹏"]),  # 却, 则 continue no given name
     ("校长罗坤则从三个方面分析", ["罗坤"]),

@@ -205,6 +205,8 @@ def test_gazetteer_lookup(name, expected):
     ("武汉", ("GPE", "420100")),
     ("布拉戈维申斯克市", ("GPE", None)),   # unknown, administrative suffix
     ("长三角地区", ("LOC", None)),         # 地区 after a region: LOC
+    ("成渝地区", ("LOC", None)),           # SPEC's own example
+    ("江浙沪", ("LOC", None)),
     ("日喀则地区", ("GPE", "540200")),     # 地区 after a prefecture: GPE
     ("黄河", ("LOC", None)),
     ("惠及", ("LOC", None)),

@@ -18,7 +18,7 @@ from .candidates import Ent
 from .names import NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, surnames
 from .places import STREET_AFTER, after_a_name_word, facility_after, inside_a_set_phrase, part_of_a_facility
 from .teams import team_beside_a_match
-from .titles import title_ends
+from .titles import QUALIFIERS, title_ends
 from .words import COMMON_WORD_FLAGS, cut_flags, word_flags
 
 # An adverb between a name and its verb that the model reads as the name's last character.
@@ -485,6 +485,12 @@ def _before_title(text: str, start: int, end: int) -> int:
     for p in range(start + 2, end - 1):
         if end in title_ends(text, p, end):
             return p
+    # 铜峰电子原|董事长: a qualifier of the post after it (SPEC keeps 原, 前, 时任 outside) is no part
+    # of the name either
+    for q in QUALIFIERS:
+        if end - start - len(q) >= 2 and text.endswith(q, start, end) \
+                and any(j >= end + 2 for j in title_ends(text, end, min(len(text), end + 8))):
+            return end - len(q)
     return end
 
 

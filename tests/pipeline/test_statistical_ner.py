@@ -301,3 +301,10 @@ def test_a_preposition_and_a_known_body_are_no_name():
     ner, _ = stage([("PER", "于清华")])
     doc = ner(words("他毕业于清华"))
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []
+
+
+def test_a_post_qualifier_read_into_an_org_stays_outside():
+    # SPEC keeps 原, 前, 时任 outside the title; before a post they are no part of the name either
+    ner, _ = stage([("ORG", "铜峰电子原"), ("PER", "王晓云")])
+    doc = ner(words("铜峰电子原董事长王晓云说"))
+    assert [(e.text, e.label_) for e in doc.ents] == [("铜峰电子", "ORG"), ("王晓云", "PERSON")]

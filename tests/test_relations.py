@@ -269,6 +269,11 @@ CASES = [
      [("张智勇", "首席合伙人", "智豪刑事团队")]),
     ("陈松利1968年2月出生，副教授，内蒙古赤峰市人", [("陈松利", "PERSON"), ("副教授", "TITLE")],
      [("陈松利", "副教授", None)]),
+    # a biography's posts after its fields stay the subject's when a later clause opens with 曾任
+    ("邓宏乾，1964年出生，湖北松滋人，博士，教授，院长，曾任湖北省政协委员",
+     [("邓宏乾", "PERSON"), ("1964年", "DATE"), ("湖北", "GPE"), ("松滋", "GPE"), ("教授", "TITLE"), ("院长", "TITLE"),
+      ("湖北省政协", "ORG"), ("委员", "TITLE")],
+     [("邓宏乾", "教授", None), ("邓宏乾", "院长", None), ("邓宏乾", "委员", "湖北省政协")]),
     ("张朝阳作为搜狐董事局主席出席", [("张朝阳", "PERSON"), ("搜狐", "ORG"), ("董事局主席", "TITLE")],
      [("张朝阳", "董事局主席", "搜狐")]),    # a list of officers: a title with no org of its own takes the last org named before it in
     # the list, across a person whose chain has none, and after 前/原
@@ -507,3 +512,12 @@ def test_posts_after_xian_wei_are_the_subjects():
     ents = ents_of(text, [("田中景", "PERSON"), ("内蒙古", "GPE"), ("赤峰", "GPE"), ("中国世界经济学会", "ORG"),
                           ("理事", "TITLE")])
     assert person_titles(text, ents) == [{"person": "田中景", "title": "理事", "org": "中国世界经济学会"}]
+
+
+def test_a_risky_alias_after_a_region_is_no_place():
+    # 双城 is a district's short name and a common word; a region before it (成渝地区) is no parent
+    from nlp import load
+    doc = load()("根据协议，双方将共同推进成渝地区双城经济圈交通一体化，到2027年全省高速公路通车里程突破1.2万公里。")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("GPE", "LOC")] == [("成渝地区", "LOC")], \
+        [(e.text, e.label_) for e in doc.ents]
+    assert doc._.relations["city_province"] == []

@@ -114,6 +114,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
     place_starts = {e: s for s, e, label in ents if label == GPE}
     rule_orgs_after_place = {(place_starts[s], e): s for s, e, label in ents if label == ORG and s in place_starts}
     place_at_end = {e: s for s, e, label in ents if label in (GPE, LOC)}
+    gpe_at_end = {e: s for s, e, label in ents if label == GPE}
     gpe_ends = {s: e for s, e, label in ents if label == GPE}
     ent_starts = {s for s, _, _ in ents}
     for start, end, model_label in spans:
@@ -208,7 +209,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 end += 1  # 粤|东, 藏|北: a region of the province, one LOC (not 中|东部, 北京, 粤东西北)
                 cands.append(Ent(start, end, LOC))
                 continue
-            if _risky_alone(text, start, end, place_at_end):
+            if _risky_alone(text, start, end, gpe_at_end):
                 continue  # 河东河西, 山城, 金山 (the company): an ordinary word, as in the places stage
             if text.endswith("地区", 0, end) and end - start > 3 and gazetteer.division_code(text[start:end - 2]):
                 end -= 2  # SPEC: 广州地区 -> GPE 广州; 地区 after a division stays outside
@@ -505,15 +506,15 @@ def _facility(text: str, start: int, end: int, ents: list[tuple[int, int, str]])
     return part_of_a_facility(text, start, end, readings, before)
 
 
-def _risky_alone(text: str, start: int, end: int, place_at_end: dict[int, int]) -> bool:
+def _risky_alone(text: str, start: int, end: int, gpe_at_end: dict[int, int]) -> bool:
     """RETURNS whether the model's place ``text[start:end]`` is a division alias that is an
-    ordinary word too (``gazetteer.risky_aliases``) with no place beside it: neither right
-    after one (北京朝阳) nor in a list with one (温江、新都、万县)."""
+    ordinary word too (``gazetteer.risky_aliases``) with no division beside it: neither right
+    after one (北京朝阳) nor in a list with one (温江、新都、万县); a region is none (成渝地区|双城)."""
     name = text[start:end]
     if name not in gazetteer.risky_aliases() or (gazetteer.lookup(name) or ("",))[0] != GPE:
         return False  # 江南 the region
-    place_starts = set(place_at_end.values())
-    beside = start in place_at_end or (text[start - 1:start] in _LIST_MARKS and start - 1 in place_at_end) \
+    place_starts = set(gpe_at_end.values())
+    beside = start in gpe_at_end or (text[start - 1:start] in _LIST_MARKS and start - 1 in gpe_at_end) \
         or (text[end:end + 1] in _LIST_MARKS and end + 1 in place_starts)
     return not beside
 

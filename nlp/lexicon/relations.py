@@ -129,6 +129,7 @@ _REMOVE_OF = regex.compile(r"^\s*(?:同志|先生|女士)?\s*的?\s*$")
 #: 任 alone too (张锐钢任天津港（集团）有限公司董事长), not the 任 of 责任, 信任, 放任; and the
 #: passive or elective forms (李强当选为江苏省政协主席, 张伟被任命为…副主任).
 _HOLDS = "担任|出任|兼任|接任|升任|改任|转任|曾任|现任|历任|任职|辞去|卸去"
+_HOLD_VERB = regex.compile(_HOLDS)
 _HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|作为|身为|(?<![责信放主])任|当选为?|(?:任命|选举|推选|提名|聘任|聘请|委任|推举|选|现|今)为)[了过]?$")
 #: A holding verb, then a short name written right before the post (出任永隆行长, 担任巨人网络总裁)
 _HELD_AT_A_NAME = regex.compile(rf"(?:{_HOLDS})过?(?P<org>\p{{Han}}{{2,6}})$")
@@ -396,8 +397,9 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         that starts with the entity after ``ents[i]``, in the same sentence."""
         m = i + 1
         while m < len(ents) and ents[m].label in (ORG, GPE, TITLE) \
-                and not _SENTENCE_BREAK.search(text[ents[m - 1].end:ents[m].start]):
-            m += 1
+                and not _SENTENCE_BREAK.search(text[ents[m - 1].end:ents[m].start]) \
+                and not (m > i + 1 and _HOLD_VERB.search(text, ents[m - 1].end, ents[m].start)):
+            m += 1   # (a holding verb starts a predicate of its own: …主任，曾任|湖北省政协委员)
         last = m - 1
         while last > i and ents[last].label != TITLE:
             last -= 1

@@ -651,8 +651,8 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
             continue
         code = e.value if isinstance(e.value, str) and e.value else None
         codes = tuple(readings(e.text)) if readings else ()
-        stated = None
-        if not code and not codes and before is not None and before.label == GPE and before.end == e.start \
+        stated = _province_now(e, places, text, province_of) if text else None
+        if not stated and not code and not codes and before is not None and before.label == GPE and before.end == e.start \
                 and isinstance(before.value, str) and before.value.endswith("00") \
                 and before.value[:2] not in _OUTSIDE_MAINLAND and _UNKNOWN_DIVISION.fullmatch(e.text):
             # a county or city the gazetteer does not know (since renamed: 天津市|蓟县, 河北|邯郸县)
@@ -689,6 +689,23 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
             seen.add((e.text, prov))
             out.append({"city": e.text, "province": prov})
     return out
+
+
+#: A historical place's modern location in brackets after it: 蒲州（今山西永济）, 历城(今山东省济南市).
+_NOW_BRACKET = regex.compile(r"\s*[（(]\s*今(?:中国)?")
+
+
+def _province_now(place: E, places: list[E], text: str, province_of) -> str | None:
+    """RETURNS the province of the first division named in a bracket 今… right after ``place``
+    (the province the text states for it, SPEC), or None."""
+    m = _NOW_BRACKET.match(text, place.end)
+    if m is None:
+        return None
+    close = regex.compile(r"[）)]").search(text, m.end(), m.end() + 30)
+    if close is None:
+        return None
+    inside = [p for p in places if m.end() <= p.start and p.end <= close.start()]
+    return province_of(inside[0].value) if inside else None
 
 
 def _parent_right_before(place: E, codes: tuple[str, ...], places: list[E], text: str) -> bool:

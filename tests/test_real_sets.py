@@ -117,11 +117,30 @@ TRAINING_SOURCES = sorted((ROOT / "nlp" / "training").glob("*.py")) + [ROOT / "n
 
 def test_training_code_names_no_gold_set():
     # splits.py names the gold sets in its docstring only, to say what it protects; holders.py
-    # learns from real_dev's relations (no other gold has them from real text), tested below
-    pattern = re.compile(r"real_test|real_dev|corpora/real|corpora/gold|heldout\.jsonl")
+    # learns from real_dev's relations (no other gold has them from real text) and tagger_data.py
+    # from its early slices' entities, both tested below
+    pattern = re.compile(r"real_test|real_dev|corpora/real|corpora/gold|heldout\.jsonl|\"real\"|\"reviewed\"")
     named = {p.name: pattern.findall(p.read_text(encoding="utf-8")) for p in TRAINING_SOURCES
-             if p.name not in ("splits.py", "holders.py")}
+             if p.name not in ("splits.py", "holders.py", "tagger_data.py")}
     assert not {k: v for k, v in named.items() if v}
+
+
+def test_the_tagger_learns_from_early_real_dev_slices_only():
+    from nlp.text import fold_width
+    from nlp.training import tagger_data
+
+    source = (ROOT / "nlp" / "training" / "tagger_data.py").read_text(encoding="utf-8")
+    assert not re.search(r"real_test|heldout|test_\d|corpora/gold", source)
+    assert tagger_data.REAL_REVIEWED == ROOT / "corpora" / "real" / "reviewed"
+    files = tagger_data.real_dev_files()
+    assert files and all(p.name.startswith("dev_") and int(p.stem[4:]) < tagger_data.REAL_DEV_TRAIN_BELOW
+                         for p in files)
+    # the later slices stay out: the model's own check on real text
+    assert any(int(p.stem[4:]) >= tagger_data.REAL_DEV_TRAIN_BELOW
+               for p in tagger_data.REAL_REVIEWED.glob("dev_*.jsonl"))
+    learned = {x.text for x in tagger_data.real_dev_examples()}
+    leaked = [d["id"] for d in _gold("real_test") if fold_width(d["text"]) in learned]
+    assert not leaked
 
 
 def test_the_holder_scorer_learns_from_real_dev_only():

@@ -44,6 +44,10 @@ _HOUSE_NUMBER = regex.compile(r"\d+号")
 # (a city named so, 连云港, is known to the gazetteer).
 _NATURAL_ENDING = regex.compile(r"[山河江湖海洋岛峰岭湾峡谷原漠川泉溪林礁角滩洲窟港]$|地带|盆地")
 _HAN = regex.compile(r"\p{Han}")
+#: The end of a company's full registered name, and the companies that are units of the one
+#: named before them (…有限公司北京分公司: one ORG).
+_FULL_COMPANY = regex.compile(r"有限(?:责任)?公司")
+_UNIT_COMPANIES = ("分公司", "子公司")
 # A wire dateline: 新华社波恩１月２８日电 names the city the story is filed from (a GPE).
 _DATELINE_DATE = regex.compile(r"\s*[\d０-９〇一二三四五六七八九十]{1,4}月[\d０-９〇一二三四五六七八九十]{1,3}日(?:电|讯)")
 # Places ending like an administrative unit are GPE even when no list knows them.
@@ -178,6 +182,11 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             end = _to_org_ending(text, start, end, org_suffixes)  # 西南交通大学|桥梁
             start = rule_orgs_after_place.get((start, end), start)  # 德国|西门子公司: as the rules split it
             start = _past_locating_places(text, start, end, gpe_ends, ent_starts)
+            first = _FULL_COMPANY.search(text, start, end)
+            rest = text[first.end():end] if first else ""
+            if len(rest) >= 4 and rest.endswith("公司") and not rest.endswith(_UNIT_COMPANIES):
+                cands.append(Ent(start, first.end(), ORG))
+                start = first.end()   # 完美（中国）日用品有限公司|完美公司: a full name, then another
         value = None
         if label == ORG and (gazetteer.lookup(text[start:end]) or ("",))[0] == GPE:
             label = LOC  # a country read as its team (斯洛伐克|人): SPEC keeps it a GPE
@@ -214,6 +223,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             if text.endswith("地区", 0, end) and end - start > 3 and gazetteer.division_code(text[start:end - 2]):
                 end -= 2  # SPEC: 广州地区 -> GPE 广州; 地区 after a division stays outside
             label, value = place_label(text[start:end])
+            if label == LOC and text.startswith("地区", end) and _mostly_transliterated(text[start:end]):
+                label = GPE   # 奇里诺奇|地区: a foreign district, 地区 outside (as above)
             if label == LOC and text.startswith("地区", end):
                 end += 2   # SPEC: 地区 after a region is part of the LOC (西海固地区, 成渝地区)
             if label == LOC and text.endswith("社", 0, start) and _DATELINE_DATE.match(text, end):

@@ -651,13 +651,8 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
             continue
         code = e.value if isinstance(e.value, str) and e.value else None
         codes = tuple(readings(e.text)) if readings else ()
-        stated = _province_now(e, places, text, province_of) if text else None
-        if not stated and not code and not codes and before is not None and before.label == GPE and before.end == e.start \
-                and isinstance(before.value, str) and before.value.endswith("00") \
-                and before.value[:2] not in _OUTSIDE_MAINLAND and _UNKNOWN_DIVISION.fullmatch(e.text):
-            # a county or city the gazetteer does not know (since renamed: 天津市|蓟县, 河北|邯郸县)
-            # written right after its province or prefecture: the province the text states (SPEC)
-            stated = province_of(before.value)
+        stated = (_province_now(e, places, text, province_of) if text else None) \
+            or (_province_of_unknown_after(e, before, province_of) if not code and not codes else None)
         if not stated and not (is_below_province(code) if code else codes and all(is_below_province(c) for c in codes)):
             continue
         if text and (inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)
@@ -667,32 +662,47 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         if e.text[-1] not in ADMIN_SUFFIXES and any(
                 a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in company_names):
             continue
-        if stated:
-            if (e.text, stated) not in seen:
-                seen.add((e.text, stated))
-                out.append({"city": e.text, "province": stated})
-            continue
-        own = province_of(code) if code else None
-        named = _provinces_named_around(e, codes, places, province_of, is_below_province)
-        prov = own if own in named or not named else named[0]
-        if prov != own and own and code.endswith("00") and not _parent_right_before(e, codes, places, text) \
-                and all(not c.endswith("00") for c in codes if province_of(c) == prov):
-            prov = own   # 北京 天津 成都 西安 … 吉林: the city 西安, not 吉林省's district named elsewhere
-        if prov is None and len({province_of(c) for c in codes}) == 1:
-            prov = province_of(codes[0])  # no reading chosen, but all of them lie in one province
-        if prov is None:
-            # the most likely reading of a district named in a municipality and elsewhere
-            # (朝阳区: 北京市 or 长春市; 普陀区: 上海市 or 舟山市) is the municipality's
-            capital = {province_of(c) for c in codes if c[:2] in _MUNICIPALITIES}
-            prov = capital.pop() if len(capital) == 1 else None
+        prov = stated or _likely_province(e, code, codes, places, text, province_of, is_below_province)
         if prov and (e.text, prov) not in seen:
             seen.add((e.text, prov))
             out.append({"city": e.text, "province": prov})
     return out
 
 
+def _likely_province(e: E, code: str | None, codes: tuple[str, ...], places: list[E], text: str,
+                     province_of, is_below_province) -> str | None:
+    """RETURNS the province of a place the text states none for: its own, or a parent's named
+    around it, or the one all its readings share, or the municipality's (SPEC's order)."""
+    own = province_of(code) if code else None
+    named = _provinces_named_around(e, codes, places, province_of, is_below_province)
+    prov = own if own in named or not named else named[0]
+    if prov != own and own and code.endswith("00") and not _parent_right_before(e, codes, places, text) \
+            and all(not c.endswith("00") for c in codes if province_of(c) == prov):
+        prov = own   # 北京 天津 成都 西安 … 吉林: the city 西安, not 吉林省's district named elsewhere
+    if prov is None and len({province_of(c) for c in codes}) == 1:
+        prov = province_of(codes[0])  # no reading chosen, but all of them lie in one province
+    if prov is None:
+        # the most likely reading of a district named in a municipality and elsewhere
+        # (朝阳区: 北京市 or 长春市; 普陀区: 上海市 or 舟山市) is the municipality's
+        capital = {province_of(c) for c in codes if c[:2] in _MUNICIPALITIES}
+        prov = capital.pop() if len(capital) == 1 else None
+    return prov
+
+
 #: A historical place's modern location in brackets after it: 蒲州（今山西永济）, 历城(今山东省济南市).
 _NOW_BRACKET = regex.compile(r"\s*[（(]\s*今(?:中国)?")
+_CLOSE_BRACKET = regex.compile(r"[）)]")
+
+
+def _province_of_unknown_after(place: E, before: E | None, province_of) -> str | None:
+    """RETURNS the province of a county or city the gazetteer does not know (since renamed:
+    天津市|蓟县, 河北|邯郸县) written right after its province or prefecture: the province the
+    text states (SPEC), or None."""
+    if before is None or before.label != GPE or before.end != place.start \
+            or not (isinstance(before.value, str) and before.value.endswith("00")) \
+            or before.value[:2] in _OUTSIDE_MAINLAND or not _UNKNOWN_DIVISION.fullmatch(place.text):
+        return None
+    return province_of(before.value)
 
 
 def _province_now(place: E, places: list[E], text: str, province_of) -> str | None:
@@ -701,7 +711,7 @@ def _province_now(place: E, places: list[E], text: str, province_of) -> str | No
     m = _NOW_BRACKET.match(text, place.end)
     if m is None:
         return None
-    close = regex.compile(r"[）)]").search(text, m.end(), m.end() + 30)
+    close = _CLOSE_BRACKET.search(text, m.end(), m.end() + 30)
     if close is None:
         return None
     inside = [p for p in places if m.end() <= p.start and p.end <= close.start()]

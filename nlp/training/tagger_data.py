@@ -20,7 +20,6 @@ unknown there, not O), and for the word head its BMES tags when the corpus has w
 """
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..io.corpora import pd1998_entities, read_cluener, read_char_tagged
+from ..scoring import read_gold
 from ..text import fold_width
 from ..tagging.sentences import sentence_cuts
 from ..tagging.tags import (FORBIDDEN, NER_INDEX, NER_TAGS, SEG_TAGS, allowed_transitions,
@@ -212,13 +212,10 @@ def real_dev_examples(reviewed: Path = REAL_REVIEWED) -> list[Example]:
     """The documents of ``real_dev_files``: PERSON -> PER, ORG -> ORG, GPE and LOC -> LOC,
     the other labels O, optional spans unknown."""
     out = []
-    for path in real_dev_files(reviewed):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                d = json.loads(line)
-                spans = [(e["start"], e["end"], REAL_LABELS.get(e["label"], "O")) for e in d["entities"]]
-                spans += [(o["start"], o["end"], "") for o in d.get("optional", [])]
-                out += _examples(d["text"], spans, None, "real_dev")
+    for d in (d for path in real_dev_files(reviewed) for d in read_gold(path)):
+        spans = [(e["start"], e["end"], REAL_LABELS.get(e["label"], "O")) for e in d["entities"]]
+        spans += [(o["start"], o["end"], "") for o in d.get("optional", [])]
+        out += _examples(d["text"], spans, None, "real_dev")
     return out
 
 

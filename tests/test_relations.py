@@ -323,6 +323,12 @@ CITY_CASES = [
     # a quoted nickname of another place
     ("有“水上桂林”之称的攀牙湾", "桂林", []),
     ("哈尔滨素有“东方莫斯科”的美誉", "哈尔滨", [("哈尔滨", "江苏省")]),   # (the stub's province)
+    # the host city inside an event's name, by its edition or year and its kind
+    ("再次在第四届珠海国际航展上推出新机", "珠海", []),
+    ("这里是2015郑州国际汽车后市场博览会的现场", "郑州", []),
+    ("在珠海举办的航展上推出新机", "珠海", [("珠海", "江苏省")]),
+    # a quoted honour
+    ("被授予“肇庆市荣誉市民”称号", "肇庆市", []),
 ]
 
 

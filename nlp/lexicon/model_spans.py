@@ -16,7 +16,7 @@ from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
 from .names import NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, surnames
-from .places import STREET_AFTER, after_a_name_word, facility_after, inside_a_set_phrase, part_of_a_facility
+from .places import STREET_AFTER, SUFFIX_TITLES, after_a_name_word, facility_after, inside_a_set_phrase, part_of_a_facility
 from .teams import team_beside_a_match
 from .titles import QUALIFIERS, title_ends
 from .words import COMMON_WORD_FLAGS, cut_flags, word_flags
@@ -231,6 +231,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 label = GPE   # 新华社|波恩|１月２８日电: the city of the dateline
             if value is None and facility_after(text, end):
                 continue  # 长江|西路: the start of a road's name, as in the places stage
+            if value and text[end - 1:end + 1] in SUFFIX_TITLES:
+                continue  # 长清县|主, 嘉定县|志: a princess's title, a book, as in the places stage
             if value and _facility(text, start, end, ents):
                 continue  # 市南区|香港中路: the places stage left it out
             if value and inside_a_set_phrase(text, start, end, _known_place):

@@ -36,13 +36,16 @@ from .names import surnames
 from .titles import is_title
 from .words import word_flags
 
+#: A county's or a city's full name + one character that make a noble's title (长清县主: a
+#: princess) or a local history (嘉定县志): the division is not named as a place there.
+SUFFIX_TITLES = frozenset({"县主", "县志", "市志", "州志"})
 # A division name ending in its suffix character is cut before that character when the
 # suffix and the next character form one of these words: 武汉市长 is 武汉 + 市长.
 SUFFIX_WORDS = frozenset({"市场", "市民", "市长", "市值", "市面", "市井", "省长", "县长", "区长",
                           "州长", "市委", "省委", "县委", "区委", "州委",
                           # the place's area: 五常|市内, 保定|市县 (MSRA marks the name)
                           "市内", "市县", "市郊", "市外", "市域", "县域", "县内", "区内",
-                          "区域", "省内", "省外", "省份", "州内"})
+                          "区域", "省内", "省外", "省份", "州内"}) | SUFFIX_TITLES
 # A city's or a county's built-up area: real text's gold marks the division with its suffix
 # (海宁市|区, 蕲春县|城), as a delivery address writes 揭阳市区.
 _AREA_AFTER_SUFFIX = frozenset({"市区", "县城"})
@@ -55,7 +58,7 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 _STREET = r"[东西南北中]?(?:[一二三四五六七八九十]|\d{1,3})?(?:路|街|大街|大道|大路)|巷"   # 凤城|二路 (not 福州|五一路)
 _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
                              r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库|基地"
-                             r"|公主|郡主|郡王|侯(?=[\u4e00-\u9fff]{2})")   # 南阳公主, 平阳侯曹寿: a noble's title
+                             r"|公主|郡主|县主|郡王|侯(?=[\u4e00-\u9fff]{2})")   # 南阳公主, 平阳侯曹寿: a noble's title
 # ... and a division's short name before a scenic area's word names the scenic site (杭州西湖|景区,
 # 九寨沟|景区), while a natural feature keeps its name there (峨眉山|景区 is LOC 峨眉山).
 _SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区|古镇|园林"   # 苏州|园林
@@ -64,6 +67,28 @@ _SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假�
 _ROAD_AT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:路|街|大街|大道|巷)(?:\d|[东西南北中]段|[，,。\s]|$)")
 #: A road or street word right after a name: the name begins the road's (长江|西路, 大学|西街).
 STREET_AFTER = re.compile(_STREET)
+
+
+#: Words before a place that say it is one: a preposition or verb of place (在, 位于, 来自, 前往)
+#: or a native place's word (老家, 祖籍).
+_PLACE_WORD_BEFORE = re.compile(r"(?:在|于|从|到|回|去|往|赴|至|经|位于|地处|来自|老家|家乡|故乡|祖籍"
+                                r"|籍贯|原籍|返回|前往|抵达|途经|落户|迁往|迁居|移居|驻)$")
+#: Words after a place that say it is one: a native's (宜兴人, 德化籍), an area's (等地, 境内, 县城)
+#: or its people's and speech's (当地, 方言).
+_PLACE_WORD_AFTER = re.compile(r"人|籍|等地|一带|境内|地区|老家|县城|城区|城乡|农村|乡下|当地|方言|话")
+#: The rest of an address after a place (松江|大学城文汇路716号, 福安|城关中心街): a road, a house
+#: number or an estate within the same clause.
+_ADDRESS_AFTER = re.compile(r"[^\s，,。；;：:！!？?、（）()“”《》]{0,12}?(?:\d+号|[路街巷]|大道|小区|新城|城关)")
+#: Marks between the places of a list (温江、新都、万县).
+_LIST_MARKS = "、和与及"
+
+
+def _listed_with(text: str, a: Ent, b: Ent) -> bool:
+    """RETURNS whether places ``a`` and ``b`` are written side by side: adjoining (an address
+    chain) or with one list mark between them."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = text[first.end:second.start]
+    return adjoins(text, first.end, second.start) or (len(gap) == 1 and gap in _LIST_MARKS)
 
 
 def facility_after(text: str, j: int) -> bool:
@@ -215,6 +240,35 @@ class PlaceMatcher:
             else:
                 i += 1
         return out
+
+    def unsupported_county_alias(self, text: str, e: Ent, places: list[Ent]) -> bool:
+        """RETURNS whether the GPE ``e`` is a county's short name (天河, 永平, 青阳, 海伦) that
+        nothing in the text supports as a place: no place of the text (``places``) contains it
+        or names it in full, it stands in no list or chain of places, its suffix is not written
+        after it (宿松|县长), no locative word comes before it and no native's, area's or
+        address's words after it. Such a name is far more often a person's, a work's, an
+        era's or a phrase's (编剧海晏, 明帝永平元年)."""
+        self.load()
+        if e.label != GPE:
+            return False
+        entry = self._entries.get(text[e.start:e.end])
+        if entry is None or not entry.places or not all(
+                p.kind in ("short", "old_short") and p.level == "county" for p in entry.places):
+            return False
+        codes = {p.code for p in entry.places if p.code}
+        for x in places:
+            if (x.start, x.end) == (e.start, e.end) or x.label not in (GPE, LOC):
+                continue
+            if isinstance(x.value, str) and x.value and any(
+                    c == x.value or gazetteer.is_ancestor(x.value, c) for c in codes):
+                return False  # 宝安县 … 宝安, 深圳 … 宝安
+            if _listed_with(text, x, e):
+                return False  # 邛崃、大邑、双流; 北京朝阳
+        if text[e.end:e.end + 1] in ADMIN_SUFFIXES:
+            return False  # 宿松|县长: its suffix written, glued to a post
+        return not (_PLACE_WORD_BEFORE.search(text, max(0, e.start - 4), e.start)
+                    or _PLACE_WORD_AFTER.match(text, e.end) or _ADDRESS_AFTER.match(text, e.end)
+                    or not text[:e.start].strip() and not text[e.end:].strip())
 
     @staticmethod
     def _head_word(text: str, j: int, entry: Entry, ends: set[int] | None) -> int:

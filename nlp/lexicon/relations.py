@@ -602,7 +602,8 @@ def _inside_a_nickname(text: str, start: int, end: int) -> bool:
 
 
 #: An honour in quotes (“襄城县劳动模范”, “许昌市十大优秀青年”): a title conferred, not a place named.
-_HONOUR = regex.compile(r"“[^“”]{1,20}(?:模范|劳模|楷模|标兵|能手|青年|人物|先进个人|先进工作者|工作者|教师|红旗手|奖章|之星)”")
+_HONOUR = regex.compile(r"“[^“”]{1,20}(?:模范|劳模|楷模|标兵|能手|青年|人物|先进个人|先进工作者|工作者|教师|红旗手|奖章|之星"
+                        r"|荣誉市民|荣誉公民|名誉市民)”")
 
 
 def _inside_an_honour(text: str, start: int, end: int) -> bool:
@@ -615,6 +616,20 @@ def _inside_an_honour(text: str, start: int, end: int) -> bool:
 _UNKNOWN_DIVISION = regex.compile(r"\p{Han}{1,6}[县市旗]|\p{Han}{1,3}(?<!小|社|园|校|景|街|片|城|工业|保税|开发|新|示范|试验)区")
 #: The first two code digits of Taiwan, Hong Kong and Macau, whose places get no entry here.
 _OUTSIDE_MAINLAND = frozenset({"71", "81", "82"})
+
+
+#: An event named after the city that holds it, by its edition or year before the place
+#: (第四届|珠海|国际航展, 2015|郑州|国际汽车后市场博览会, 中国|长春|电影节) and its kind after it.
+_EVENT_EDITION_BEFORE = regex.compile(r"(?:第[\d一二三四五六七八九十百]+届|首届|\d{4}年?|中国)$")
+_EVENT_KIND_AFTER = regex.compile(r"[^\s，,。；;、：:的“”《》（）()]{0,10}?(?:电影节|艺术节|音乐节|文化节|旅游节|博览会|展览会"
+                                  r"|交易会|洽谈会|航展|车展|后博会|运动会|马拉松|论坛|峰会)")
+
+
+def _inside_an_event(text: str, start: int, end: int) -> bool:
+    """RETURNS whether ``text[start:end]`` names the host city inside an event's name
+    (第四届珠海国际航展): SPEC gives a place inside another name no entry."""
+    return _EVENT_EDITION_BEFORE.search(text, max(0, start - 8), start) is not None \
+        and _EVENT_KIND_AFTER.match(text, end) is not None
 
 
 def city_provinces(ents: list[E], province_of, is_below_province, text: str = "", readings=None,
@@ -657,7 +672,7 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
             continue
         if text and (inside_a_work_title(text, e.start, e.end) or _EVENT_AFTER_PLACE.match(text, e.end)
                      or inside_a_mention(text, e.start) or _inside_a_nickname(text, e.start, e.end)
-                     or _inside_an_honour(text, e.start, e.end)):
+                     or _inside_an_honour(text, e.start, e.end) or _inside_an_event(text, e.start, e.end)):
             continue
         if e.text[-1] not in ADMIN_SUFFIXES and any(
                 a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in company_names):

@@ -240,9 +240,18 @@ def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple
                     and (not text.startswith(_NOT_AFTER, j) or text.startswith(_MEETING_VERBS, j)) \
                     and (not _glued_to_next(text, i, j) or _name_follows(text, j)) \
                     and not _verb_after_a_name(text, i, j):
-                out.append(Ent(i, j, TITLE))
+                out.append(Ent(_after_a_named_office(text, i, j), j, TITLE))
                 i = j
                 break
         else:
             i += 1
     return out
+
+
+def _after_a_named_office(text: str, i: int, j: int) -> int:
+    """RETURNS where the title ``text[i:j]`` starts: after 办公室 when the office has a name of
+    its own before it (社会事务办公室|主任, 县政府办公室|主任: SPEC's organ + title), else ``i``."""
+    if text.startswith("办公室", i) and i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" \
+            and text[i - 1] not in "原前任兼" and is_title(text[i + 3:j]):
+        return i + 3
+    return i

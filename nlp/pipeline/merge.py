@@ -22,7 +22,11 @@ and the README):
      title marks (《星期日泰晤士报》);
    - ``model_overrides_companies`` (the statistical model): a rule ORG read leftwards from a
      company-type suffix gives way to the model's reading (``lexicon.model_spans.
-     company_unsupported``: 保险公司 with no model ORG over it; 我们|北京城建集团一公司).
+     company_unsupported``: 保险公司 with no model ORG over it; 我们|北京城建集团一公司);
+   - ``model_overrides_bare_counties`` (the statistical model): a gazetteer GPE that is a
+     county's short name with nothing in the text to support it (``PlaceMatcher.
+     unsupported_county_alias``: 编剧|海晏, 明帝|永平|元年) stays only where the model
+     reads a place over it. The organisation stage has used it as an anchor by then (黄埔|军校).
 
 2. Candidates, longest first, then leftmost. An entity already merged wins over a new one
    that overlaps it, except that
@@ -66,6 +70,7 @@ from ..labels import DATE, EXT_SOURCE, EXT_UNIT, EXT_VALUE, GPE, LOC, ORG, PERSO
 from ..lexicon import orgs
 from ..lexicon.candidates import Ent
 from ..lexicon.model_spans import company_unsupported
+from ..lexicon.places import MATCHER as PLACE_MATCHER
 from .doc_spans import doc_text, split_bounds, split_tokens_at, token_bounds
 from .lexicon_data import ORG_FILES, LexiconComponent
 
@@ -89,6 +94,7 @@ class Rule(NamedTuple):
     people_over_same_places: bool = False
     dates_cut_orgs: bool = False
     model_overrides_companies: bool = False
+    model_overrides_bare_counties: bool = False
 
 
 #: The rule of each kind of stage: the whole policy in one table.
@@ -98,7 +104,8 @@ RULES = {
     "titles": Rule(),
     "person_cues": Rule(people_over_same_places=True),
     "numbers": Rule(dates_cut_orgs=True),
-    "ner": Rule(named_orgs_over_places=True, places_extended_left=True, model_overrides_companies=True),
+    "ner": Rule(named_orgs_over_places=True, places_extended_left=True, model_overrides_companies=True,
+                model_overrides_bare_counties=True),
 }
 
 
@@ -212,6 +219,12 @@ def _overrides(text: str, taken: list[Ent], sources: dict[Ent, str], cands: list
         model_orgs = [tuple(o) for o in attrs.get("model_orgs", ())]
         taken = [e for e in taken
                  if not (e.label == ORG and company_unsupported(text, e.start, e.end, model_orgs))]
+    if rule.model_overrides_bare_counties:
+        model_places = [c for c in cands if c.label in PLACES]
+        places = [e for e in taken if e.label in PLACES] + model_places
+        taken = [e for e in taken
+                 if not (sources.get(e) == "places" and not any(c.start < e.end and e.start < c.end for c in model_places)
+                         and PLACE_MATCHER.unsupported_county_alias(text, e, places))]
     changed = False
     if rule.dates_cut_orgs:
         dates = {c.start: c for c in cands if c.label == DATE and c.value is None}

@@ -182,6 +182,36 @@ def test_places_built_up_area_keeps_the_suffix(places_nlp, text, surface):
     assert [e.text for e in places_nlp(text).ents if e.label_ == "GPE"] == [surface]
 
 
+@pytest.mark.parametrize("text,kept", [
+    ("编剧海晏", []),                          # a pen name
+    ("明帝永平元年以父功封侯", []),            # an era
+    ("首岁兴元化青阳逐日新", []),              # a couplet's words
+    ("陈贞慧，字定生，宜兴人", ["宜兴"]),        # a native's word after it
+    ("从义乌老家出发", ["义乌"]),                # a locative word before it
+    ("上市的邛崃、大邑、双流等地", ["邛崃", "大邑", "双流"]),   # a list of places
+    ("深圳宝安的工厂", ["深圳", "宝安"]),         # its city before it
+    ("宝安县联合投资公司成立于宝安", ["宝安县", "宝安"]),   # its full name elsewhere
+    ("松江大学城文汇路716号", ["松江"]),       # the rest of an address
+    ("崇礼", ["崇礼"]),                        # the whole text
+])
+def test_a_county_short_name_needs_support_in_the_text(text, kept):
+    from nlp.lexicon.places import MATCHER
+    places = MATCHER.find(text)
+    assert [text[e.start:e.end] for e in places
+            if e.label == "GPE" and not MATCHER.unsupported_county_alias(text, e, places)] == kept
+
+
+@pytest.mark.parametrize("text,gpe", [
+    ("编剧海晏", None),          # the merge drops it: nothing supports it, the model reads a name
+    ("考入黄埔军校", None),      # ... after the organisation stage has used it (黄埔军校 is one ORG)
+    ("宿松县长李明", "宿松"),
+])
+def test_the_merge_keeps_a_bare_county_name_only_with_support(extractor, text, gpe):
+    assert [e.text for e in extractor(text).ents if e.label_ == "GPE"] == ([gpe] if gpe else [])
+    if text == "考入黄埔军校":
+        assert [(e.text, e.label_) for e in extractor(text).ents] == [("黄埔军校", "ORG")]
+
+
 def test_places_party_committee_of_risky_alias_keeps_the_district(places_nlp):
     ents = [(e.text, e.label_) for e in places_nlp("。白云区委书记表示").ents]
     assert ents == [("白云区", "GPE")]

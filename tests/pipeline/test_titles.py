@@ -119,6 +119,9 @@ def test_titles_analyze_pipes_has_no_problems(rules_nlp):
     ("印度尼西亚外交部长苏吉亚尔托·哈迪", ["外交部长"]),
     ("交通运输部部长助理陈光明", ["部长助理"]),
     ("国家统计局城市司首席统计师王中华", ["首席统计师"]),
+    ("社会事务办公室主任李永刚告诉记者", ["主任"]),           # a named office + its post (SPEC)
+    ("办公室主任王五说", ["办公室主任"]),
+    ("他任办公室主任。", ["办公室主任"]),
 ])
 def test_titles_more(rules_nlp, text, titles):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "TITLE"] == titles

@@ -15,7 +15,8 @@ from ..labels import GPE, LOC, ORG, PERSON
 from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
-from .names import NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, surnames
+from .names import (NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, preposition_before_date, surnames,
+                    verb_led)
 from .places import STREET_AFTER, SUFFIX_TITLES, after_a_name_word, facility_after, inside_a_set_phrase, part_of_a_facility
 from .teams import team_beside_a_match
 from .titles import QUALIFIERS, title_ends
@@ -151,6 +152,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         if label == PERSON and end - start >= 3 and text[end - 1] in _ADVERB_AFTER_NAME \
                 and text[end:end + 1] in _VERB_AFTER_ADVERB:
             end -= 1  # 张伟现|为, 李明也|是: an adverb read into the name
+        if label == PERSON and end - start >= 3 and preposition_before_date(text, end - 1):
+            end -= 1  # 陈平于|2009年创立: the preposition before a date read into the name
         regnal = _REGNAL.match(text, end) if label == PERSON else None
         if regnal:
             end = regnal.end()  # 君士坦丁|五世, 查尔斯|三世: the regnal number is part of the name
@@ -237,6 +240,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 市南区|香港中路: the places stage left it out
             if value and inside_a_set_phrase(text, start, end, _known_place):
                 continue  # 夸下海口: as in the places stage
+        if label == PERSON and end - start == 2 and verb_led(text[start:end]):
+            continue   # 曾任|高雄市长: a holding verb whose first character is a surname too
         cands.append(Ent(start, end, label, value))
     abbreviations = bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
     cands = [c for c in cands if not any(c.start < a.end and a.start < c.end for a in abbreviations)]

@@ -53,9 +53,19 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
     # a last given character that also starts verbs (发表) ends the name before a break: 黄建发，
     last_ok = given_ok(g + 1) or (text[g + 1:g + 2] in _GIVEN_BEFORE_BREAK and g + 1 not in stop
                                   and text[g + 2:g + 3] in _BREAK)
-    if not last_ok or g + 1 in ends and g + 2 not in ends:
+    if not last_ok or g + 1 in ends and g + 2 not in ends or preposition_before_date(text, g + 1):
         return g + 1
     return g + 2
+
+
+#: A year or a date's number (2009年, 一九九八年, 3月).
+_DATE_START = re.compile(r"\s*(?:\d|[一二三四五六七八九〇零][一二三四五六七八九〇零十]*[年月])")
+
+
+def preposition_before_date(text: str, k: int) -> bool:
+    """RETURNS whether ``text[k]`` is 于 before a date (陈平|于2009年创立): a preposition, not a
+    name's last character."""
+    return text[k:k + 1] == "于" and _DATE_START.match(text, k + 1) is not None
 
 
 #: The tails of universities' short names (北师大, 哈工大, 中科大): no given name ends in them.

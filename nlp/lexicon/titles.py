@@ -94,12 +94,13 @@ def _contracted(s: str) -> bool:
 BUSINESS_FIELDS = frozenset(
     "市场 销售 技术 财务 人事 人力资源 行政 运营 产品 研发 工程 客户 采购 品牌 公关 营销 设计 创意 项目 "
     "业务 区域 法务 投资 质量 生产 信息 数据 战略 内容 商务 培训 物流 渠道 招商 策划 开发 监制".split())
-_MANAGER_HEADS = ("副总监", "副经理", "总监", "经理", "主管")
+_MANAGER_HEADS = ("副总经理", "总经理", "副总监", "副经理", "总监", "经理", "主管")
 _FIELD_OPENINGS = frozenset(f[:2] for f in BUSINESS_FIELDS)
 
 
 def _field_post(s: str) -> bool:
-    """RETURNS whether ``s`` is a business function + a managerial head (客户总监, 工程主管)."""
+    """RETURNS whether ``s`` is a business function + a managerial head (客户总监, 工程主管,
+    营销总经理)."""
     return any(s.endswith(h) and s[:-len(h)] in BUSINESS_FIELDS for h in _MANAGER_HEADS)
 
 

@@ -67,3 +67,11 @@ def test_a_pronoun_is_no_given_name():
     text = "政委向你交待任务"
     assert name_at(text, 2, set(), set()) is None     # 向|你: a preposition and a pronoun
     assert name_at("政委向东交待", 2, {2, 4, 6}, set()) == 4   # 向东 is a name
+
+
+@pytest.mark.parametrize("text,person", [
+    ("原宅急送总裁陈平于2009年创立了这家公司", "陈平"),      # 于 before a date: the preposition
+    ("由首任董事长曾任高雄市长陈启川先生捐资", "陈启川"),   # 曾任: a holding verb, no name
+])
+def test_no_name_takes_a_preposition_or_a_holding_verb(extractor, text, person):
+    assert [e.text for e in extractor(text).ents if e.label_ == "PERSON"] == [person]

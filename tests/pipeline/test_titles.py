@@ -83,6 +83,7 @@ TITLES = [
 ]
 
 IS_TITLE = [("常务副市长", True), ("党组副书记", True), ("副总经理", True), ("市长江", False),
+            ("营销总经理", True), ("销售副总经理", True),   # a business function + a managerial head
             ("李明", False), ("副", False),
             # a post's assistant holds a post; an assistant alone is a role
             ("厂长助理", True), ("副总经理助理", True), ("助理", False), ("兼职教授", True),

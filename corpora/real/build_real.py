@@ -49,7 +49,7 @@ SEED = 18
 SLICE = 100
 #: documents per corpus in each slice of 100
 PER_SLICE = {"cluener": 40, "pd1998": 25, "duie": 20, "weibo": 15}
-SLICES = {"dev": 66, "test": 2}
+SLICES = {"dev": 68, "test": 2}
 PD_LENGTH = (30, 200)
 TEXT_LENGTH = (12, 300)
 

@@ -18,6 +18,10 @@ districts) are resolved by the places named before them: the adjacent preceding 
 first, then earlier ones in the text, most recent first. Without such context the highest
 level wins if it is unique (朝阳 → 朝阳市, 海南 → 海南省); otherwise the code stays None.
 
+A county's short name that nothing in the text supports as a place (``unsupported_county_alias``:
+no parent named, no list, no locative word; 编剧海晏, 明帝永平元年) is still found here, for the
+organisation stage to use; the merge keeps it only where the statistical model reads a place.
+
 Precision on real text: ``benchmarks/place_precision.py`` (results in
 ``benchmarks/results/places.md``).
 """

@@ -223,8 +223,8 @@ def _overrides(text: str, taken: list[Ent], sources: dict[Ent, str], cands: list
         model_places = [c for c in cands if c.label in PLACES]
         places = [e for e in taken if e.label in PLACES] + model_places
         taken = [e for e in taken
-                 if not (sources.get(e) == "places" and not any(c.start < e.end and e.start < c.end for c in model_places)
-                         and PLACE_MATCHER.unsupported_county_alias(text, e, places))]
+                 if not (PLACE_MATCHER.unsupported_county_alias(text, e, places)
+                         and not any(c.start < e.end and e.start < c.end for c in model_places))]
     changed = False
     if rule.dates_cut_orgs:
         dates = {c.start: c for c in cands if c.label == DATE and c.value is None}

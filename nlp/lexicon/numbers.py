@@ -35,6 +35,10 @@ Conventions (SPEC section 1, plus the decisions SPEC leaves open):
 * A currency's name (units.tsv kind currency_name: 人民币, 港币, 美金) before the number or
   after an amount in 元 is part of the span and gives the unit (３６３０万元人民币 -> 元,
   １００万元港币 -> 港币, 港币10亿元 -> 港币, 人民币300亿 -> 元).
+* A list shares the unit written after its last amount: in ``3亿、5亿元`` and ``15亿、12亿和近6亿元``
+  each bare number in Arabic digits is MONEY in 元 (``_listed_amounts``), as the last end of a
+  range lends its unit; not after 第 (第3、4名), and not where the multiplier would be shared
+  too (3、5亿元 stays open).
 * A slash fraction below one is a PERCENT (３／４ -> 0.75); 69/70次, 06/07赛季 and odds are not.
 * DATE covers absolute and relative calendar expressions and durations (``五年``,
   ``前两个月``); its value is the ISO form of the written calendar anchor where a year is
@@ -171,6 +175,11 @@ def _starting_with(first_chars: str, pattern: str) -> regex.Pattern:
     return regex.compile(rf"(?=[\d{chars}])(?:{pattern})")
 
 
+#: Words between a money word and its bare amount (营收为5亿, 票房只有6亿, 价格一般是两千): at most two.
+_MONEY_LINKS = "|".join(("为", "是", "达到?了?", "约为?", "超过?了?", "逾", "仅", "仅有", "只有", "高达", "近", "共",
+                         "共计", "累计", "突破", "一般", "最终", "约合"))
+
+
 @functools.lru_cache(maxsize=None)
 def build_patterns() -> dict[str, regex.Pattern]:
     """Compile the patterns of every expression kind (cached). RETURNS {kind: pattern}."""
@@ -294,7 +303,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
         # MONEY in 元
         "BARE_MONEY": _starting_with(
             "".join(w[0] for w in money_words),
-            rf"(?:{_alt(money_words)})(?:[:：]\s*|为|是|达到?|约为?|超过?|逾|仅|高达|近|共)?"
+            rf"(?:{_alt(money_words)})(?:[:：]\s*|{_MONEY_LINKS}){{0,2}}"
             rf"(?P<num>{NUM}(?:[{APPROX}][十百千万亿]+)?)(?![{CN_DIGITS}{CN_UNITS}\d.%‰A-Za-z]|{unit})"),
         # an amount in 万 or 亿 with no unit right before a money word (4418.73万票房, 6亿多的
         # 营收): MONEY in 元, a trailing 余/多 outside; not before the people of the word
@@ -512,4 +521,31 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
         if any(c.start < o.end and o.start < c.end for o in chosen):
             continue
         chosen.append(c)
+    chosen += _listed_amounts(text, folded, chosen)
     return _merge_date_ranges(sorted(chosen), folded)
+
+
+#: A bare number in Arabic digits (its multiplier written) before a list mark and an amount.
+_LISTED_BEFORE = regex.compile(r"(?<![\d.,第A-Za-z])(?P<num>\d+(?:\.\d+)?[万亿]?)(?P<mark>[、和及与])[近约超逾]?$")
+_MULTIPLIER = regex.compile(r"[万亿]")
+
+
+def _listed_amounts(text: str, folded: str, chosen: list[Candidate]) -> list[Candidate]:
+    """RETURNS the bare numbers listed before an amount of money or a quantity, with its
+    label and unit (3亿|、|5亿元: 3亿 is 300000000 元); a comma of the text (folded to 、) lists
+    nothing."""
+    out: list[Candidate] = []
+    taken = sorted(chosen)
+    for c in taken:
+        if c.label not in (MONEY, QUANTITY) or not c.unit:
+            continue
+        cur = c
+        while True:
+            m = _LISTED_BEFORE.search(folded, max(0, cur.start - 16), cur.start)
+            if m is None or text[m.start("mark")] == "，" \
+                    or (not _MULTIPLIER.search(m["num"]) and _MULTIPLIER.search(folded, cur.start, cur.end)) \
+                    or any(o.start < m.end("num") and m.start("num") < o.end for o in taken + out):
+                break
+            cur = Candidate(m.start("num"), m.end("num"), c.label, parse_number(m["num"]), c.unit)
+            out.append(cur)
+    return out

@@ -354,3 +354,19 @@ def test_amounts_of_real_text(text, expected):
 
     got = [(text[c.start:c.end], c.value, c.unit) for c in find_numbers(text) if c.label in ("MONEY", "QUANTITY")]
     assert [g for g in got if g[2] != "级" or g[0] != "６"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list shares the unit written after its last amount
+    ("营业收入分别为3亿、5亿元", [("3亿", 300000000, "元"), ("5亿元", 500000000, "元")]),
+    ("分别达到了15亿、12亿和近6亿元", [("15亿", 1500000000, "元"), ("12亿", 1200000000, "元"), ("6亿元", 600000000, "元")]),
+    ("分别为3、5亿元", [("5亿元", 500000000, "元")]),        # the multiplier would be shared too: open
+    # a bare amount after a money word and up to two linking words
+    ("《新喜剧之王》票房只有6亿", [("6亿", 600000000, "元")]),
+    ("这款床垫的价格一般是两千左右", [("两千", 2000, "元")]),
+    ("他身家95亿", [("95亿", 9500000000, "元")]),
+])
+def test_numbers_listed_and_bare_amounts(text, expected):
+    from nlp.lexicon.numbers import find_numbers
+    got = [(text[c.start:c.end], c.value, c.unit) for c in find_numbers(text) if c.label == "MONEY"]
+    assert got == expected

@@ -370,3 +370,17 @@ def test_numbers_listed_and_bare_amounts(text, expected):
     from nlp.lexicon.numbers import find_numbers
     got = [(text[c.start:c.end], c.value, c.unit) for c in find_numbers(text) if c.label == "MONEY"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("身高：155CM 体重：75Kg", [("155CM", 155, "cm"), ("75Kg", 75, "kg")]),   # Latin units in capitals
+    ("身高175公分", [("175公分", 175, "公分")]),
+    ("美联储宣布加息25基点", [("25基点", 25, "基点")]),
+    ("腾格尔有过两段婚姻", [("两段", 2, "段")]),
+    ("届时将有3段时间", []),                                              # 段时间: no counter
+    ("党的十九届四中全会", []),                                          # 届: an edition, no quantity
+])
+def test_numbers_more_units(text, expected):
+    from nlp.lexicon.numbers import find_numbers
+    got = [(text[c.start:c.end], c.value, c.unit) for c in find_numbers(text) if c.label == "QUANTITY"]
+    assert got == expected

@@ -435,3 +435,14 @@ def test_model_places_repaired(extractor, text, expected):
 def test_an_autonomous_prefecture_by_its_short_name_and_full_suffix(extractor):
     doc = extractor("出生于湖南湘西自治州保靖县")
     assert {"city": "湘西自治州", "province": "湖南省"} in doc._.relations["city_province"]
+
+
+@pytest.mark.parametrize("text,locs", [
+    ("他在东北工作", ["东北"]),                         # the region
+    ("长乐信都（今河北省枣强县东北）人", []),           # the direction of a place
+    ("普天同庆东南西北闹新年", []),
+    ("足迹遍布东北三省和鲁西南地区", ["东北三省", "鲁西南地区"]),   # regions of provinces
+])
+def test_a_compass_word_is_a_region_only_where_no_direction_is_meant(text, locs):
+    from nlp.lexicon.places import MATCHER
+    assert [text[e.start:e.end] for e in MATCHER.find(text) if e.label == "LOC"] == locs

@@ -28,6 +28,8 @@ def add_parser(sub) -> None:
                    help="ner: continue from the last checkpoint in --output; "
                         "segmenter: the model directory DIR to continue training from")
     p.add_argument("--epochs", type=int, help="ner: training epochs (default 16)")
+    p.add_argument("--stop-after", type=int, metavar="EPOCH",
+                   help="ner: end after this epoch, the learning rate on the schedule of --epochs")
     p.add_argument("--pd1998", choices=PD1998_MODES, default="names",
                    help="ner-spacy: how People's Daily 1998 joins MSRA train: all its entities, people and "
                         "places only, people only (default, the shipped model), or not at all")
@@ -95,7 +97,7 @@ def _train_tagger(args, shared: Path) -> int:
         raise SystemExit(f"train ner needs torch: pip install \".[train]\" ({err})") from None
     out = Path(args.output or "build/tagger")
     best = tagger.train(out, shared=shared, limit=args.limit, resume=args.resume is not None,
-                        epochs=args.epochs)
+                        epochs=args.epochs, stop_after=args.stop_after)
     target = Path("models") / "tagger" if args.install else out / "model"
     tagger.export(best, target)
     print(f"tagger exported to {target}")

@@ -206,8 +206,11 @@ def load_featurizer(tables: dict) -> Featurizer:
 
 
 def train(output: str | Path = "build/tagger", *, shared: str | Path = SHARED, limit: int = 0,
-          resume: bool = False, log=sys.stderr, **settings) -> Path:
+          resume: bool = False, stop_after: int | None = None, log=sys.stderr, **settings) -> Path:
     """Train; write ``output/checkpoints/epoch_N.pt`` each epoch and ``output/best.pt``.
+
+    stop_after: end after this epoch, the learning rate still on the schedule of all the
+        epochs (a time-boxed run; ``resume`` can take it further).
     RETURNS the path of the best checkpoint."""
     cfg = {**DEFAULTS, **{k: v for k, v in settings.items() if v is not None}}
     torch.set_num_threads(1)
@@ -246,7 +249,7 @@ def train(output: str | Path = "build/tagger", *, shared: str | Path = SHARED, l
         torch.set_rng_state(state["rng"])
         first_epoch, best = state["epoch"] + 1, state["best"]
         say(f"resumed after epoch {state['epoch']} (best so far: epoch {best['epoch']})")
-    for epoch in range(first_epoch, cfg["epochs"] + 1):
+    for epoch in range(first_epoch, min(cfg["epochs"], stop_after or cfg["epochs"]) + 1):
         net.train()
         order = list(range(len(plan)))
         random.Random(cfg["seed"] * 1000 + epoch).shuffle(order)
@@ -333,9 +336,11 @@ def main(argv=None) -> None:
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--stop-after", type=int, help="end after this epoch (the schedule stays that of --epochs)")
     ap.add_argument("--install", help="export the best checkpoint into this directory")
     args = ap.parse_args(argv)
-    best = train(args.output, shared=args.shared, limit=args.limit, resume=args.resume, epochs=args.epochs)
+    best = train(args.output, shared=args.shared, limit=args.limit, resume=args.resume, epochs=args.epochs,
+                 stop_after=args.stop_after)
     if args.install:
         export(best, args.install)
 

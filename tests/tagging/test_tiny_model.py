@@ -79,3 +79,16 @@ def test_resume_continues_from_the_last_checkpoint(tiny, tmp_path):
     assert (tmp_path / "checkpoints" / "epoch_2.pt").exists()
     state = torch.load(tmp_path / "checkpoints" / "last.pt", weights_only=False)
     assert state["epoch"] == 2
+
+
+def test_stop_after_ends_early_on_the_full_schedule(tiny, tmp_path):
+    import shutil
+
+    from nlp.training import tagger
+
+    out, _ = tiny
+    shutil.copytree(out / "embeddings", tmp_path / "embeddings")
+    tagger.train(tmp_path, shared=SHARED, limit=60, epochs=3, hidden=16, stop_after=1)
+    assert sorted(p.name for p in (tmp_path / "checkpoints").glob("epoch_*.pt")) == ["epoch_1.pt"]
+    state = torch.load(tmp_path / "checkpoints" / "last.pt", weights_only=False)
+    assert state["epoch"] == 1 and state["settings"]["epochs"] == 3

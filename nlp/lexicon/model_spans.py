@@ -25,6 +25,9 @@ from .words import COMMON_WORD_FLAGS, cut_flags, word_flags
 # An adverb between a name and its verb that the model reads as the name's last character.
 _ADVERB_AFTER_NAME = frozenset("现曾也都还仍即就又")
 _VERB_AFTER_ADVERB = frozenset("为任是系在有将已被")
+# Verbs of founding a body: a model ORG that has one right before its bare suffix (钱创立|公司)
+# reads a clause, not a name.
+_FOUNDING_VERB = regex.compile(r"创立|创办|成立|开办|注册|开设|组建")
 # A digit (and a space) right before a one-character place: a date's unit (29 日), no place.
 _DIGIT_BEFORE = regex.compile(r"\d\s*$")
 # A biography's opening fields after its subject's name (张三，男，).
@@ -175,6 +178,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # a bare 公司 or 委员会, or 大道交会处, names no organisation
             if orgs.industry_only(orgs.company_name(text[start:end]) or ""):
                 continue  # 实业有限公司, 网络科技公司: a kind of company
+            founding = _FOUNDING_VERB.search(text, start + 1, end)
+            if founding and text[founding.end():end] in org_suffixes:
+                continue  # 赚来的钱|创立公司: founding a company, no name
             if start + 1 in word_ends and text[start] in _LEADING_FUNCTION and end - start > 3:
                 start += 1  # 毕业|于|世新大学: a preposition the model read into the name
             if text[end - 2:end] in ("报讯", "社讯"):

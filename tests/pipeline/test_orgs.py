@@ -366,3 +366,13 @@ def test_a_paper_in_title_marks_keeps_a_weekday_in_its_name(extractor):
 ])
 def test_literature_sites_are_orgs(extractor, text, org):
     assert org in [e.text for e in extractor(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize("text,span,kept", [
+    ("赚来的钱创立公司", (3, 8), []),                     # founding a company: a clause, no name
+    ("他在北京成立的华为公司", (7, 11), ["华为公司"]),
+])
+def test_a_model_org_that_founds_a_bare_company_is_no_name(text, span, kept):
+    from nlp.lexicon.model_spans import repair
+    cands, _ = repair(text, [(*span, "ORG")], [(i, i + 1) for i in range(len(text))], [])
+    assert [text[c.start:c.end] for c in cands if c.label == "ORG"] == kept

@@ -65,7 +65,7 @@ _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?�
                              r"|公主|郡主|县主|郡王|侯(?=[\u4e00-\u9fff]{2})")   # 南阳公主, 平阳侯曹寿: a noble's title
 # ... and a division's short name before a scenic area's word names the scenic site (杭州西湖|景区,
 # 九寨沟|景区), while a natural feature keeps its name there (峨眉山|景区 is LOC 峨眉山).
-_SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区|古镇|古城(?!区)|园林"   # 苏州|园林, 丽江|古城
+_SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区|古镇|园林"   # 苏州|园林
                            r"|(?:国家)?(?:森林|湿地|地质|矿山|海洋)公园|国家公园|自然保护区")   # 英德|国家森林公园
 #: A road's name right after a division's suffix (昆明市|民航路400号, 武汉市|长江路).
 _ROAD_AT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:路|街|大街|大道|巷)(?:\d|[东西南北中]段|[，,。\s]|$)")

@@ -252,27 +252,50 @@ class PlaceMatcher:
         after it (宿松|县长), no locative word comes before it and no native's, area's or
         address's words after it. Such a name is far more often a person's, a work's, an
         era's or a phrase's (编剧海晏, 明帝永平元年)."""
+        return (e.start, e.end) in self.unsupported_county_aliases(text, places, [e])
+
+    def unsupported_county_aliases(self, text: str, places: list[Ent], candidates: list[Ent]) -> set[tuple[int, int]]:
+        """RETURNS the (start, end) of the ``candidates`` that are unsupported county names
+        (``unsupported_county_alias``), reading the text's ``places`` once: the codes they name
+        by province, and the places by where they start and end (a long document names
+        thousands)."""
         self.load()
-        if e.label != GPE:
-            return False
-        entry = self._entries.get(text[e.start:e.end])
-        if entry is None or not entry.places or not all(
-                p.kind in ("short", "old_short") and p.level == "county" for p in entry.places):
-            return False
-        codes = {p.code for p in entry.places if p.code}
+        codes_by_province: dict[str, set[str]] = {}
+        spans_of_code: dict[str, set[tuple[int, int]]] = {}
+        by_end: dict[int, list[Ent]] = {}
+        by_start: dict[int, list[Ent]] = {}
         for x in places:
-            if (x.start, x.end) == (e.start, e.end) or x.label not in (GPE, LOC):
+            if x.label not in (GPE, LOC):
                 continue
-            if isinstance(x.value, str) and x.value and any(
-                    c == x.value or gazetteer.is_ancestor(x.value, c) for c in codes):
-                return False  # 宝安县 … 宝安, 深圳 … 宝安
-            if _listed_with(text, x, e):
-                return False  # 邛崃、大邑、双流; 北京朝阳
-        if text[e.end:e.end + 1] in ADMIN_SUFFIXES:
-            return False  # 宿松|县长: its suffix written, glued to a post
-        return not (_PLACE_WORD_BEFORE.search(text, max(0, e.start - 4), e.start)
+            if isinstance(x.value, str) and x.value:
+                codes_by_province.setdefault(x.value[:2], set()).add(x.value)
+                spans_of_code.setdefault(x.value, set()).add((x.start, x.end))
+            by_end.setdefault(x.end, []).append(x)
+            by_start.setdefault(x.start, []).append(x)
+        out = set()
+        for e in candidates:
+            if e.label != GPE:
+                continue
+            entry = self._entries.get(text[e.start:e.end])
+            if entry is None or not entry.places or not all(
+                    p.kind in ("short", "old_short") and p.level == "county" for p in entry.places):
+                continue
+            span = (e.start, e.end)
+            codes = {p.code for p in entry.places if p.code}
+            if any(spans_of_code.get(c, set()) - {span}
+                   or any(gazetteer.is_ancestor(x, c) for x in codes_by_province.get(c[:2], ())) for c in codes):
+                continue  # 宝安县 … 宝安, 深圳 … 宝安
+            near = [x for k in range(e.start - _ADDRESS_GAP - 1, e.start + 1) for x in by_end.get(k, ())] \
+                + [x for k in range(e.end, e.end + _ADDRESS_GAP + 2) for x in by_start.get(k, ())]
+            if any((x.start, x.end) != span and _listed_with(text, x, e) for x in near):
+                continue  # 邛崃、大邑、双流; 北京朝阳
+            if text[e.end:e.end + 1] in ADMIN_SUFFIXES:
+                continue  # 宿松|县长: its suffix written, glued to a post
+            if not (_PLACE_WORD_BEFORE.search(text, max(0, e.start - 4), e.start)
                     or _PLACE_WORD_AFTER.match(text, e.end) or _ADDRESS_AFTER.match(text, e.end)
-                    or not text[:e.start].strip() and not text[e.end:].strip())
+                    or not text[:e.start].strip() and not text[e.end:].strip()):
+                out.add(span)
+        return out
 
     @staticmethod
     def _head_word(text: str, j: int, entry: Entry, ends: set[int] | None) -> int:

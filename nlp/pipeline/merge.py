@@ -222,9 +222,10 @@ def _overrides(text: str, taken: list[Ent], sources: dict[Ent, str], cands: list
     if rule.model_overrides_bare_counties:
         model_places = [c for c in cands if c.label in PLACES]
         places = [e for e in taken if e.label in PLACES] + model_places
+        unsupported = PLACE_MATCHER.unsupported_county_aliases(text, places, taken)
         taken = [e for e in taken
-                 if not (PLACE_MATCHER.unsupported_county_alias(text, e, places)
-                         and not any(c.start < e.end and e.start < c.end for c in model_places))]
+                 if (e.start, e.end) not in unsupported
+                 or any(c.start < e.end and e.start < c.end for c in model_places)]
     changed = False
     if rule.dates_cut_orgs:
         dates = {c.start: c for c in cands if c.label == DATE and c.value is None}

@@ -62,11 +62,16 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 _STREET = r"[东西南北中]?(?:[一二三四五六七八九十]|\d{1,3})?(?:路|街|大街|大道|大路)|巷"   # 凤城|二路 (not 福州|五一路)
 _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|火车站|车站|[东西南北]?站(?![在着住稳起立了])|机场"
                              r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库|基地"
+                             r"|体育(?:公园|馆|场)|煤矿|(?:发)?电厂|水电站"   # 长阳|体育公园, 石拐|煤矿
                              r"|公主|郡主|县主|郡王|侯(?=[\u4e00-\u9fff]{2})")   # 南阳公主, 平阳侯曹寿: a noble's title
 # ... and a division's short name before a scenic area's word names the scenic site (杭州西湖|景区,
 # 九寨沟|景区), while a natural feature keeps its name there (峨眉山|景区 is LOC 峨眉山).
 _SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区|古镇|园林"   # 苏州|园林
                            r"|(?:国家)?(?:森林|湿地|地质|矿山|海洋)公园|国家公园|自然保护区")   # 英德|国家森林公园
+# ... and a county's short name before a development zone's word names the zone (长垣|工业园区,
+# 惠山|经济开发区), which SPEC leaves optional with no GPE inside. A city's name keeps its GPE
+# there (北京|经济技术开发区): the zone lies in that city, and addresses write it so.
+_ZONE_AFTER = re.compile(r"(?:经济技术|高新技术产业|经济|高新技术|高新)?开发区|(?:工业|产业)园区?|高新区|保税区")
 #: A road's name right after a division's suffix (昆明市|民航路400号, 武汉市|长江路).
 _ROAD_AT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:路|街|大街|大道|巷)(?:\d|[东西南北中]段|[，,。\s]|$)")
 #: A road or street word right after a name: the name begins the road's (长江|西路, 大学|西街).
@@ -411,7 +416,9 @@ def part_of_a_facility(text: str, i: int, j: int, places: tuple[gazetteer.Place,
     that an address chain cannot hold (浦东新区张江镇|苏州花园). Also applied to the model's
     places, so that it does not bring back a name this stage left out."""
     bare = all(p.kind in ("short", "old_short") for p in places) or text[j - 1] not in ADMIN_SUFFIXES
-    return bare and (facility_after(text, j) or _SCENIC_AFTER.match(text, j) is not None) \
+    county = bool(places) and all(p.level == "county" for p in places)
+    return bare and (facility_after(text, j) or _SCENIC_AFTER.match(text, j) is not None
+                     or county and _ZONE_AFTER.match(text, j) is not None) \
         or _inside_a_facility(text, i, places, before)
 
 

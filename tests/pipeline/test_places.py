@@ -154,6 +154,9 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("位于健康路中段路南", "路南"),           # south of the road
     ("王守训字仲彝，号松溪", "松溪"),           # an art name
     ("英德国家森林公园总面积", "英德"),         # a park's name
+    ("同时还有长阳体育公园环绕周边", "长阳"),     # a sports ground's name
+    ("期间石拐煤矿工人的生活", "石拐"),           # a mine's name
+    ("有生产基地之称的长垣工业园区", "长垣"),     # a development zone's name (a county's alias)
     ("其中陵川基地存栏235头", "陵川"),           # a base's name
     ("在两岸临海地段新建高楼", "临海"),           # by the sea
     ("世称苏东坡、苏仙", "苏仙"),                 # a nickname

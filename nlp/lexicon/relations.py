@@ -475,8 +475,13 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         elif not between and _starts_a_line(text, e.start) and not (
                 last + 1 < len(ents) and ents[last + 1].label == PERSON and _TITLE_TO_PERSON.match(after)):
             record(e, chain)   # a caption: 童亚辉浙江省能源集团有限公司董事长
-        elif _APPOINT_AS.match(between) and _APPOINT_VERB.search(text[max(0, e.start - 4):e.start]):
-            record(e, chain, clause_org(e))
+        elif _APPOINT_AS.match(between):
+            first = i   # 选举张建国、李明华为副主席: the verb before the first of the persons listed
+            while first > 0 and ents[first - 1].label == PERSON and _PERSON_JOIN.match(gap(ents[first - 1], ents[first])):
+                first -= 1
+            if _APPOINT_VERB.search(text[max(0, ents[first].start - 4):ents[first].start]):
+                for person in ents[first:i + 1]:
+                    record(person, chain, clause_org(e))
         elif _REMOVE_OF.match(between) and _REMOVE_VERB.search(text[max(0, e.start - 4):e.start]):
             record(e, chain, clause_org(e))  # 免去李四的国家统计局副局长职务
 

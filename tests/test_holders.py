@@ -46,6 +46,23 @@ def test_a_person_beyond_the_window_is_no_candidate():
     assert all(ENTS[i].text != "陈公白" for cands in found.values() for i, _ in cands)
 
 
+@pytest.mark.parametrize("text,ents", [
+    ("李明会见了美国总统。", [("李明", "PERSON"), ("美国", "GPE"), ("总统", "TITLE")]),      # a verb of meeting
+    ("王毅同俄罗斯外长通电话。", [("王毅", "PERSON"), ("俄罗斯", "GPE"), ("外长", "TITLE")]),  # a preposition before the body
+    ("李明向总经理汇报工作。", [("李明", "PERSON"), ("总经理", "TITLE")]),
+])
+def test_a_title_that_is_the_object_of_the_persons_verb_has_no_candidate(text, ents):
+    es = [E(text.index(s), text.index(s) + len(s), label, s) for s, label in ents]
+    assert all(not cands for _, cands in candidates(text, es, [], 200))
+    assert person_titles(text, es, BEFORE) == []
+
+
+def test_a_title_elected_after_a_greeting_is_not_the_greeters():
+    text = "习近平致电祝贺当选总统。"
+    es = [E(0, 3, "PERSON", "习近平"), E(text.index("总统"), text.index("总统") + 2, "TITLE", "总统")]
+    assert person_titles(text, es) == []
+
+
 def test_the_features_say_which_side_the_person_is_on():
     found = dict(candidates(TEXT, ENTS, [], 200))
     sides = {ENTS[i].text: next(f for f in fs if f.startswith("side=")) for i, fs in found[3]}

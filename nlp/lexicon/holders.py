@@ -35,6 +35,14 @@ _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 _HOLDING = regex.compile(r"历任|担任|出任|兼任|升任|调任|接任|就任|当选|曾任|现任|任职|聘为|聘任|任命|改任|转任|"
                          r"作为|成为|任|是|为")
 
+#: A verb of meeting, greeting or addressing someone: a title after it in the same sentence is
+#: its object's, not the subject's (习近平会见美国总统, 李明看望原副市长, 致电祝贺当选总统).
+OBJECT_VERB = regex.compile(r"会见|会晤|接见|拜会|拜访|看望|慰问|探望|宴请|陪同|致电|致函|致信|致贺|祝贺|感谢"
+                            r"|邀请|会谈|通话|通电话|约见|召见|问候|采访|汇报")
+#: A preposition right before a title (or its body): the title names the preposition's object
+#: (王毅同俄罗斯外长通电话, 李明向总经理汇报).
+_OBJECT_PREPOSITION = frozenset("同与跟向对给把被替")
+
 
 def _bucket(n: int, top: int) -> str:
     return str(min(n, top))
@@ -116,10 +124,16 @@ def candidates(text: str, ents: Sequence, ruled: Sequence[tuple[str, str]], wind
         if t.label != TITLE or t.text in held or inside_a_work_title(text, t.start, t.end):
             continue
         found = []
+        head = j   # the title's body written right before it (俄罗斯|外长) goes with it
+        while head > 0 and ents[head - 1].label in (ORG, GPE) and ents[head - 1].end == ents[head].start:
+            head -= 1
+        object_of = text[ents[head].start - 1:ents[head].start] in _OBJECT_PREPOSITION
         for i in persons:
             p = ents[i]
             if max(t.start - p.end, p.start - t.end) > window:
                 continue
+            if p.end <= t.start and (object_of or OBJECT_VERB.search(text, p.end, t.start)):
+                continue   # the title is the object of the person's verb or preposition
             features = pair_features(text, ents, j, i, doc)
             if features is not None:
                 found.append((i, features))

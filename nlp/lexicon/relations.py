@@ -44,7 +44,7 @@ import regex
 from ..labels import GPE, LOC, ORG, PERSON, TITLE
 from ..text import inside_a_work_title
 from .gazetteer import ADMIN_SUFFIXES, contains
-from .holders import HolderModel
+from .holders import OBJECT_VERB, HolderModel
 from .titles import QUALIFIERS
 from .words import COMMON_WORD_FLAGS, word_flags
 
@@ -514,8 +514,9 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
             continue   # 会见了担任北京大学校长的张三: the holder is the person the clause describes
         holders = []
         for p in range(k, -1, -1):
-            if _SENTENCE_BREAK.search(text[ents[p].end:t.start]) or _OTHER_SUBJECT.search(text, ents[p].end, t.start):
-                break   # 王刚说，他的父亲曾任县长: the post is someone else's
+            if _SENTENCE_BREAK.search(text[ents[p].end:t.start]) or _OTHER_SUBJECT.search(text, ents[p].end, t.start) \
+                    or OBJECT_VERB.search(text, ents[p].end, t.start):
+                break   # 王刚说，他的父亲曾任县长; 习近平致电祝贺当选总统: the post is someone else's
             if ents[p].label == PERSON:
                 joined = p > 0 and ents[p - 1].label == PERSON and _PERSON_JOIN.match(gap(ents[p - 1], ents[p]))
                 if not holders and not joined and _OBJECT_BEFORE.search(text, 0, ents[p].start) \

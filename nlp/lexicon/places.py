@@ -419,7 +419,19 @@ def part_of_a_facility(text: str, i: int, j: int, places: tuple[gazetteer.Place,
     county = bool(places) and all(p.level == "county" for p in places)
     return bare and (facility_after(text, j) or _SCENIC_AFTER.match(text, j) is not None
                      or county and _ZONE_AFTER.match(text, j) is not None) \
-        or _inside_a_facility(text, i, places, before)
+        or _inside_a_facility(text, i, places, before) or _outside_the_city_before(text, i, places, before)
+
+
+def _outside_the_city_before(text: str, i: int, places: tuple[gazetteer.Place, ...], before: list[Ent]) -> bool:
+    """RETURNS whether a county's short name at ``i`` is written right after a prefecture-level
+    city that does not contain it: there, it names a place within that city (武汉|东湖, a
+    lake, not 南昌's 东湖区), as an address names the next unit down."""
+    if not before or before[-1].end != i or before[-1].label != GPE or not before[-1].value \
+            or gazetteer.level_of(before[-1].value) != "prefecture":
+        return False   # (written together: a space may part the items of a list, 绍兴 慈溪)
+    city = before[-1].value
+    return bool(places) and all(p.kind in ("short", "old_short") and p.level == "county" and p.code
+                                and not gazetteer.contains(city, p.code) for p in places)
 
 
 def _inside_a_facility(text: str, i: int, places: tuple[gazetteer.Place, ...], before: list[Ent]) -> bool:

@@ -88,6 +88,10 @@ _BYLINE = regex.compile(r"^\s*(?:([\p{Han}A-Za-z0-9]{2,8}?)讯(?=[（(【\[]|\s*
 # A newspaper or magazine named in title marks (《法制日报》记者, 《商业周刊》杂志) is the medium,
 # an ORG (SPEC: media are ORG; other titles of works are not).
 _MEDIUM_TITLE = regex.compile(r"《(\p{Han}{1,10}(?:报|周刊|月刊|杂志|画报))》")
+# The source a report cites (据红星新闻报道, 据钱江晚报消息): a medium, ORG. Its name ends in a
+# medium's head word and stands between 据 and 报道/报导/消息.
+_CITED_MEDIUM = regex.compile(r"(?<=据)([\p{Han}A-Za-z]{1,10}?(?:新闻|日报|晚报|晨报|早报|时报|商报|周报|都市报|青年报"
+                              r"|新闻网|(?<!官)网|报|社|电视台|卫视|周刊|杂志))(?=报道|报导|消息)")   # not 官网, a body's site
 # A functional organ named by its function alone, with or without its level (民政局, 区信访办,
 # 县教育局): SPEC's short organs. Not the contracted title (民政局长) or 部门/部分 (财政部门).
 _FUNCTIONAL_ORGAN = regex.compile(
@@ -192,6 +196,7 @@ class OrgFinder:
         out += self.byline()
         out += self.names_before_company_posts()
         out += [Ent(m.start(1), m.end(1), ORG) for m in _MEDIUM_TITLE.finditer(self.text)]
+        out += self.cited_media()
         return [self.without_foreign_locator(o) for o in map(self.before_alias, self.widen(out))
                 if o.end - o.start >= 2]
 
@@ -255,6 +260,16 @@ class OrgFinder:
                                              for s, e, lab in self.ents):
             return []
         return [Ent(m.start(g), m.end(g), ORG)]
+
+    def cited_media(self) -> list[Ent]:
+        """The medium a report cites (据红星新闻报道, 据钱江晚报消息), where no entity other than
+        a place the name opens with (北京青年报) is read inside it."""
+        out = []
+        for m in _CITED_MEDIUM.finditer(self.text):
+            s, e = m.span(1)
+            if s in self.starts and not any(lab != GPE and st < e and s < en for st, en, lab in self.ents):
+                out.append(Ent(s, e, ORG))
+        return out
 
     def names_before_company_posts(self) -> list[Ent]:
         """A company named without a suffix right before a post only companies have, itself

@@ -219,6 +219,16 @@ def test_a_medium_in_title_marks_is_an_org(text, expected):
     assert [text[o.start:o.end] for o in OrgFinder(text, words, []).find()] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("据红星新闻报道，事故已造成3人受伤", ["红星新闻"]),
+    ("据钱江晚报消息，西湖景区将限流", ["钱江晚报"]),
+    ("据当地媒体报道，事故已造成3人受伤", []),        # no medium's name
+    ("据该协会官网报道，会议已召开", []),            # a body's own site
+])
+def test_the_medium_a_report_cites_is_an_org(rules_nlp, text, expected):
+    assert [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"] == expected
+
+
 @pytest.mark.parametrize("text,org", [
     ("近年来，江西省东乡县采茶剧团将节目送下乡", "东乡县采茶剧团"),   # SPEC: 江西省 apart
     ("广州恒大足球俱乐部宣布", "广州恒大足球俱乐部"),

@@ -69,6 +69,8 @@ _OTHER_NAMES = re.compile(r"(?:原名|本名|笔名|艺名|别名|化名|(?<=[�
 # bracket's end or the next role, with no separator when the source dropped the spaces.
 # A photographer's credit ends with 摄 (（本报记者张悦摄）): no part of the name.
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生)\s*([\u4e00-\u9fff]{2,4}?)(?:摄影?|报道)?(?=[）)]|记者|通讯员|实习生)")
+# ... and a byline written with spaces, no bracket (本报记者 向东 摄, 记者 张伟 通讯员 李娜 报道)
+_SPACED_BYLINE = re.compile(r"(?:记者|通讯员|实习生)[ \t\u3000]+([\u4e00-\u9fff]{2,4})(?=[ \t\u3000\n]|$)")
 _APPOINT = re.compile(r"(?:任命|聘任|聘请|推选|选举|提名|免去|任免)(?=[\u4e00-\u9fff]{2,4}(?:为|同志|的))")
 
 
@@ -135,6 +137,8 @@ class PersonCues:
             opened = max(self.text.rfind("（", 0, m.start()), self.text.rfind("(", 0, m.start()))
             if opened >= 0 and m.start() - opened <= 20 and not re.search(r"[）)\n]", self.text[opened:m.start()]):
                 out.extend(self.byline_names(m.start(1), m.end(1)))
+        for m in _SPACED_BYLINE.finditer(self.text):
+            out.extend(self.byline_names(m.start(1), m.end(1)))
         for m in _APPOINT.finditer(self.text):
             end = name_at(self.text, m.end(), self.ends, self.ent_starts)
             if end is not None:

@@ -42,6 +42,8 @@ CASES = [
     ("晨报讯（实习生李泽玲记者金融）当", ["李泽玲", "金融"]),
     ("（记者北京报道）", []),
     ("他当过记者金融危机时", []),   # not in a bracket
+    ("本报记者 向东 摄", ["向东"]),     # ... or set apart by spaces
+    ("记者 张伟 通讯员 李娜 报道", ["张伟", "李娜"]),
     ("南师大副校长陈凌孚出席", ["陈凌孚"]),   # a university's short name is no name before a title
     # other names after their kind: former, courtesy and pen names; not 数字, 型号
     ("丁玲，原名蒋伟，字冰之，笔名彬芷、从喧等", ["蒋伟", "冰之", "彬芷", "从喧"]),

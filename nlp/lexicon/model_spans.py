@@ -17,7 +17,8 @@ from . import gazetteer, orgs
 from .candidates import Ent
 from .names import (NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, preposition_before_date, surnames,
                     verb_led)
-from .places import STREET_AFTER, SUFFIX_TITLES, after_a_name_word, facility_after, inside_a_set_phrase, part_of_a_facility
+from .places import (COMPASS_REGIONS, STREET_AFTER, SUFFIX_TITLES, a_direction, after_a_name_word, facility_after,
+                     inside_a_set_phrase, part_of_a_facility)
 from .teams import team_beside_a_match
 from .titles import QUALIFIERS, title_ends
 from .words import COMMON_WORD_FLAGS, cut_flags, word_flags
@@ -240,6 +241,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 label = GPE   # 新华社|波恩|１月２８日电: the city of the dateline
             if value is None and facility_after(text, end):
                 continue  # 长江|西路: the start of a road's name, as in the places stage
+            if text[start:end] in COMPASS_REGIONS and a_direction(
+                    text, start, end, [Ent(s, e, lab) for s, e, lab in sorted(ents) if e <= start and lab in (GPE, LOC)]):
+                continue  # 西南|抵哈萨克斯坦: a direction, as in the places stage
             if value and text[end - 1:end + 1] in SUFFIX_TITLES:
                 continue  # 长清县|主, 嘉定县|志: a princess's title, a book, as in the places stage
             if value and _facility(text, start, end, ents):

@@ -337,7 +337,7 @@ class PlaceMatcher:
         if not entry.places:
             if entry.label == LOC and facility_after(text, j):
                 return None  # 长江|西路, 黄山|机场: the start of a road's or a facility's name
-            if text[i:j] in _COMPASS_REGIONS and _a_direction(text, i, j, before):
+            if text[i:j] in COMPASS_REGIONS and a_direction(text, i, j, before):
                 return None  # 枣强县|东北, 往|西北|35公里, 东南西北: a direction, not the region
             return Ent(i, j, entry.label)
         adjacent = before[-1] if before and adjoins(text, before[-1].end, i) and before[-1].value else None
@@ -366,15 +366,20 @@ class PlaceMatcher:
 
 
 #: Regions named by a compass direction (东北: Northeast China), which are directions as often.
-_COMPASS_REGIONS = frozenset({"东北", "西北", "东南", "西南"})
+COMPASS_REGIONS = frozenset({"东北", "西北", "东南", "西南"})
 _DIRECTION_BEFORE = frozenset("往向朝偏")
-_DIRECTION_AFTER = re.compile(r"\s*(?:约|方向|方|风|角|侧|\d|[一二三四五六七八九十百]+(?:公里|千米|米|里))")
+_DIRECTION_AFTER = re.compile(r"\s*(?:约|方向|方|风|角|侧|部|端|边|抵|距|\d|[一二三四五六七八九十百]+(?:公里|千米|米|里))")
+#: ... and after a division's or a village's suffix (新庄镇|东北, 临汾市|西南), which the matcher
+#: may not have read as a place
+_DIRECTION_AFTER_SUFFIX = frozenset("镇乡村县市区")
 
 
-def _a_direction(text: str, i: int, j: int, before: list[Ent]) -> bool:
-    """RETURNS whether the compass word ``text[i:j]`` is a direction: right after a place (枣强县
-    东北), after 往/向/朝/偏, before a distance, 方向 or 风 (西北35公里, 东北风), or in 东南西北."""
+def a_direction(text: str, i: int, j: int, before: list[Ent]) -> bool:
+    """RETURNS whether the compass word ``text[i:j]`` is a direction: right after a place or a
+    division's suffix (枣强县东北), after 往/向/朝/偏, before a distance, a part's word, 方向 or 风
+    (西北35公里, 西南部, 东北风), or in 东南西北."""
     return bool(before and before[-1].end == i) or text[i - 1:i] in _DIRECTION_BEFORE \
+        or text[i - 1:i] in _DIRECTION_AFTER_SUFFIX \
         or _DIRECTION_AFTER.match(text, j) is not None or "东南西北" in text[max(0, i - 2):j + 2]
 
 

@@ -433,6 +433,7 @@ def test_a_tourist_island_is_a_natural_feature(extractor):
     ("在欧美逐渐消亡", [("欧美", "LOC")]),                              # a region (locations.tsv core)
     ("登别位于北海道的西南部", [("北海道", "GPE")]),                    # a Japanese prefecture
     ("他也是港股上市公司的董事长", []),                                  # 港股: shares listed in Hong Kong
+    ("北临北冰洋，西南抵哈萨克斯坦", [("北冰洋", "LOC"), ("哈萨克斯坦", "GPE")]),   # the model's 西南: a direction
 ])
 def test_model_places_repaired(extractor, text, expected):
     assert [(e.text, e.label_) for e in extractor(text).ents if e.label_ in ("GPE", "LOC")] == expected
@@ -447,6 +448,8 @@ def test_an_autonomous_prefecture_by_its_short_name_and_full_suffix(extractor):
     ("他在东北工作", ["东北"]),                         # the region
     ("长乐信都（今河北省枣强县东北）人", []),           # the direction of a place
     ("普天同庆东南西北闹新年", []),
+    ("东阁村位于新庄镇东北，距镇政府9公里", []),     # after a township's suffix
+    ("除西南端外，几乎全在境内", []),                # before a part's word
     ("足迹遍布东北三省和鲁西南地区", ["东北三省", "鲁西南地区"]),   # regions of provinces
 ])
 def test_a_compass_word_is_a_region_only_where_no_direction_is_meant(text, locs):

@@ -113,7 +113,7 @@ _JOINERS = frozenset({"和", "与"})
 _BRACKETED_PLACE = regex.compile(r"[（(](?:中国|香港|澳门|台湾|亚洲|亚太|美国|英国|日本|韩国|新加坡|欧洲)[）)]")
 # Posts that only a company has: the name right before one is a company's, written with or
 # without a suffix (华映星球|董事长, 新东方在线|副总裁), when a person's name follows.
-_COMPANY_POST = regex.compile(r"(?:常务|执行|联席)?副?(?:董事长|董事局主席|董事会主席|总裁|首席执行官|董事总经理|总经理)"
+_COMPANY_POST = regex.compile(r"(?:常务|执行|联席|联合)?副?(?:董事长|董事局主席|董事会主席|总裁|首席执行官|董事总经理|总经理)"
                               r"|CEO|CFO|COO|CTO")
 # A unit of a company (华北区, 现金管理部, 格拉斯小镇) ends with one of these: its company is named before it.
 _UNIT_ENDINGS = frozenset("区部处科室组镇")

@@ -484,6 +484,11 @@ def _excluded_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A duration in hours counted with 个 (两个小时, 40个小时, 两个半小时): SPEC leaves durations in
+#: hours optional, and 个 there counts no things, so 两个 is no QUANTITY.
+_HOURS = regex.compile(rf"(?:{NUM})个[{APPROX}半]?(?:小时|钟头)")
+
+
 # -- the component ------------------------------------------------------------------------
 def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
     """Find the number expressions of ``text``, without overlaps (longest first, leftmost).
@@ -513,7 +518,7 @@ def find_numbers(text: str, *, emit_cardinal: bool = False) -> list[Candidate]:
                 found.extend(make(m))
             except (ValueError, ArithmeticError):
                 continue  # matched the shape but is no number (五十百)
-    blocked = _excluded_spans(folded)
+    blocked = _excluded_spans(folded) + [m.span() for m in _HOURS.finditer(folded)]
     chosen: list[Candidate] = []
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if any(c.start < e and s < c.end for s, e in blocked):

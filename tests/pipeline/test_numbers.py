@@ -373,7 +373,7 @@ def test_numbers_listed_and_bare_amounts(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("身高：155CM 体重：75Kg", [("155CM", 155, "cm"), ("75Kg", 75, "kg")]),   # Latin units in capitals
+    ("身高：155CM 体重：75Kg", [("155CM", 155, "CM"), ("75Kg", 75, "Kg")]),   # Latin units in capitals, kept as written
     ("身高175公分", [("175公分", 175, "公分")]),
     ("美联储宣布加息25基点", [("25基点", 25, "基点")]),
     ("腾格尔有过两段婚姻", [("两段", 2, "段")]),

@@ -15,7 +15,7 @@ from ..labels import GPE, LOC, ORG, PERSON
 from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
-from .names import (NOT_GIVEN, UNIVERSITY_SHORT, addresses, name_at, preposition_before_date, surnames,
+from .names import (NOT_GIVEN, UNIVERSITY_SHORT, addresses, after_a_dynasty, name_at, preposition_before_date, surnames,
                     verb_led)
 from .places import (COMPASS_REGIONS, STREET_AFTER, SUFFIX_TITLES, a_direction, after_a_name_word, facility_after,
                      inside_a_set_phrase, part_of_a_facility)
@@ -252,6 +252,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 夸下海口: as in the places stage
         if label == PERSON and end - start == 2 and verb_led(text[start:end]):
             continue   # 曾任|高雄市长: a holding verb whose first character is a surname too
+        if label == PERSON:
+            start = after_a_dynasty(text, start, end)   # 唐·|司空曙: a classical author's dynasty
         cands.append(Ent(start, end, label, value))
     abbreviations = bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
     cands = [c for c in cands if not any(c.start < a.end and a.start < c.end for a in abbreviations)]

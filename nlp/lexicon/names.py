@@ -58,6 +58,24 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
     return g + 2
 
 
+#: A dynasty before a dot, as a citation names a classical author (宋·秦观, 南宋·吴文英): the
+#: person is the name after the dot. General knowledge: the dynasties and periods of the histories
+#: (not 金, a foreign given name as often: 金·凯瑞).
+_DYNASTY_DOT = re.compile(r"(?:北宋|南宋|东汉|西汉|东晋|西晋|北魏|东魏|西魏|北齐|北周|南朝|北朝|五代|先秦|春秋|战国"
+                          r"|前秦|后秦|后唐|后晋|后汉|后周|南唐|前蜀|后蜀|民国|[夏商周秦汉魏蜀吴晋宋齐梁陈隋唐辽元明清])[·•‧・]")
+
+
+def after_a_dynasty(text: str, start: int, end: int) -> int:
+    """RETURNS where the name ``text[start:end]`` starts once a dynasty and its dot, anywhere in
+    it, are cut off (宋·秦观 -> 秦观, 出自宋·秦观 -> 秦观), or ``start``: the name after the dot
+    opens with a Chinese surname and has two characters or more."""
+    m = _DYNASTY_DOT.search(text, start, end)
+    if m is None or end - m.end() < 2:
+        return start
+    single, compound = surnames()
+    return m.end() if text[m.end()] in single or text[m.end():m.end() + 2] in compound else start
+
+
 #: A year or a date's number (2009年, 一九九八年, 3月).
 _DATE_START = re.compile(r"\s*(?:\d|[一二三四五六七八九〇零][一二三四五六七八九〇零十]*[年月])")
 

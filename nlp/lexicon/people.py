@@ -23,7 +23,7 @@ from ..labels import GPE, LOC, PERSON, TITLE
 from ..text import NAME_BREAK
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES, transliteration_chars
-from .names import UNIVERSITY_SHORT, common_word, name_at, surnames, verb_led
+from .names import UNIVERSITY_SHORT, after_a_dynasty, common_word, name_at, surnames, verb_led
 from .words import MAX_WORD, word_flags
 from .titles import is_title
 
@@ -38,6 +38,8 @@ _BREAK = NAME_BREAK
 _ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")
 _DOTS = re.compile(r"[·•‧・]")
 _HYPHENS = "-‐－"
+# What a citation writes after a classical author's name (明·宋濂撰, 唐·李白诗)
+_AUTHOR_VERBS = frozenset("撰著编作诗词曰云书")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
 # Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
 # occur in transliterations (让-雅克, 勒让德尔).
@@ -146,7 +148,13 @@ class PersonCues:
         for m in _DOT_NAME.finditer(self.text):
             start, end = self.dot_name_start(m.start(), m.start(1)), self.dot_name_end(m.start(1), m.end())
             start = self.hyphened_given_name(start)
-            if start < m.start(1) and not self.covered.intersection(range(start, end)) \
+            classical = after_a_dynasty(self.text, start, end)
+            while classical > start and end - classical >= 3 and self.text[end - 1] in _AUTHOR_VERBS:
+                end -= 1   # 明·宋濂|撰, 唐·李白|诗云
+            if classical > start and not _DOTS.search(self.text, classical, end) \
+                    and not self.covered.intersection(range(classical, end)):
+                out.append(Ent(classical, end, PERSON))   # 宋·秦观: a classical author, the name after the dot
+            elif start < m.start(1) and not self.covered.intersection(range(start, end)) \
                     and spelt_like_a_foreign_name(self.text[start:end]):
                 out.append(Ent(start, end, PERSON))
         return out

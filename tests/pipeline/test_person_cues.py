@@ -60,6 +60,8 @@ def test_person_cues_found(rules_nlp, text, persons):
     ("会见法国国民议会议员玛蒂尔德·勒让德尔，双方", ["玛蒂尔德·勒让德尔"]),   # starts after the title
     ("克莱恩集团首席执行官马库斯·霍夫曼在视频致辞中表示", ["马库斯·霍夫曼"]),  # ends before 在
     ("德国驻华大使汉斯·克劳斯·韦伯一行到访", ["汉斯·克劳斯·韦伯"]),
+    ("出自宋·秦观《自警》诗", ["秦观"]),          # a dynasty before the dot: a classical author
+    ("《秋园杂佩》一卷，明·宋濂撰", ["宋濂"]),
     ("亨利·本西德先生近日接受采访", ["亨利·本西德"]),
     # Uyghur name heads hold function characters (不, 都) that otherwise end a dotted name
     ("出席的有阿不都热合曼·买买提等", ["阿不都热合曼·买买提"]),

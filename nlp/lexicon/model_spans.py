@@ -20,7 +20,7 @@ from .names import (NOT_GIVEN, UNIVERSITY_SHORT, addresses, after_a_dynasty, nam
 from .places import (COMPASS_REGIONS, STREET_AFTER, SUFFIX_TITLES, a_direction, after_a_name_word, facility_after,
                      inside_a_set_phrase, part_of_a_facility)
 from .teams import team_beside_a_match
-from .titles import QUALIFIERS, title_ends
+from .titles import QUALIFIERS, is_title, title_ends
 from .words import COMMON_WORD_FLAGS, cut_flags, word_flags
 
 # An adverb between a name and its verb that the model reads as the name's last character.
@@ -177,6 +177,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 赛罕区大学|西街: the start of a street's name
             if text[start:end] in org_suffixes or text[end - 2:end] in orgs.NOT_SUFFIXED:
                 continue  # a bare 公司 or 委员会, or 大道交会处, names no organisation
+            if is_title(text[start:end]):
+                continue  # 常委|会议: a post, no body
             if orgs.industry_only(orgs.company_name(text[start:end]) or ""):
                 continue  # 实业有限公司, 网络科技公司: a kind of company
             founding = _FOUNDING_VERB.search(text, start + 1, end)

@@ -241,6 +241,10 @@ def build_patterns() -> dict[str, regex.Pattern]:
     # A lunar day (初三, 年初九, 正月初五): with the month or 年 before it, or a time of day or
     # a range after it (初三上午, 初六至初八); 初三 alone is also a school year (初三学生).
     lunar = r"初(?:十|[一二三四五六七八九])"
+    # ... and any day after a month written in words (腊月二十三, 正月十五, 八月十五, 五月初五)
+    month_day = (r"(?:正月|腊月|冬月|十[一二]月|[一二三四五六七八九十]月)"
+                 r"(?:初(?:十|[一二三四五六七八九])|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
+                 r"(?![\d一二三四五六七八九十百千万亿多余几天个年岁人号日])")   # not 五月|二十多天
     lunar_day = (rf"(?:正月|大年|(?<![今去明前后上本当同次\d{CN_DIGITS}])年){lunar}"
                  rf"|(?<![正月年\u4e00-\u9fff]|[这那][个]?){lunar}(?=[上下中]午|早上|早晨|晚上|凌晨|傍晚|夜里|至|到|以前|以后|前后|那天|这天|起)"
                  rf"|(?<=[至到—~]){lunar}")
@@ -262,6 +266,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
         DATE: _starting_with(date_starts, "|".join([
             numeric_date,
             date_year,
+            month_day,   # before the month alone (腊月|二十三 is one DATE)
             rf"(?<![\d.])(?:{month_part}|{day_alone}){suffix}?",   # 8月17日前
             rf"(?:{word_alt(('era',))})(?:元|[{CN_DIGITS}十]{{1,4}})年(?:{month_part})?",   # 洪武二十年(四月十日), 康熙元年
             rf"(?:{word_alt(('month',))})(?:{day}|[上中下]旬|[底初末])?",

@@ -386,3 +386,9 @@ def test_a_model_org_that_founds_a_bare_company_is_no_name(text, span, kept):
     from nlp.lexicon.model_spans import repair
     cands, _ = repair(text, [(*span, "ORG")], [(i, i + 1) for i in range(len(text))], [])
     assert [text[c.start:c.end] for c in cands if c.label == "ORG"] == kept
+
+
+def test_a_post_the_model_reads_as_an_organisation_is_none(extractor):
+    # 常委 is a post (a member of a standing committee), 常委会 the body
+    doc = extractor("上周五，市委召开常委会议，传达学习精神。")
+    assert "常委" not in [e.text for e in doc.ents if e.label_ == "ORG"]

@@ -124,20 +124,29 @@ def candidates(text: str, ents: Sequence, ruled: Sequence[tuple[str, str]], wind
         if t.label != TITLE or t.text in held or inside_a_work_title(text, t.start, t.end):
             continue
         found = []
-        head = j   # the title's body written right before it (俄罗斯|外长) goes with it
-        while head > 0 and ents[head - 1].label in (ORG, GPE) and ents[head - 1].end == ents[head].start:
-            head -= 1
-        object_of = text[ents[head].start - 1:ents[head].start] in _OBJECT_PREPOSITION
         for i in persons:
             p = ents[i]
             if max(t.start - p.end, p.start - t.end) > window:
                 continue
-            if p.end <= t.start and (object_of or OBJECT_VERB.search(text, p.end, t.start)):
-                continue   # the title is the object of the person's verb or preposition
             features = pair_features(text, ents, j, i, doc)
             if features is not None:
                 found.append((i, features))
         yield j, found
+
+
+def object_of_the_person(text: str, ents: Sequence, title: int, person: int) -> bool:
+    """RETURNS whether ``ents[title]`` is the object of a verb or a preposition of
+    ``ents[person]``, written before it: a verb of meeting or greeting between them (习近平会见
+    美国总统) or a preposition right before the title or its body (王毅同|俄罗斯|外长). A rule
+    over the scorer: such a title is someone else's."""
+    t, p = ents[title], ents[person]
+    if p.end > t.start:
+        return False
+    head = title   # the title's body written right before it (俄罗斯|外长) goes with it
+    while head > 0 and ents[head - 1].label in (ORG, GPE) and ents[head - 1].end == ents[head].start:
+        head -= 1
+    return text[ents[head].start - 1:ents[head].start] in _OBJECT_PREPOSITION \
+        or OBJECT_VERB.search(text, p.end, t.start) is not None
 
 
 @dataclass(frozen=True)
@@ -167,7 +176,7 @@ class HolderModel:
         without a holder whose best candidate reaches the threshold."""
         out = []
         for j, found in candidates(text, ents, ruled, self.window):
-            top = self.best(found)
+            top = self.best([(i, f) for i, f in found if not object_of_the_person(text, ents, j, i)])
             if top is not None:
                 out.append((top[1], j, top[0]))
         return out

@@ -66,14 +66,18 @@ _DYNASTY_DOT = re.compile(r"(?:北宋|南宋|东汉|西汉|东晋|西晋|北魏|
 
 
 def after_a_dynasty(text: str, start: int, end: int) -> int:
-    """RETURNS where the name ``text[start:end]`` starts once a dynasty and its dot, anywhere in
-    it, are cut off (宋·秦观 -> 秦观, 出自宋·秦观 -> 秦观), or ``start``: the name after the dot
-    opens with a Chinese surname and has two characters or more."""
-    m = _DYNASTY_DOT.search(text, start, end)
-    if m is None or end - m.end() < 2:
+    """RETURNS where the name ``text[start:end]`` starts once a dynasty and its dot are cut off
+    (宋·秦观 -> 秦观, 出自宋·秦观 -> 秦观), or ``start``. The dynasty stands right before the
+    span's only dot, and the name after it opens with a Chinese surname and has two characters
+    or more (not 曼·莫汉·阿迪卡里, a foreign name)."""
+    dots = [k for k in range(start, end) if text[k] in "·•‧・"]
+    if len(dots) != 1 or end - dots[0] - 1 < 2:
+        return start
+    dot = dots[0]
+    if not any(_DYNASTY_DOT.fullmatch(text, k, dot + 1) for k in (dot - 2, dot - 1) if k >= start):
         return start
     single, compound = surnames()
-    return m.end() if text[m.end()] in single or text[m.end():m.end() + 2] in compound else start
+    return dot + 1 if text[dot + 1] in single or text[dot + 1:dot + 3] in compound else start
 
 
 #: A year or a date's number (2009年, 一九九八年, 3月).

@@ -62,6 +62,7 @@ def test_person_cues_found(rules_nlp, text, persons):
     ("德国驻华大使汉斯·克劳斯·韦伯一行到访", ["汉斯·克劳斯·韦伯"]),
     ("出自宋·秦观《自警》诗", ["秦观"]),          # a dynasty before the dot: a classical author
     ("《秋园杂佩》一卷，明·宋濂撰", ["宋濂"]),
+    ("主席曼·莫汉·阿迪卡里在致开幕词时说", ["曼·莫汉·阿迪卡里"]),   # 汉 before a later dot is no dynasty
     ("亨利·本西德先生近日接受采访", ["亨利·本西德"]),
     # Uyghur name heads hold function characters (不, 都) that otherwise end a dotted name
     ("出席的有阿不都热合曼·买买提等", ["阿不都热合曼·买买提"]),

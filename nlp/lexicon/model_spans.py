@@ -254,6 +254,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 夸下海口: as in the places stage
         if label == PERSON and end - start == 2 and verb_led(text[start:end]):
             continue   # 曾任|高雄市长: a holding verb whose first character is a surname too
+        if label == PERSON and _STORM_BEFORE.search(text, 0, start):
+            continue   # 台风“杜苏芮”: a storm's name, no person
         if label == PERSON:
             start = after_a_dynasty(text, start, end)   # 唐·|司空曙: a classical author's dynasty
         cands.append(Ent(start, end, label, value))
@@ -264,6 +266,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
     cands += given_names_again(text, [(c.start, c.end, c.label) for c in cands] + ents, word_starts, word_ends)
     return cands, model_orgs
 
+
+#: A tropical storm's kind right before a name (台风“杜苏芮”, 超强台风山竹): the storm's name
+_STORM_BEFORE = regex.compile(r"(?:台风|飓风|热带风暴|热带气旋)[“\"「『]?$")
 
 #: at most this many characters read into a name beside another mention of it
 _NAME_OVERRUN = 3

@@ -91,3 +91,8 @@ def test_a_conjunction_after_a_title_is_no_surname(rules_nlp):
     # 和 is a (rare) surname, but after a title it joins two phrases
     doc = rules_nlp("他任大学教授和乔治城大学顾问")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []
+
+
+def test_a_storms_name_is_no_person(extractor):
+    doc = extractor("台风“杜苏芮”于28日9时55分在福建晋江沿海登陆。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []

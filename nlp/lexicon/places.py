@@ -68,10 +68,11 @@ _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|(?:火车|汽车|客运|高铁)?[�
 # 九寨沟|景区), while a natural feature keeps its name there (峨眉山|景区 is LOC 峨眉山).
 _SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假区|古镇|园林"   # 苏州|园林
                            r"|(?:国家)?(?:森林|湿地|地质|矿山|海洋)公园|国家公园|自然保护区")   # 英德|国家森林公园
-# ... and a county's short name before a development zone's word names the zone (长垣|工业园区,
-# 惠山|经济开发区), which SPEC leaves optional with no GPE inside. A city's name keeps its GPE
-# there (北京|经济技术开发区): the zone lies in that city, and addresses write it so.
-_ZONE_AFTER = re.compile(r"(?:经济技术|高新技术产业|经济|高新技术|高新)?开发区|(?:工业|产业)园区?|高新区|保税区")
+# ... and a county's short name before a development zone's or an old town's word names the zone
+# or the scenic town (长垣|工业园区, 惠山|经济开发区, 徽州|古城), which SPEC leaves optional with no
+# GPE inside. A city's name keeps its GPE there (北京|经济技术开发区; 丽江|古城 is 丽江市古城区 in
+# an address): the zone lies in that city, and addresses write it so.
+_ZONE_AFTER = re.compile(r"(?:经济技术|高新技术产业|经济|高新技术|高新)?开发区|(?:工业|产业)园区?|高新区|保税区|古城(?!区)")
 #: A road's name right after a division's suffix (昆明市|民航路400号, 武汉市|长江路).
 _ROAD_AT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:路|街|大街|大道|巷)(?:\d|[东西南北中]段|[，,。\s]|$)")
 #: A road or street word right after a name: the name begins the road's (长江|西路, 大学|西街).

@@ -159,6 +159,7 @@ def test_places_new_found(places_nlp, text, surface, label):
     ("长沙火车南站日均发送旅客", "长沙"),         # a station's name
     ("海口美兰国际机场扩建", "美兰"),             # an airport's name
     ("武汉东湖绿道真的太美了", "东湖"),           # right after a city that does not contain it (南昌's 东湖区)
+    ("歙县的徽州古城游人如织", "徽州"),           # a county's name before an old town's word
     ("有生产基地之称的长垣工业园区", "长垣"),     # a development zone's name (a county's alias)
     ("其中陵川基地存栏235头", "陵川"),           # a base's name
     ("在两岸临海地段新建高楼", "临海"),           # by the sea

@@ -10,7 +10,7 @@ import functools
 import re
 
 from ..data import read_tsv
-from ..text import NAME_BREAK
+from ..text import NAME_BREAK, NAME_DOTS
 from .words import word_flags
 
 # Characters that do not continue a given name: function words and verbs after names.
@@ -62,7 +62,8 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
 #: person is the name after the dot. General knowledge: the dynasties and periods of the histories
 #: (not 金, a foreign given name as often: 金·凯瑞).
 _DYNASTY_DOT = re.compile(r"(?:北宋|南宋|东汉|西汉|东晋|西晋|北魏|东魏|西魏|北齐|北周|南朝|北朝|五代|先秦|春秋|战国"
-                          r"|前秦|后秦|后唐|后晋|后汉|后周|南唐|前蜀|后蜀|民国|[夏商周秦汉魏蜀吴晋宋齐梁陈隋唐辽元明清])[·•‧・]")
+                          r"|前秦|后秦|后唐|后晋|后汉|后周|南唐|前蜀|后蜀|民国|[夏商周秦汉魏蜀吴晋宋齐梁陈隋唐辽元明清])"
+                          rf"[{NAME_DOTS}]")
 
 
 def after_a_dynasty(text: str, start: int, end: int) -> int:
@@ -70,7 +71,7 @@ def after_a_dynasty(text: str, start: int, end: int) -> int:
     (宋·秦观 -> 秦观, 出自宋·秦观 -> 秦观), or ``start``. The dynasty stands right before the
     span's only dot, and the name after it opens with a Chinese surname and has two characters
     or more (not 曼·莫汉·阿迪卡里, a foreign name)."""
-    dots = [k for k in range(start, end) if text[k] in "·•‧・"]
+    dots = [k for k in range(start, end) if text[k] in NAME_DOTS]
     if len(dots) != 1 or end - dots[0] - 1 < 2:
         return start
     dot = dots[0]

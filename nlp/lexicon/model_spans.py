@@ -113,7 +113,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
              if brackets_balanced(text[s:e]) and not SPAN_BREAK.search(text[s:e])
              and not cuts_latin_word(text, s, e)]
     spans = join_hyphenated_names(text, spans)
-    word_starts, word_ends = {s for s, _ in words}, {e for _, e in words}
+    word_starts, word_ends, word_set = {s for s, _ in words}, {e for _, e in words}, set(words)
     spans = complete_surnames(text, spans, word_starts, word_ends, {s for s, _, _ in ents})
     model_orgs = [(s, e) for s, e, label in spans if label == ORG]
     org_suffixes = orgs.suffixes()
@@ -194,6 +194,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             end = _to_org_ending(text, start, end, org_suffixes)  # 西南交通大学|桥梁
             start = rule_orgs_after_place.get((start, end), start)  # 德国|西门子公司: as the rules split it
             start = _past_locating_places(text, start, end, gpe_ends, ent_starts)
+            if any(text[e] == "一" and (e, e + 1) in word_set for s, e in gpe_ends.items() if start <= s and e < end):
+                continue  # 丰满区|一|化工厂: "a chemical plant in the district", no name
             first = _FULL_COMPANY.search(text, start, end)
             rest = text[first.end():end] if first else ""
             if len(rest) >= 4 and rest.endswith("公司") and not rest.endswith(_UNIT_COMPANIES):

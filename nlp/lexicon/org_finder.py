@@ -93,9 +93,9 @@ _MEDIUM_TITLE = regex.compile(r"《(\p{Han}{1,10}(?:报|周刊|月刊|杂志|画
 _CITED_MEDIUM = regex.compile(r"(?<=据)([\p{Han}A-Za-z]{1,10}?(?:新闻|日报|晚报|晨报|早报|时报|商报|周报|都市报|青年报"
                               r"|新闻网|(?<!官)网|报|社|电视台|卫视|周刊|杂志))(?=报道|报导|消息)")   # not 官网, a body's site
 # A functional organ named by its function alone, with or without its level (民政局, 区信访办,
-# 县教育局): SPEC's short organs. Not the contracted title (民政局长) or 部门/部分 (财政部门).
+# 县教育局, 自治区地震局): SPEC's short organs. Not the contracted title (民政局长) or 部门/部分 (财政部门).
 _FUNCTIONAL_ORGAN = regex.compile(
-    rf"[省市县区]?(?:{'|'.join(sorted(ORGAN_FUNCTIONS, key=len, reverse=True))})(?:局|厅|办|委|部)(?![长门分])")
+    rf"(?:自治区|[省市县区州])?(?:{'|'.join(sorted(ORGAN_FUNCTIONS, key=len, reverse=True))})(?:局|厅|办|委|部)(?![长门分])")
 # A known body right after these places is theirs, one ORG (中国银监会, 香港证监会); a
 # company after a place stays apart (北京 + 新浪).
 _NATIONAL_PLACES = frozenset({"中国", "香港", "澳门", "台湾"})
@@ -473,6 +473,8 @@ class OrgFinder:
             return False  # 江西两省|防汛抗旱指挥部, 全市各|法院, 美国几家|大银行: no one organ's name
         if any(a <= s < a + len(mid) for s in self.ent_starts):
             return False  # 武汉市和襄阳市人民政府: two places, no one organ
+        if mid[0] == "一" and (a, a + 1) in self.word_set:
+            return False  # 湖北|一|县级医院: "a county hospital in Hubei", no name
         b = a + len(mid)
         if any(j - p >= 2 for p in range(a, b) if p in self.starts for j in title_ends(self.text, p, b)):
             return False  # 大学政府学教授和…研究中心: a post inside is no organisation's name
@@ -591,6 +593,8 @@ class OrgFinder:
                 break  # the end of another company (完美（中国）日用品有限公司|完美公司)
             if w in _GENERIC or text[max(0, s - 1):e] in _GENERIC:  # 一|家 cut apart: 一家
                 return None
+            if w == "一":
+                return None   # 广州|一|公司: "a company in Guangzhou", no name (but 武汉|一中)
             if any(_RANK_OR_COUNT.fullmatch(text, b, e) for b in range(max(0, s - 3), s + 1)):
                 return None   # 美国第三|大|汽车工业公司, 一个|跨国汽车公司: a description
             digits_of_a_brand = w.isdigit() and start == e and start < k and text[e].isascii() and text[e].isalpha()

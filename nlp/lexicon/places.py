@@ -355,6 +355,9 @@ class PlaceMatcher:
         if aliases_only and adjacent is None and sense and sense.match(text, j):
             return None  # 日照充足: sunshine, not the city
         if entry.risky:
+            named = [p for p in entry.places if any(e.value == p.code and e.end - e.start > j - i for e in before)]
+            if adjacent is None and len(named) == 1:
+                return Ent(i, j, GPE, named[0].code)  # 朝阳市…推动朝阳发展: the place named in full before
             if adjacent is None:
                 return None
             # right after its parent (广州白云); after a higher division only where a native place

@@ -59,10 +59,11 @@ CORE = {
         北半球 南半球 东半球 西半球
         约旦河西岸 加沙地带 戈兰高地""",
     # the Five Great Mountains, the Four Buddhist Mountains, and other famous features a
-    # county or city is named after
-    "mountain": "泰山 华山 衡山 恒山 嵩山 五台山 峨眉山 九华山 普陀山 黄山 庐山 井冈山 武夷山 天山",
-    # China's five great freshwater lakes, and 洪湖 (洪湖市)
-    "lake": "鄱阳湖 洞庭湖 太湖 洪泽湖 巢湖 洪湖",
+    # county, city or district is named after (崂山区, 五指山市)
+    "mountain": "泰山 华山 衡山 恒山 嵩山 五台山 峨眉山 九华山 普陀山 黄山 庐山 井冈山 武夷山 天山 崂山 五指山",
+    # China's five great freshwater lakes, 洪湖 (洪湖市) and 西湖 (the districts of Hangzhou and
+    # Nanchang named after lakes; 西湖 of Hangzhou is a World Heritage site)
+    "lake": "鄱阳湖 洞庭湖 太湖 洪泽湖 巢湖 洪湖 西湖",
     # China's seven great river systems; the world's ten longest rivers (黑龙江 is a province)
     "river": """长江 黄河 珠江 淮河 海河 辽河 松花江 尼罗河 亚马孙河 密西西比河 叶尼塞河 鄂毕河
         巴拉那河 刚果河 湄公河""",

@@ -158,7 +158,8 @@ def test_no_org_runs_over_a_title_in_its_middle(rules_nlp):
 
 @pytest.mark.parametrize("text", ["组成了一家装卸公司", "有利于吸引外国公司上市", "在阿根廷西南部隐居",
                                   "他们在日本战俘营中所遭受的磨难", "长沙市全市各法院开始执行",
-                                  "向福建和江西两省防汛抗旱指挥部发出慰问电", "中国人在美国打官司的情况", "全市委员会议召开"])
+                                  "向福建和江西两省防汛抗旱指挥部发出慰问电", "中国人在美国打官司的情况", "全市委员会议召开",
+                                  "广州一公司老板被抓", "湖北一县级医院发生纠纷"])
 def test_generic_words_and_regions_name_no_organisation(rules_nlp, text):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"] == []
 
@@ -392,3 +393,14 @@ def test_a_post_the_model_reads_as_an_organisation_is_none(extractor):
     # 常委 is a post (a member of a standing committee), 常委会 the body
     doc = extractor("上周五，市委召开常委会议，传达学习精神。")
     assert "常委" not in [e.text for e in doc.ents if e.label_ == "ORG"]
+
+
+def test_a_place_then_one_as_an_article_names_no_organisation(extractor):
+    ents = {(e.text, e.label_) for e in extractor("吉林市丰满区一化工厂发生火灾，武汉一中的学生前往支援。").ents}
+    assert ("丰满区", "GPE") in ents and ("武汉一中", "ORG") in ents
+    assert not any(label == "ORG" and "化工厂" in text for text, label in ents)
+
+
+def test_a_level_word_before_a_functional_organ_is_part_of_it(rules_nlp):
+    orgs = [e.text for e in rules_nlp("自治区地震局局长王立新说，州公安局将加强巡逻。").ents if e.label_ == "ORG"]
+    assert orgs == ["自治区地震局", "州公安局"]

@@ -115,6 +115,19 @@ def test_places_risky_alias_needs_direct_parent(places_nlp):
     assert ents.get("南部") == "511321"
 
 
+def test_places_risky_alias_after_its_full_name_in_the_text(places_nlp):
+    # 朝阳 alone is a common word (the morning sun); once the text names 朝阳市 it is that city
+    ents = [(e.text, e._.value) for e in places_nlp("朝阳市召开会议。要推动朝阳高质量发展。").ents]
+    assert ("朝阳", "211300") in ents
+    assert "朝阳" not in {e.text for e in places_nlp("要推动朝阳产业高质量发展。").ents}
+
+
+@pytest.mark.parametrize("text,lake_or_mountain", [("周末去杭州西湖玩了一天", "西湖"), ("青岛崂山区的崂山绿茶", "崂山")])
+def test_a_famous_feature_a_district_is_named_after_is_loc(places_nlp, text, lake_or_mountain):
+    ents = {e.text: e.label_ for e in places_nlp(text).ents}
+    assert ents[lake_or_mountain] == "LOC"
+
+
 # -- foreign places, head words, names after titles ---------------------------------------
 NEW_FOUND = [
     ("在巴黎会见法国国民议会议员玛蒂尔德·勒让德尔", "巴黎", "GPE"),  # a dotted name later in the run

@@ -536,3 +536,15 @@ def test_a_risky_alias_after_a_region_is_no_place():
     assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("GPE", "LOC")] == [("成渝地区", "LOC")], \
         [(e.text, e.label_) for e in doc.ents]
     assert doc._.relations["city_province"] == []
+
+
+def test_the_person_taken_over_from_is_not_the_new_holder():
+    text = "陈德荣接替于勇出任中国宝武钢铁集团董事长。"
+    es = [E(text.index(s), text.index(s) + len(s), label, s) for s, label in (
+        ("陈德荣", "PERSON"), ("于勇", "PERSON"), ("中国宝武钢铁集团", "ORG"), ("董事长", "TITLE"))]
+    assert [(p["person"], p["title"]) for p in person_titles(text, es)] == [("陈德荣", "董事长")]
+
+
+def test_a_former_marker_stays_outside_the_organ(extractor):
+    ents = {(e.text, e.label_) for e in extractor("省纪委监委对原省交通厅厅长赵某进行审查调查。").ents}
+    assert ("省交通厅", "ORG") in ents

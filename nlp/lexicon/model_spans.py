@@ -186,6 +186,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 赚来的钱|创立公司: founding a company, no name
             if start + 1 in word_ends and text[start] in _LEADING_FUNCTION and end - start > 3:
                 start += 1  # 毕业|于|世新大学: a preposition the model read into the name
+            if (start, start + 1) in word_set and text[start] in "原前" and end - start > 3:
+                start += 1  # 原|省交通厅: SPEC keeps 原/前 outside (原子能机构 is one word)
             if text[end - 2:end] in ("报讯", "社讯"):
                 end -= 1  # 晨报|讯: the dateline's 讯 is no part of the paper's name
             while end - start > 2 and text[end - 1] in "&＆/／":

@@ -209,7 +209,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
     year_rel = rf"(?:{word_alt(('year',))})(?![轻龄级纪均])"
     few = rf"(?:\d{{1,2}}|[{CN_NONZERO}]|十[一二]?)"
     free_period = (rf"(?:上半年|下半年|第?[一二三四1-4]季度|前[一二三1-3]季度|前{few}个月"
-                   rf"|{few}{RANGE_SEP}{few}月)")
+                   rf"|{few}{RANGE_SEP}{few}月份?)")
     period = rf"(?:{free_period}|年[初底末中]|同期|[上下]学期)"
     day_alone = day[:-len("[日号]")] + "日"   # 3号 alone is more often a line or a number
     suffix = r"(?:[底末]|初(?!步|级|心|次|始|期)|前(?!往|进|沿|身|列|者|提|景|期|所|后))"

@@ -137,6 +137,9 @@ _HELD_AT_A_NAME = regex.compile(rf"(?:{_HOLDS})过?(?P<org>\p{{Han}}{{2,6}})$")
 _OBJECT_BEFORE = regex.compile(r"(?:与|跟|同|和|向|给|对|被|把|替)$")
 #: A subject of its own between a person and a holding verb: the post is that one's
 #: (王刚说，他的父亲曾任县长).
+#: A person named right after these is the one whose post the subject takes (陈德荣接替于勇出任…):
+#: the holder is the subject before.
+_PREDECESSOR_BEFORE = regex.compile(r"(?:接替|接任|替代|代替|取代|顶替|继任)\s*$")
 _OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻子|丈夫|哥哥|弟弟|姐姐|妹妹|爷爷|奶奶|外公|外婆")
 #: 张三和李四分别担任董事长和总经理: each person the title in the same place of the list.
 _RESPECTIVELY = regex.compile(r"分别")
@@ -524,6 +527,8 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                     continue   # 与大卫·贝克汉姆结婚，2006年担任…: the subject is the one before
                 if not holders and text.endswith("被", 0, ents[p].start):
                     continue   # 杨虎城…被蒋介石任命为陕西省主席: the passive's agent appoints, the subject holds
+                if not holders and _PREDECESSOR_BEFORE.search(text, 0, ents[p].start):
+                    continue   # 陈德荣接替于勇出任董事长: the predecessor held it, the subject holds it now
                 holders.append(ents[p])
                 if not joined:
                     break

@@ -52,6 +52,8 @@ _HAN = regex.compile(r"\p{Han}")
 #: The end of a company's full registered name, and the companies that are units of the one
 #: named before them (…有限公司北京分公司: one ORG).
 _FULL_COMPANY = regex.compile(r"有限(?:责任)?公司")
+# A level's party committee and its government written side by side (桥东区委区政府): two organs.
+_COMMITTEE_AND_GOVERNMENT = regex.compile(r"(.+?委)((?:自治区|[省市县区州镇乡])(?:人民)?政府)")
 _UNIT_COMPANIES = ("分公司", "子公司")
 # A wire dateline: 新华社波恩１月２８日电 names the city the story is filed from (a GPE).
 _DATELINE_DATE = regex.compile(r"\s*[\d０-９〇一二三四五六七八九十]{1,4}月[\d０-９〇一二三四五六七八九十]{1,3}日(?:电|讯)")
@@ -198,6 +200,10 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             start = _past_locating_places(text, start, end, gpe_ends, ent_starts)
             if any(text[e] == "一" and (e, e + 1) in word_set for s, e in gpe_ends.items() if start <= s and e < end):
                 continue  # 丰满区|一|化工厂: "a chemical plant in the district", no name
+            pair = _COMMITTEE_AND_GOVERNMENT.fullmatch(text, start, end)
+            if pair:
+                cands.append(Ent(start, pair.end(1), ORG))
+                start = pair.start(2)
             first = _FULL_COMPANY.search(text, start, end)
             rest = text[first.end():end] if first else ""
             if len(rest) >= 4 and rest.endswith("公司") and not rest.endswith(_UNIT_COMPANIES):

@@ -77,7 +77,7 @@ _TIME_WORD = regex.compile(r"^(?!.*[A-Za-z]).*\d|(?:年|月|日|号|季度)$|^(?
 # a factory's or a bureau's party committee by its kind alone (校党委, 厂党总支, 局党委).
 _BARE_ORGAN = regex.compile(r"(?:自治区|[省市县区州])(?:委|党委|人大常委会|人大|政协|纪委|(?P<government>人民政府|政府))"
                             r"|[镇乡](?:党委|人大|纪委|(?P<government>人民政府|政府))|[校厂局院所站](?:党委|党总支|纪委)")
-# The organs of a level written side by side (市委、市政府, 省委、省政府): each names the body of
+# The organs of a level written side by side (市委、市政府, 省委、省政府, 市委市政府): each names the body of
 # the place the text is about, as its bare form before a title does.
 _ORGAN_BEFORE = regex.compile(r"(?:委|政府|政协|纪委|人大常委会)、$")
 # A news item's opening source: the paper or site, then 讯 and the byline or the time
@@ -241,7 +241,8 @@ class OrgFinder:
             if s not in self.starts or s in self.covered or (s - 1) in self.covered:
                 continue
             paired = _ORGAN_BEFORE.search(self.text, 0, s) is not None \
-                or (self.text[e:e + 1] == "、" and _BARE_ORGAN.match(self.text, e + 1) is not None)
+                or (self.text[e:e + 1] == "、" and _BARE_ORGAN.match(self.text, e + 1) is not None) \
+                or (m["government"] is None and _BARE_ORGAN.match(self.text, e) is not None)  # 市委市政府
             # a level's government is that body wherever it stands (县政府决定, 自治区人民政府在…)
             if paired or (m["government"] and self._ends_ok(e)) \
                     or any(j >= e + 2 for j in title_ends(self.text, e, min(len(self.text), e + 8))):

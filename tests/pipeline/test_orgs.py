@@ -197,6 +197,7 @@ def test_a_degree_after_an_organisation_is_no_suffix(rules_nlp):
 PAIRED_AND_BYLINE_CASES = [
     ("会后，市委、市政府联合下发通知", ["市委", "市政府"]),
     ("襄阳市委、市政府高度重视", ["襄阳市委", "市政府"]),
+    ("市委市政府高度重视", ["市委", "市政府"]),           # side by side without a comma
     ("县委召开会议", []),                                   # alone and before no title: a word
     ("都市报讯（记者王晓东）昨天下午", ["都市报"]),
     ("这条快讯很短", []),                                   # 讯 not opening an item
@@ -404,3 +405,8 @@ def test_a_place_then_one_as_an_article_names_no_organisation(extractor):
 def test_a_level_word_before_a_functional_organ_is_part_of_it(rules_nlp):
     orgs = [e.text for e in rules_nlp("自治区地震局局长王立新说，州公安局将加强巡逻。").ents if e.label_ == "ORG"]
     assert orgs == ["自治区地震局", "州公安局"]
+
+
+def test_a_committee_and_its_government_read_as_one_are_two_organs(extractor):
+    orgs = [e.text for e in extractor("该片由石家庄市桥东区委区政府联合摄制。").ents if e.label_ == "ORG"]
+    assert orgs == ["桥东区委", "区政府"]

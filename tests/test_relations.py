@@ -548,3 +548,13 @@ def test_the_person_taken_over_from_is_not_the_new_holder():
 def test_a_former_marker_stays_outside_the_organ(extractor):
     ents = {(e.text, e.label_) for e in extractor("省纪委监委对原省交通厅厅长赵某进行审查调查。").ents}
     assert ("省交通厅", "ORG") in ents
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("中国常驻联合国代表傅聪在安理会发言。", ("傅聪", "代表", "中国")),        # the sending country, as an ambassador's
+    ("沃尔沃汽车全球总裁吉姆·罗恩出席。", ("吉姆·罗恩", "总裁", "沃尔沃汽车")),  # 全球 is the post's scope
+    ("被告人张某在担任某县交通局局长期间受贿。", ("张某", "局长", "某县交通局")),  # 在担任 is no part of the org
+])
+def test_more_holders_and_their_orgs(extractor, text, expected):
+    pairs = {(p["person"], p["title"], p["org"]) for p in extractor(text)._.relations["person_title"]}
+    assert expected in pairs

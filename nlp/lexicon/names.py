@@ -16,6 +16,9 @@ from .words import word_flags
 # Characters that do not continue a given name: function words and verbs after names.
 NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也都为就从向以所主讲致被把并而又还即让给曾已再因却则你我他她您"
                 "、，。；：！？（）()“”《》 \n\t")
+#: Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
+#: occur in transliterations (让-雅克, 勒让德尔).
+DOT_NAME_CUT = frozenset("的了在是和与及等说表称将对到也都为就从向被把并而又还即给曾已再会、，。；：！？（）()“”《》 \n\t")
 # Of NOT_GIVEN, the characters that given names often end with (建发, 国会, 志致, 元和): accepted
 # as the last character of a name when a break follows (和 joins no name to a comma).
 _GIVEN_BEFORE_BREAK = set("发会致主将和")
@@ -53,9 +56,16 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
     # a last given character that also starts verbs (发表) ends the name before a break: 黄建发，
     last_ok = given_ok(g + 1) or (text[g + 1:g + 2] in _GIVEN_BEFORE_BREAK and g + 1 not in stop
                                   and text[g + 2:g + 3] in _BREAK)
-    if not last_ok or g + 1 in ends and g + 2 not in ends or preposition_before_date(text, g + 1):
+    if not last_ok or g + 1 in ends and g + 2 not in ends or preposition_before_date(text, g + 1) \
+            or _PREPOSITION_AFTER_NAME.match(text, g + 1):
         return g + 1
     return g + 2
+
+
+#: 同 or 通 after a surname and one given character, where they open the clause's next word
+#: (王毅|同俄罗斯外长, 王毅|通电话): People's Daily 1998 has 同 as a preposition after a name
+#: ten times as often as a given name ending in it (陈希同, before a break: kept).
+_PREPOSITION_AFTER_NAME = re.compile(r"同(?![，,。；;、）)\s]|$)|通(?:电话|话|报|过|知)")
 
 
 #: A dynasty before a dot, as a citation names a classical author (宋·秦观, 南宋·吴文英): the

@@ -287,8 +287,11 @@ class OrgFinder:
             if p not in self.starts or not (nxt in single or nxt in "兼、" or nxt.isascii() and nxt.isalpha()) \
                     or q not in title_ends(self.text, p, q):
                 continue
-            # a qualifier of the post stands between the name and the post (铜峰电子|原|董事长)
+            # a qualifier of the post stands between the name and the post (铜峰电子|原|董事长),
+            # or its scope (沃尔沃汽车|全球|总裁)
             p = next((s for s, e in self.words if e == p and self.text[s:e] in _POST_QUALIFIERS), p)
+            if self.text.endswith("全球", 0, p) and p - 2 in self.starts:
+                p -= 2
             code = STOCK_CODE.search(self.text, max(0, p - 14), p)
             if code:   # 辽宁成大(600739)董事长: the company's stock code between the name and the post
                 p = code.start()

@@ -23,7 +23,7 @@ from ..labels import GPE, LOC, PERSON, TITLE
 from ..text import NAME_BREAK
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES, transliteration_chars
-from .names import UNIVERSITY_SHORT, after_a_dynasty, common_word, name_at, surnames, verb_led
+from .names import DOT_NAME_CUT, UNIVERSITY_SHORT, after_a_dynasty, common_word, name_at, surnames, verb_led
 from .words import MAX_WORD, word_flags
 from .titles import is_title
 
@@ -41,9 +41,7 @@ _HYPHENS = "-‐－"
 # What a citation writes after a classical author's name (明·宋濂撰, 唐·李白诗)
 _AUTHOR_VERBS = frozenset("撰著编作诗词曰云书")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
-# Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
-# occur in transliterations (让-雅克, 勒让德尔).
-_DOT_CUT = set("的了在是和与及等说表称将对到也都为就从向被把并而又还即给曾已再会、，。；：！？（）()“”《》 \n\t")
+_DOT_CUT = DOT_NAME_CUT
 # Heads of Uyghur names whose characters are also function words (不, 都): 阿不都热合曼·买买提.
 _NAME_HEADS = ("阿不都", "阿布都", "阿不力", "阿不来", "阿不")
 

@@ -36,7 +36,7 @@ from ..labels import GPE, LOC
 from . import gazetteer
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
-from .names import surnames
+from .names import DOT_NAME_CUT, surnames
 from .titles import is_title
 from .words import word_flags
 
@@ -184,7 +184,9 @@ class PlaceMatcher:
             head = max(m.start(), m.start(1) - _DOT_NAME_HEAD)
             if starts is not None:  # the word before the dot: 总统|乔·拜登 leaves 美国总统 alone
                 head = max([head] + [s for s in starts if s < m.start(1)])
-            skip.update(range(head, m.end()))
+            # the name ends before a function word (蒂姆·库克|在上海)
+            end = next((k for k in range(m.start(1) + 1, m.end()) if text[k] in DOT_NAME_CUT), m.end())
+            skip.update(range(head, end))
         out: list[Ent] = []
         i = 0
         while i < n:

@@ -94,7 +94,7 @@ _LEGISLATURE = regex.compile(r"(?:议会|议院|国会|杜马)$")
 _STATE_TITLE = regex.compile(r"(?:副)?(?:总统|总理|首相|国务卿|外长|外相|\p{Han}{0,4}部长|\p{Han}{0,4}大臣)")
 _PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组|中共中央|党中央)$")
 _PARTY_TITLE = regex.compile(r"书记|常委|委员|秘书长|部长")
-_ENVOY = regex.compile(r"^驻$")
+_ENVOY = regex.compile(r"^常?驻$")   # 中国驻法国大使, 中国常驻联合国代表
 #: 德国驻华大使: the receiving place written as a word, not an entity.
 _ENVOY_WORD = regex.compile(r"^驻\p{Han}{1,3}$")
 #: A country's one-character short name standing right before a title, after a break, a
@@ -148,7 +148,7 @@ _RESPECTIVELY = regex.compile(r"分别")
 _COPULA = regex.compile(r"(?:^|(?P<clause>[，,]))\s*(?:现|曾|曾经|一度|目前|现在|原|也|还|仍|即|则)?(?:是|为|系)$")
 #: A verb (after an honorific) that starts the text between a person and an org written
 #: outside the entities: 廖小平同志任|中南林业科技大学|党委副书记
-_TAIL_LEAD = regex.compile(rf"^(?:同志|先生|女士)?(?:{_HOLDS}|当选为?|任|为|是)")
+_TAIL_LEAD = regex.compile(rf"^(?:同志|先生|女士)?(?:在|于)?(?:{_HOLDS}|当选为?|任|为|是)")
 #: What may stand before 公司/集团 when the head word refers back (为公司副总裁, 据公司董事长).
 _LEADS = rf"(?:(?:{_HOLDS}|成为|为|任)了?|据|由|在|经|和|与|及|、)"
 _LEAD_VERB = regex.compile(rf"{_LEADS}$")

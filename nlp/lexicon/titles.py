@@ -31,6 +31,9 @@ MAX_LEN = 12
 QUALIFIERS = ("代理", "代", "原", "前", "时任", "现任", "新任", "老")   # 老 as in 老将军, like 原
 _QUALIFIER = re.compile("|".join(QUALIFIERS))
 _GENERATION = re.compile(r"[一二三四五六七八九十百0-9]代")
+#: A country's permanent representative to a body (中国常驻联合国代表傅聪, 常驻世贸组织副代表):
+#: 代表 is a post there, as an ambassador's 大使 is, before the holder's name (not 代表处, 代表团).
+_PERMANENT_REPRESENTATIVE = re.compile(r"常驻[\u4e00-\u9fffA-Za-z]{1,12}?(副?代表)(?=[\u4e00-\u9fff])(?![处团室机在的是和与对向就将])")
 
 
 @functools.lru_cache(maxsize=None)
@@ -77,7 +80,7 @@ ORGAN_FUNCTIONS = frozenset(
     "宣传 组织 统战 外交 国防 财政 公安 教育 交通 卫生 商务 司法 民政 水利 农业 文化 审计 税务 环保 国土 "
     "规划 建设 人事 劳动 科技 体育 旅游 林业 统计 工商 粮食 发改 应急 人社 住建 城管 气象 信访 侨务 "
     "物价 档案 民航 铁道 外贸 经贸 计生 监察 内务 内政 经济 发展 贸易 工业 能源 国务 新闻 环境 移民 政务 "
-    "地震 医保 海洋 文旅 人防 海事 大藏 外务 通产 厚生 防卫 财务 法务 文部".split())   # the last: Japan's ministries (大藏大臣)
+    "政法 地震 医保 海洋 文旅 人防 海事 大藏 外务 通产 厚生 防卫 财务 法务 文部".split())   # the last: Japan's ministries (大藏大臣)
 _CONTRACTED_HEADS = ("部长", "局长", "厅长", "参赞", "大臣")
 
 
@@ -212,6 +215,12 @@ def _verb_after_a_name(text: str, i: int, j: int) -> bool:
         and any(name_at(text, k, set(), set()) == i for k in (i - 3, i - 2) if k >= 0)
 
 
+def _script_changes(text: str, j: int) -> bool:
+    """RETURNS whether a Latin title ends at ``j`` before a Chinese character (CEO|蒂姆·库克,
+    which the segmenter may write as one word)."""
+    return 0 < j < len(text) and text[j - 1].isascii() and text[j - 1].isalpha() and "\u4e00" <= text[j] <= "\u9fff"
+
+
 def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple[int, int]]) -> list[Ent]:
     """TITLE entities in ``text``: leftmost-longest, at word boundaries, outside ``blocked``.
 
@@ -236,17 +245,24 @@ def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple
         # The longest title that ends at a boundary; titles are rare, so find the titles
         # first and test the (costlier) boundary conditions on those only.
         for j in sorted(title_ends(text, i, min(n, i + MAX_LEN)), reverse=True):
-            if j >= i + 2 and (j in ends or j in ent_starts or _name_follows(text, j)) \
+            if j >= i + 2 and (j in ends or j in ent_starts or _name_follows(text, j) or _script_changes(text, j)) \
                     and not inside.intersection(range(i, j)) \
                     and (not text.startswith(_NOT_AFTER, j) or text.startswith(_MEETING_VERBS, j)) \
                     and (not _glued_to_next(text, i, j) or _name_follows(text, j)) \
                     and not _verb_after_a_name(text, i, j):
+                if text[j - 1:j + 1] == "长官" and not is_title(text[i:j + 1]):
+                    out.append(Ent(j - 1, j + 1, TITLE))   # 韩国外交部|长官: Korea's minister, not 外交部长
+                    i = j + 1
+                    break
                 out.append(Ent(_after_a_named_office(text, i, j), j, TITLE))
                 i = j
                 break
         else:
             i += 1
-    return out
+    for m in _PERMANENT_REPRESENTATIVE.finditer(text):
+        if not inside.intersection(range(m.start(1), m.end(1))) and all(e.end <= m.start(1) or e.start >= m.end(1) for e in out):
+            out.append(Ent(m.start(1), m.end(1), TITLE))
+    return sorted(out, key=lambda e: e.start)
 
 
 def _after_a_named_office(text: str, i: int, j: int) -> int:

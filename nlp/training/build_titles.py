@@ -10,7 +10,9 @@ too, so a surface is kept only if it is a real title by our definition: seen at 
 ``MIN_COUNT`` times, 2–8 Chinese characters, no ordinal/term words, ending in a
 title of the hand-made ``titles_core.txt`` (财务部经理 ends in 经理), and not opening with the
 head of an organisation's name (大学教授, 集团总会计师: the end of 中央财经大学 + a title,
-which SPEC splits). Output: one title per line with its corpus count, most frequent first.
+which SPEC splits), nor with an organ whose name SPEC splits from the post (政法委|书记, 市委|常委,
+全国政协|委员; the compounds of ``title_prefixes.txt`` stay: 党委书记, 纪委书记, like SPEC's
+党组书记). Output: one title per line with its corpus count, most frequent first.
 """
 from __future__ import annotations
 
@@ -27,6 +29,9 @@ MIN_COUNT = 2
 MAX_LEN = 8
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _NOISE = ("第", "届", "党员", "中国", "兼", "及", "和", "付", "负责人", "飞机")
+# Organs written before a post (SPEC: an organ + title splits): 政法委书记 is ORG 政法委 + TITLE 书记.
+_ORGAN_HEADS = ("政法委", "省委", "市委", "县委", "区委", "全国政协", "全国人大", "政协", "人大",
+                "院党委", "机关党委", "党委办公室", "党委组织部", "党委宣传部")
 
 
 def corpus_titles(corpora: Path) -> Counter:
@@ -44,7 +49,8 @@ def keep(title: str, count: int, core: set[str], org_heads: set[str]) -> bool:
     return (count >= MIN_COUNT and 2 <= len(title) <= MAX_LEN and bool(_CJK.match(title))
             and not any(n in title for n in _NOISE)
             and any(title.endswith(c) for c in core)
-            and not any(title.startswith(h) for h in org_heads))
+            and not any(title.startswith(h) for h in org_heads)
+            and not title.startswith(_ORGAN_HEADS))
 
 
 def read_org_heads(out: Path) -> set[str]:

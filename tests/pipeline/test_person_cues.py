@@ -48,6 +48,11 @@ CASES = [
     # other names after their kind: former, courtesy and pen names; not 数字, 型号
     ("丁玲，原名蒋伟，字冰之，笔名彬芷、从喧等", ["蒋伟", "冰之", "彬芷", "从喧"]),
     ("这个数字很大，型号不同，公司原名称为", []),
+    # 同 and 通 after a surname and one given character open the next word (a preposition,
+    # 通电话); 陈希同 before a break keeps its 同
+    ("外交部长王毅同俄罗斯外长通电话", ["王毅"]),
+    ("中国外交部长王毅通电话", ["王毅"]),
+    ("原北京市市长陈希同，", ["陈希同"]),
 ]
 
 
@@ -96,3 +101,8 @@ def test_a_conjunction_after_a_title_is_no_surname(rules_nlp):
 def test_a_storms_name_is_no_person(extractor):
     doc = extractor("台风“杜苏芮”于28日9时55分在福建晋江沿海登陆。")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []
+
+
+def test_a_dotted_name_hides_no_place_after_it(rules_nlp):
+    ents = [(e.text, e.label_) for e in rules_nlp("苹果公司CEO蒂姆·库克在上海参观。").ents]
+    assert ("上海", "GPE") in ents and ("CEO", "TITLE") in ents and ("蒂姆·库克", "PERSON") in ents

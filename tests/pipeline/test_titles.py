@@ -124,6 +124,10 @@ def test_titles_analyze_pipes_has_no_problems(rules_nlp):
     ("社会事务办公室主任李永刚告诉记者", ["主任"]),           # a named office + its post (SPEC)
     ("办公室主任王五说", ["办公室主任"]),
     ("他任办公室主任。", ["办公室主任"]),
+    ("韩国外交部长官赵兑烈", ["长官"]),                        # Korea's minister: 外交部 + 长官
+    ("他任市委政法委书记。", ["书记"]),                        # an organ + its post split (SPEC)
+    ("中国常驻联合国副代表耿爽说", ["副代表"]),               # a permanent representative
+    ("该公司驻华代表处成立", []),                               # an office, no post
 ])
 def test_titles_more(rules_nlp, text, titles):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "TITLE"] == titles

@@ -61,7 +61,7 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 # SPEC leaves a place inside a facility no GPE of its own.
 _STREET = r"[东西南北中]?(?:[一二三四五六七八九十]|\d{1,3})?(?:路|街|大街|大道|大路)|巷"   # 凤城|二路 (not 福州|五一路)
 _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|(?:火车|汽车|客运|高铁)?[东西南北]?站(?![在着住稳起立了])|车站|(?:国际)?机场"
-                             r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库|基地"
+                             r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库|基地|校区|院区"
                              r"|体育(?:公园|馆|场)|煤矿|(?:发)?电厂|水电站"   # 长阳|体育公园, 石拐|煤矿
                              r"|公主|郡主|县主|郡王|侯(?=[\u4e00-\u9fff]{2})")   # 南阳公主, 平阳侯曹寿: a noble's title
 # ... and a division's short name before a scenic area's word names the scenic site (杭州西湖|景区,
@@ -343,6 +343,8 @@ class PlaceMatcher:
             if text[i:j] in COMPASS_REGIONS and a_direction(text, i, j, before):
                 return None  # 枣强县|东北, 往|西北|35公里, 东南西北: a direction, not the region
             return Ent(i, j, entry.label)
+        if text[j - 1] in "江河湖岭" and _FEATURE_AFTER.match(text, j):
+            return Ent(i, j, LOC)  # 晋江流域, 牡丹江水位, 柳江柳州段, 大兴安岭南麓: the river or range, not the division
         adjacent = before[-1] if before and adjoins(text, before[-1].end, i) and before[-1].value else None
         aliases_only = all(p.kind in ("short", "old_short") for p in entry.places)
         if part_of_a_facility(text, i, j, entry.places, before):
@@ -369,6 +371,12 @@ class PlaceMatcher:
                       or native_place and gazetteer.is_ancestor(adjacent.value, p.code)]
             return Ent(i, j, GPE, inside[0].code) if len(inside) == 1 else None
         return Ent(i, j, GPE, resolve(entry.places, [e.value for e in reversed(before) if e.value]))
+
+
+#: Words that follow a river, lake or mountain range, not the division named after it (晋江|流域,
+#: 牡丹江|水位, 柳江|柳州段 a reach named by the city on it, 大兴安岭|南麓).
+_FEATURE_AFTER = re.compile(r"流域|水位|水面|水域|上游|中游|下游|干流|支流|[江河]段|江面|河面|湖面|河道|江水|河水|湖水|沿岸|两岸"
+                            r"|峡谷|水系|洪峰|入海口|[南北东西]麓|山脉|林区|[\u4e00-\u9fff]{2,3}段(?!落|时间)")
 
 
 #: Regions named by a compass direction (东北: Northeast China), which are directions as often.

@@ -8,8 +8,10 @@ their city (罗马德比战胜拉齐奥, 1比1逼平米兰, 切沃vs罗马) and 
 - when it is a city, the text is a sports report (``MIN_CUES`` distinct sports words), and
   nothing marks it as the place (在米兰举行, 抵达罗马, 罗马时间).
 
-Chinese cities are left alone: their clubs carry a name of their own (北京国安, 上海申花),
-which the organisation stage finds.
+A Chinese club is its place and a name of two characters (北京国安, 上海申花, 山东泰山, 广东宏远):
+in a sports report, when a match word or a score stands right beside the two, they are one
+ORG (武汉三镇主场1比1战平青岛海牛). A word of the place or of the players there (选手, 赛区,
+球迷, 时间) or a verb names no club.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import re
 from ..labels import GPE, ORG
 from . import gazetteer
 from .candidates import Ent
+from .words import word_flags
 
 # Words of a match result or fixture, read right before or after a team.
 MATCH_WORDS = ("逼平", "战平", "打平", "战胜", "击败", "击溃", "负于", "输给", "败给", "不敌", "力克",
@@ -41,6 +44,13 @@ _PLACE_BEFORE = re.compile(r"(?:在|于|到|赴|抵达|前往|飞往|来自|位�
 _PLACE_AFTER = re.compile(r"(?:举行|举办|当地|时间|市|城|街头|机场|郊外|近郊|奥运会|冬奥会|亚运会|世博会|峰会)")
 
 
+# Words after a place in a sports report that are no club's name.
+_NOT_A_CLUB = frozenset({"选手", "球迷", "赛区", "时间", "球队", "队员", "主场", "客场", "市民", "地区", "当地",
+                         "体育", "代表", "运动", "赛场", "站", "分站", "全运", "奥运", "一带", "方面", "本土"})
+# jieba flags of words that name no club: verbs, adverbs, function and time words, numerals.
+_NOT_A_CLUB_FLAGS = ("v", "d", "p", "c", "r", "t", "m", "q", "f", "u", "y", "e", "o", "a", "s")
+
+
 def sports_report(text: str) -> bool:
     """RETURNS whether ``text`` has at least ``MIN_CUES`` distinct sports words."""
     return sum(cue in text for cue in SPORTS_CUES) >= MIN_CUES
@@ -51,6 +61,8 @@ def as_teams(text: str, ents: list[Ent]) -> list[Ent]:
     report = sports_report(text)
     if not report and not any(v in text for v in ("vs", "VS", "Vs")):
         return ents
+    if report:
+        ents = _chinese_clubs(text, ents)
     types = gazetteer.foreign_place_types()
     out = []
     for e in ents:
@@ -86,3 +98,23 @@ _CLUB_CUES = ("球队", "主场", "客场", "主队", "客队", "联赛", "欧�
 # What follows a player rather than a club: a verb of speech, a goal, an injury, a transfer.
 _PERSON_AFTER = re.compile(r"(?:说|表示|认为|透露|称|进球|破门|射门|受伤|伤愈|转会|加盟|身披)")
 
+
+
+def _chinese_clubs(text: str, ents: list[Ent]) -> list[Ent]:
+    """RETURNS ``ents`` with each Chinese place + two-character name beside a match word or a
+    score made one ORG (北京国安|客场, 战胜|山东泰山), the places and features inside it dropped."""
+    flags = word_flags()
+    clubs = []
+    for e in ents:
+        end = e.end + 2
+        name = text[e.end:end]
+        if e.label != GPE or not e.value or len(name) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in name) \
+                or name in _NOT_A_CLUB or name in MATCH_WORDS or (flags.get(name) or "n").startswith(_NOT_A_CLUB_FLAGS) \
+                or any(o.start == e.end and o.end > end for o in ents):
+            continue
+        if _BEFORE.search(text, max(0, e.start - 4), e.start) or _AFTER.match(text, end):
+            clubs.append(Ent(e.start, end, ORG))
+    if not clubs:
+        return ents
+    inside = [o for o in ents if any(c.start <= o.start and o.end <= c.end for c in clubs)]
+    return sorted([o for o in ents if o not in inside] + clubs, key=lambda o: o.start)

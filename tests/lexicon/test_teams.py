@@ -54,3 +54,15 @@ def test_a_club_the_model_read_as_a_person_beside_a_match_word(extractor):
 def test_players_beside_a_match_word_outside_club_football_stay_people(extractor):
     ents = {e.text: e.label_ for e in extractor("网球赛季决赛中，费德勒战胜纳达尔夺冠").ents}
     assert ents.get("费德勒") == "PERSON" and ents.get("纳达尔") == "PERSON"
+
+
+def test_a_chinese_club_is_its_place_and_name_beside_a_match_word():
+    got = labels("中超第15轮，武汉三镇主场1比1战平青岛海牛，北京国安客场2比1战胜山东泰山。")
+    assert {name: got.get(name) for name in ("武汉三镇", "青岛海牛", "北京国安", "山东泰山")} == \
+        {"武汉三镇": ORG, "青岛海牛": ORG, "北京国安": ORG, "山东泰山": ORG}
+    assert "武汉" not in got and "泰山" not in got
+
+
+def test_a_chinese_place_with_a_players_word_stays_a_place():
+    got = labels("广东选手主场战胜对手，北京时间3比1，本赛季进球不多。")
+    assert got["广东"] == GPE and got["北京"] == GPE

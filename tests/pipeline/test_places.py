@@ -469,3 +469,17 @@ def test_an_autonomous_prefecture_by_its_short_name_and_full_suffix(extractor):
 def test_a_compass_word_is_a_region_only_where_no_direction_is_meant(text, locs):
     from nlp.lexicon.places import MATCHER
     assert [text[e.start:e.end] for e in MATCHER.find(text) if e.label == "LOC"] == locs
+
+
+@pytest.mark.parametrize("text,feature", [("晋江流域上游普降暴雨", "晋江"), ("牡丹江水位持续上涨", "牡丹江"),
+                                          ("柳江柳州段水位超警戒线", "柳江"), ("大兴安岭南麓出现降雪", "大兴安岭")])
+def test_a_river_or_range_named_like_a_division_is_loc(places_nlp, text, feature):
+    assert {e.text: e.label_ for e in places_nlp(text).ents}[feature] == "LOC"
+
+
+def test_the_division_named_like_a_river_stays_gpe(places_nlp):
+    assert {e.text: e.label_ for e in places_nlp("晋江今年GDP突破3000亿元").ents}["晋江"] == "GPE"
+
+
+def test_a_division_before_a_campus_is_part_of_its_name(places_nlp):
+    assert "翔安" not in {e.text for e in places_nlp("厦门大学翔安校区位于厦门市翔安区").ents}

@@ -81,11 +81,12 @@ STREET_AFTER = re.compile(_STREET)
 
 #: Words before a place that say it is one: a preposition or verb of place (在, 位于, 来自, 前往)
 #: or a native place's word (老家, 祖籍).
-_PLACE_WORD_BEFORE = re.compile(r"(?:在|于|从|到|回|去|往|赴|至|经|位于|地处|来自|老家|家乡|故乡|祖籍"
-                                r"|籍贯|原籍|返回|前往|抵达|途经|落户|迁往|迁居|移居|驻)$")
+_PLACE_WORD_BEFORE = re.compile(r"(?:(?:在|于|从|到|回|去|往|赴|至|经)(?:了趟|了|趟)?|位于|地处|来自|老家|家乡|故乡|祖籍"
+                                r"|籍贯|原籍|返回|前往|抵达|途经|落户|迁往|迁居|移居|驻|来到|走进|走访|游览|探访)$")
 #: Words after a place that say it is one: a native's (宜兴人, 德化籍), an area's (等地, 境内, 县城),
 #: its people's and speech's (当地, 方言) or its firms' (上虞企业).
-_PLACE_WORD_AFTER = re.compile(r"人|籍|等地|一带|境内|地区|老家|县城|城区|城乡|农村|乡下|当地|方言|话|企业|民企|国企|厂商")
+_PLACE_WORD_AFTER = re.compile(r"人|籍|等地|一带|境内|地区|老家|县城|城区|城乡|农村|乡下|当地|方言|话|企业|民企|国企|厂商"
+                               r"|全县|全市|全区|(?:今年|去年|近年)(?![\d一二三四五六七八九十几]+岁|已?[\d一二三四五六七八九十几]+岁)")
 #: The rest of an address after a place (松江|大学城文汇路716号, 福安|城关中心街): a road, a house
 #: number or an estate within the same clause.
 _ADDRESS_AFTER = re.compile(r"[^\s，,。；;：:！!？?、（）()“”《》]{0,12}?(?:\d+号|[路街巷]|大道|小区|新城|城关)")

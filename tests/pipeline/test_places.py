@@ -213,6 +213,9 @@ def test_places_built_up_area_keeps_the_suffix(places_nlp, text, surface):
     ("宝安县联合投资公司成立于宝安", ["宝安县", "宝安"]),   # its full name elsewhere
     ("松江大学城文汇路716号", ["松江"]),       # the rest of an address
     ("崇礼", ["崇礼"]),                        # the whole text
+    ("周末去了趟婺源看油菜花", ["婺源"]),        # a verb of going before it
+    ("安吉今年白茶产量增长一成", ["安吉"]),      # the year's figures of the place
+    ("海伦今年28岁", []),                        # a person's age
 ])
 def test_a_county_short_name_needs_support_in_the_text(text, kept):
     from nlp.lexicon.places import MATCHER

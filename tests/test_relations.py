@@ -558,3 +558,15 @@ def test_a_former_marker_stays_outside_the_organ(extractor):
 def test_more_holders_and_their_orgs(extractor, text, expected):
     pairs = {(p["person"], p["title"], p["org"]) for p in extractor(text)._.relations["person_title"]}
     assert expected in pairs
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the next officer of the same body, after the first one's verb
+    ("会议由市人大常委会主任王建国主持，副主任刘明、陈红出席。",
+     {("王建国", "主任", "市人大常委会"), ("刘明", "副主任", "市人大常委会"), ("陈红", "副主任", "市人大常委会")}),
+    # an appointment that goes on after a comma, in the same body
+    ("大会选举王建为市人大常委会主任，李强为副主任。", {("王建", "主任", "市人大常委会"), ("李强", "副主任", "市人大常委会")}),
+    ("大会选举王建为市长，李强、赵刚为副市长。", {("王建", "市长", None), ("李强", "副市长", None), ("赵刚", "副市长", None)}),
+])
+def test_officers_and_appointments_listed_one_after_another(extractor, text, expected):
+    assert {(p["person"], p["title"], p["org"]) for p in extractor(text)._.relations["person_title"]} == expected

@@ -54,7 +54,7 @@ _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*(?:{_QUALIFIER})?$")   # between coord
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
 #: between one person with a body's title and the next title of a list of that body's
 #: officers (清华大学党委书记陈旭，校长邱勇)
-_OFFICER_LIST = regex.compile(rf"^\s*[、，,和及与]\s*(?:{_QUALIFIER})?\s*$")
+_OFFICER_LIST = regex.compile(rf"^\s*(?:主持|出席|致辞|讲话)?\s*[、，,和及与]\s*(?:{_QUALIFIER})?\s*$")   # (…主任王建国主持，副主任刘明)
 _ADJ = regex.compile(r"^\s*$")                           # org directly before its title
 _OF = regex.compile(r"^\s*的\s*$")                       # 阿里巴巴集团的首席执行官
 #: 王强（…）, 王强，…，, and a biography's opening fields before the post: 张鹰，男，教授，
@@ -355,6 +355,7 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         return None
 
     recorded: list[tuple[E, E]] = []   # (person, the last title of a chain given to them)
+    appointed: dict[E, str | None] = {}   # the last title of an appointment (rule 5) -> its org
 
     def record(person: E, chain: list[tuple[E, str | None]], inherited: str | None = None) -> None:
         recorded.append((person, chain[-1][0]))
@@ -483,8 +484,14 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
             while first > 0 and ents[first - 1].label == PERSON and _PERSON_JOIN.match(gap(ents[first - 1], ents[first])):
                 first -= 1
             if _APPOINT_VERB.search(text[max(0, ents[first].start - 4):ents[first].start]):
-                for person in ents[first:i + 1]:
-                    record(person, chain, clause_org(e))
+                org = clause_org(e)
+            elif first > 0 and ents[first - 1] in appointed and regex.fullmatch(r"\s*[，,]\s*", gap(ents[first - 1], ents[first])):
+                org = appointed[ents[first - 1]]   # 选举王建为市人大常委会主任，李强为副主任: the same body
+            else:
+                continue
+            for person in ents[first:i + 1]:
+                record(person, chain, org)
+            appointed[ents[last]] = out.get((e.text, ents[last].text))
         elif _REMOVE_OF.match(between) and _REMOVE_VERB.search(text[max(0, e.start - 4):e.start]):
             record(e, chain, clause_org(e))  # 免去李四的国家统计局副局长职务
 

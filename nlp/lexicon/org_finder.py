@@ -64,7 +64,7 @@ STOCK_CODE = regex.compile(r"[（(]\s*(?:\d{6}|\d{4,5})(?:\.(?:SH|SZ|HK|BJ))?\s*
 _ALIAS_WORD = regex.compile(r"简称|又称|原名|全称|俗称")
 # A rank or a count before a company word describes companies, names none (美国第三大|汽车
 # 工业公司, 一个跨国汽车公司).
-_RANK_OR_COUNT = regex.compile(r"第[一二三四五六七八九十百\d]+大|[一两几每]个")
+_RANK_OR_COUNT = regex.compile(r"第[一二三四五六七八九十百\d]+大|[一两几每][个所座间处栋]")
 # jieba's flags of words that never open a company's name: conjunctions, adverbs, pronouns,
 # prepositions, time words, classifiers (１２２个|种子公司)
 _NO_NAME_FLAGS = frozenset({"c", "d", "r", "p", "t", "q"})
@@ -477,8 +477,8 @@ class OrgFinder:
             return False  # 江西两省|防汛抗旱指挥部, 全市各|法院, 美国几家|大银行: no one organ's name
         if any(a <= s < a + len(mid) for s in self.ent_starts):
             return False  # 武汉市和襄阳市人民政府: two places, no one organ
-        if mid[0] == "一" and (a, a + 1) in self.word_set:
-            return False  # 湖北|一|县级医院: "a county hospital in Hubei", no name
+        if _RANK_OR_COUNT.search(mid) or any(self.text[p] == "一" and (p, p + 1) in self.word_set for p in range(a, a + len(mid))):
+            return False  # 湖北|一|县级医院, 宣武区|一|所|中学: "a county hospital in Hubei", no name
         b = a + len(mid)
         if any(j - p >= 2 for p in range(a, b) if p in self.starts for j in title_ends(self.text, p, b)):
             return False  # 大学政府学教授和…研究中心: a post inside is no organisation's name

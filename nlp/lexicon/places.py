@@ -246,6 +246,11 @@ class PlaceMatcher:
                     j += 2  # 长三角 + 地区: the region with its head word
                     entry = Entry(LOC, (), False)
                 ent = self._accept(text, i, j, entry, out)
+                district = self._city_centre_district(text, ent)
+                if district is not None:
+                    out += [ent._replace(end=j - 1), district]   # 济南|市中区, written 济南市中区
+                    i = district.end
+                    break
                 if ent is not None:
                     out.append(ent)
                     i = j
@@ -253,6 +258,15 @@ class PlaceMatcher:
             else:
                 i += 1
         return out
+
+    def _city_centre_district(self, text: str, ent: Ent | None) -> Ent | None:
+        """RETURNS the district 市中区 of the city ``ent`` written as X市 right before 中区
+        (济南市中区, 枣庄市中区: the city's name without its suffix, then the district), or None."""
+        if ent is None or ent.label != GPE or not ent.value or text[ent.end - 1:ent.end + 2] != "市中区":
+            return None
+        entry = self._entries.get("市中区")
+        inside = [p for p in (entry.places if entry else ()) if gazetteer.is_parent(ent.value, p.code)]
+        return Ent(ent.end - 1, ent.end + 2, GPE, inside[0].code) if len(inside) == 1 else None
 
     def unsupported_county_alias(self, text: str, e: Ent, places: list[Ent]) -> bool:
         """RETURNS whether the GPE ``e`` is a county's short name (天河, 永平, 青阳, 海伦) that

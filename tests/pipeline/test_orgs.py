@@ -159,7 +159,7 @@ def test_no_org_runs_over_a_title_in_its_middle(rules_nlp):
 @pytest.mark.parametrize("text", ["组成了一家装卸公司", "有利于吸引外国公司上市", "在阿根廷西南部隐居",
                                   "他们在日本战俘营中所遭受的磨难", "长沙市全市各法院开始执行",
                                   "向福建和江西两省防汛抗旱指挥部发出慰问电", "中国人在美国打官司的情况", "全市委员会议召开",
-                                  "广州一公司老板被抓", "湖北一县级医院发生纠纷"])
+                                  "广州一公司老板被抓", "湖北一县级医院发生纠纷", "他在北京宣武区一所中学读书"])
 def test_generic_words_and_regions_name_no_organisation(rules_nlp, text):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "ORG"] == []
 

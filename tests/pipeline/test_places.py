@@ -486,3 +486,9 @@ def test_the_division_named_like_a_river_stays_gpe(places_nlp):
 
 def test_a_division_before_a_campus_is_part_of_its_name(places_nlp):
     assert "翔安" not in {e.text for e in places_nlp("厦门大学翔安校区位于厦门市翔安区").ents}
+
+
+@pytest.mark.parametrize("text,districts", [("济南市中区一处老旧小区完成加装电梯", ["济南", "市中区"]),
+                                            ("乐山市市中区发布通知", ["乐山市", "市中区"])])
+def test_the_city_centre_district_written_after_its_city(places_nlp, text, districts):
+    assert [e.text for e in places_nlp(text).ents if e.label_ == "GPE"] == districts

@@ -570,3 +570,18 @@ def test_more_holders_and_their_orgs(extractor, text, expected):
 ])
 def test_officers_and_appointments_listed_one_after_another(extractor, text, expected):
     assert {(p["person"], p["title"], p["org"]) for p in extractor(text)._.relations["person_title"]} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("雷山县召开推进会。县长龙再明主持会议。", ("龙再明", "县长", "雷山县")),      # the one county the text names
+    ("宜昌市召开会议。市委副书记、市长马泽江主持。", ("马泽江", "市长", "宜昌市")),
+    ("广西壮族自治区召开会议，自治区副主席许永锞出席。", ("许永锞", "副主席", "广西壮族自治区")),   # a bare level word
+    ("武汉市和襄阳市签署协议，市长程用文出席。", ("程用文", "市长", None)),       # two cities: not said which
+])
+def test_a_division_head_holds_the_post_in_the_division_the_text_names(extractor, text, expected):
+    assert expected in {(p["person"], p["title"], p["org"]) for p in extractor(text)._.relations["person_title"]}
+
+
+def test_a_persons_name_found_once_is_found_again(extractor):
+    text = "美国总统拜登表示，双方应加强合作。当天，美国总统拜登在白宫发表讲话。"
+    assert [e.start_char for e in extractor(text).ents if e.text == "拜登" and e.label_ == "PERSON"] == [4, 24]

@@ -274,6 +274,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
     cands += abbreviations
     cands = one_reading_per_name(text, cands, ents)
     cands += given_names_again(text, [(c.start, c.end, c.label) for c in cands] + ents, word_starts, word_ends)
+    cands += names_again(text, [(c.start, c.end, c.label) for c in cands] + ents, word_starts, word_ends)
     return cands, model_orgs
 
 
@@ -338,6 +339,30 @@ def given_names_again(text: str, ents: list[tuple[int, int, str]], word_starts: 
             alone = (i in word_starts and j in word_ends) or not (
                 _HAN.match(text, max(i - 1, 0), i) or _HAN.match(text, j, j + 1))
             if alone:
+                out.append(Ent(i, j, PERSON))
+    return out
+
+
+def names_again(text: str, ents: list[tuple[int, int, str]], word_starts: set[int], word_ends: set[int]) -> list[Ent]:
+    """RETURNS PERSON candidates for the other mentions of a person's name found in the text
+    (美国总统拜登表示… 当天，美国总统拜登在白宫…: one reading per name in a document), where the
+    mention is whole words of the segmenter, overlaps no entity, and the name is no ordinary
+    word of jieba's dictionary (黎明, 高峰)."""
+    taken = sorted((s, e) for s, e, _ in ents)
+    flags = word_flags()
+    out, seen = [], set()
+    for s, e, label in ents:
+        name = text[s:e]
+        if label != PERSON or name in seen or e - s < 2 or not regex.fullmatch(r"\p{Han}+(?:[·•]\p{Han}+)*", name) \
+                or flags.get(name) in COMMON_WORD_FLAGS or flags.get(name) in ("t", "ns", "nt", "nz", "m", "q"):
+            continue
+        seen.add(name)
+        for m in regex.finditer(regex.escape(name), text):
+            i, j = m.span()
+            if any(a < j and i < b for a, b in taken) or any(o.start < j and i < o.end for o in out):
+                continue
+            if (i in word_starts or not _HAN.match(text, max(i - 1, 0), i)) \
+                    and (j in word_ends or not _HAN.match(text, j, j + 1)):
                 out.append(Ent(i, j, PERSON))
     return out
 

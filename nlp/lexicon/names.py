@@ -19,9 +19,11 @@ NOT_GIVEN = set("的了在是和与及等说表出发指认介称会将对到也
 #: Characters that end a dotted foreign name: fewer than NOT_GIVEN, whose 让, 德, 出, 主 ...
 #: occur in transliterations (让-雅克, 勒让德尔).
 DOT_NAME_CUT = frozenset("的了在是和与及等说表称将对到也都为就从向被把并而又还即给曾已再会、，。；：！？（）()“”《》 \n\t")
-# Of NOT_GIVEN, the characters that given names often end with (建发, 国会, 志致, 元和): accepted
-# as the last character of a name when a break follows (和 joins no name to a comma).
-_GIVEN_BEFORE_BREAK = set("发会致主将和")
+# Of NOT_GIVEN, the characters that given names often end with (建发, 国会, 志致, 元和, 有为): accepted
+# as the last character of a name when a break follows (和 joins no name to a comma), or a verb
+# a name is the subject of (包信和出席, 陈有为表示: 和 joins no name to a verb).
+_GIVEN_BEFORE_BREAK = set("发会致主将和为")
+_SPEECH_AFTER_NAME = re.compile(r"出席|表示|指出|强调|主持|介绍|认为|说|作了|参加|会见|讲话|致辞|宣布|透露|称")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BREAK = NAME_BREAK
 
@@ -55,7 +57,7 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
         return None
     # a last given character that also starts verbs (发表) ends the name before a break: 黄建发，
     last_ok = given_ok(g + 1) or (text[g + 1:g + 2] in _GIVEN_BEFORE_BREAK and g + 1 not in stop
-                                  and text[g + 2:g + 3] in _BREAK)
+                                  and (text[g + 2:g + 3] in _BREAK or _SPEECH_AFTER_NAME.match(text, g + 2) is not None))
     if not last_ok or g + 1 in ends and g + 2 not in ends or preposition_before_date(text, g + 1) \
             or _PREPOSITION_AFTER_NAME.match(text, g + 1):
         return g + 1

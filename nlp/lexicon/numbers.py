@@ -270,7 +270,7 @@ def build_patterns() -> dict[str, regex.Pattern]:
             rf"(?<![\d.])(?:{month_part}|{day_alone}){suffix}?",   # 8月17日前
             rf"(?:{word_alt(('era',))})(?:元|[{CN_DIGITS}十]{{1,4}})年(?:{month_part})?",   # 洪武二十年(四月十日), 康熙元年
             rf"(?:{word_alt(('month',))})(?:{day}|[上中下]旬|[底初末])?",
-            r"(?:[上下本这]个?)?(?:星期|礼拜|周)[一二三四五六日天]",   # before 上周: 上周五 whole
+            r"(?:[上下本这]个?)?(?<![一两二三四五六七八九十几])(?:星期|礼拜|周)[一二三四五六日天](?![次班趟回遍])",   # before 上周: 上周五 whole; not 一周三班 (times a week)
             word_alt(("day", "week")),
             rf"{free_period}{suffix}?",
             holiday,

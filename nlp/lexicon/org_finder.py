@@ -93,9 +93,9 @@ _MEDIUM_TITLE = regex.compile(r"《(\p{Han}{1,10}(?:报|周刊|月刊|杂志|画
 _CITED_MEDIUM = regex.compile(r"(?<=据)([\p{Han}A-Za-z]{1,10}?(?:新闻|日报|晚报|晨报|早报|时报|商报|周报|都市报|青年报"
                               r"|新闻网|(?<!官)网|报|社|电视台|卫视|周刊|杂志))(?=报道|报导|消息)")   # not 官网, a body's site
 # A functional organ named by its function alone, with or without its level (民政局, 区信访办,
-# 县教育局, 自治区地震局): SPEC's short organs. Not the contracted title (民政局长) or 部门/部分 (财政部门).
+# 县教育局, 自治区地震局, 省应急管理厅): SPEC's short organs. Not the contracted title (民政局长) or 部门/部分 (财政部门).
 _FUNCTIONAL_ORGAN = regex.compile(
-    rf"(?:自治区|[省市县区州])?(?:{'|'.join(sorted(ORGAN_FUNCTIONS, key=len, reverse=True))})(?:局|厅|办|委|部)(?![长门分])")
+    rf"(?:自治区|[省市县区州])?(?:{'|'.join(sorted(ORGAN_FUNCTIONS, key=len, reverse=True))})(?:监督管理|管理|事务)?(?:局|厅|办|委|部)(?![长门分])")
 # A known body right after these places is theirs, one ORG (中国银监会, 香港证监会); a
 # company after a place stays apart (北京 + 新浪).
 _NATIONAL_PLACES = frozenset({"中国", "香港", "澳门", "台湾"})

@@ -43,7 +43,7 @@ import regex
 
 from ..labels import GPE, LOC, ORG, PERSON, TITLE
 from ..text import inside_a_work_title
-from .gazetteer import ADMIN_SUFFIXES, contains
+from .gazetteer import ADMIN_SUFFIXES, contains, level_of, name_of
 from .holders import OBJECT_VERB, HolderModel
 from .titles import QUALIFIERS
 from .words import COMMON_WORD_FLAGS, word_flags
@@ -581,7 +581,44 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
             if kept(ents[i].text, ents[j].text):
                 chain, _, _ = chain_before(j)
                 pairs.setdefault((ents[i].text, ents[j].text), chain[-1][1] or clause_org(ents[j]))
+    for (p, t), o in pairs.items():
+        if o is None:
+            pairs[(p, t)] = _division_headed(text, ents, p, t)
     return [{"person": p, "title": t, "org": o} for (p, t), o in pairs.items()]
+
+
+#: The head of a division, by its title's last characters, and the suffix of the divisions such a
+#: title heads (县长: a 县; 市长: a 市; 州长: a 州).
+_DIVISION_HEAD = regex.compile(r"(?:^|副|常务副|代)(?P<suffix>[省市县区州旗盟])长$")
+#: ... or a division's level word written bare right before a title (自治区|副主席, 市|副秘书长)
+_LEVEL_BEFORE = regex.compile(r"(?:自治区|[省市县区州])$")
+
+
+def _division_headed(text: str, ents: list[E], person: str, title: str) -> str | None:
+    """RETURNS the division a head of a division without its place written before the title
+    holds the post in (雷山县…县长龙再明 -> 雷山县; 宜昌市…市委副书记、市长马泽江 -> 宜昌市): the
+    one division of that kind the text names before the title, by its fullest written name;
+    None where it names none or several (SPEC: the place the title belongs to, null where the
+    text names none)."""
+    pos = next((e.start for e in ents if e.label == TITLE and e.text == title), None)
+    if pos is None:
+        return None
+    m = _DIVISION_HEAD.search(title)
+    level = _LEVEL_BEFORE.search(text, max(0, pos - 3), pos)
+    if level is not None and any(e.start < pos and level.start() < e.end for e in ents):
+        level = None   # the level word ends a name (武汉市|副市长 is read by the rules)
+    suffix = level[0] if level is not None else m["suffix"] if m is not None else None
+    if suffix is None:
+        return None
+    names: dict[str, list[str]] = {}
+    for e in ents:
+        if e.label == GPE and isinstance(e.value, str) and e.value and e.start < pos:
+            official = name_of(e.value) or ""
+            if official.endswith(suffix) and not (suffix == "区" and level_of(e.value) == "province"):
+                names.setdefault(e.value, []).append(e.text)
+    if len(names) != 1:
+        return None
+    return max(next(iter(names.values())), key=len)
 
 
 #: Ends of names of places one goes to (a shop, a cinema, a park, a base): a city before

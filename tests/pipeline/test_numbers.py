@@ -60,6 +60,8 @@ EXPRESSIONS = [
     ("唯一一位冠军，四处游说，二套房政策", []),   # words, not numbers (number_exclude.txt)
     ("C罗梅开二度，经过三番五次的协商", []),   # idioms, not numbers (number_exclude.txt)
     ("1至11月份，10月份", [("1至11月份", "DATE", None, None), ("10月份", "DATE", None, None)]),
+    ("第二天上午，一周三班，一个星期天的下午", [("第二天", "DATE", None, None), ("星期天", "DATE", None, None)]),
+    ("规划产能100GWh", [("100GWh", "QUANTITY", 100, "GWh")]),
     ("一九七九年夏，2005年下学期", [("一九七九年夏", "DATE", "1979", None), ("2005年下学期", "DATE", "2005", None)]),
     ("上周五和翌日，今冬明春", [("上周五", "DATE", None, None), ("翌日", "DATE", None, None),
                          ("今冬", "DATE", None, None), ("明春", "DATE", None, None)]),

@@ -410,3 +410,9 @@ def test_a_level_word_before_a_functional_organ_is_part_of_it(rules_nlp):
 def test_a_committee_and_its_government_read_as_one_are_two_organs(extractor):
     orgs = [e.text for e in extractor("该片由石家庄市桥东区委区政府联合摄制。").ents if e.label_ == "ORG"]
     assert orgs == ["桥东区委", "区政府"]
+
+
+@pytest.mark.parametrize("text,org", [("省应急管理厅已启动四级应急响应", "省应急管理厅"), ("自治区减灾委已启动应急响应", "自治区减灾委"),
+                                      ("喜茶和奈雪的茶都在降价", "奈雪的茶"), ("大疆的无人机", "大疆")])
+def test_organs_and_brands_of_current_news(extractor, text, org):
+    assert org in [e.text for e in extractor(text).ents if e.label_ == "ORG"]

@@ -264,6 +264,12 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # 夸下海口: as in the places stage
         if label == PERSON and end - start == 2 and verb_led(text[start:end]):
             continue   # 曾任|高雄市长: a holding verb whose first character is a surname too
+        brand = next((k for k in range(start + 2, end - 1) if text[start:k] in orgs.known()
+                      and 2 <= end - k <= 3 and (text[k] in surnames()[0] or text[k:k + 2] in surnames()[1])), None) \
+            if label == PERSON else None
+        if brand is not None:
+            cands.append(Ent(start, brand, ORG))   # 小米|雷军, 蔚来|李斌: the company, then its head
+            start = brand
         if label == PERSON and _STORM_BEFORE.search(text, 0, start):
             continue   # 台风“杜苏芮”: a storm's name, no person
         if label == PERSON:

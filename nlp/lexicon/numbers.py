@@ -436,12 +436,26 @@ def _amount(m: regex.Match) -> list[Candidate]:
     if unit.surface == "分" and (m.start() > 0 and m.string[m.start() - 1] in "时点:差" or not m["num"][0].isdigit()):
         return []  # clock minutes (15时30分, 5时差10分, 2分27秒), or 几分/三分 as a manner of speaking
     ends = _split_range(m["num"])
+    if not ends and unit.surface == "块" and m["num"] != "一":
+        # 一万块, 9块9, 五十多块: money when no noun follows the counter (SPEC: plainly money is
+        # MONEY in 元); 9块9 is 9.9 元. 三块石头 stays a counter.
+        dime = _DIMES.match(m.string, end)
+        if (dime or _MONEY_BLOCK_END.match(m.string, end)) and not _BLOCK_THING_BEFORE.search(m.string, max(0, start - 6), start):
+            value = parse_number(m["num"]) + (int(dime[1]) / 10 if dime else 0)
+            return [Candidate(start, dime.end() if dime else end, MONEY, value, "元")]
     if not ends:
         return [Candidate(start, end, unit.label, parse_number(m["num"]), unit_name)]
     low, high = ends
     num_start = m.start("num")
     return [Candidate(start, num_start + len(low), unit.label, _range_low(m["num"]), unit_name),
             Candidate(num_start + len(low) + 1, end, unit.label, parse_number(high), unit_name)]
+
+
+#: 块 as money: right before a clause break, the end, or 钱 (一万块，, 两百块钱); 9块9: 9.9 元.
+_MONEY_BLOCK_END = regex.compile(r"\s*(?:[，,。！!？?；;、）)…~～]|$)")
+_DIMES = regex.compile(r"(\d)(?![\d.])")
+#: ... unless the thing counted is named before it (金牌3块, 土地两块)
+_BLOCK_THING_BEFORE = regex.compile(r"[牌地田石砖板屏表肉糕]\p{Han}{0,2}$")
 
 
 def _date_rank(text: str) -> int:

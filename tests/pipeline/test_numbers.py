@@ -62,6 +62,9 @@ EXPRESSIONS = [
     ("1至11月份，10月份", [("1至11月份", "DATE", None, None), ("10月份", "DATE", None, None)]),
     ("第二天上午，一周三班，一个星期天的下午", [("第二天", "DATE", None, None), ("星期天", "DATE", None, None)]),
     ("规划产能100GWh", [("100GWh", "QUANTITY", 100, "GWh")]),
+    # 块 as money where no noun follows it; 9块9 is 9.9 元; a thing named before it keeps the counter
+    ("拿铁9块9，一万块，三块石头", [("9块9", "MONEY", 9.9, "元"), ("一万块", "MONEY", 10000, "元"), ("三块", "QUANTITY", 3, "块")]),
+    ("获得金牌3块。", [("3块", "QUANTITY", 3, "块")]),
     ("一九七九年夏，2005年下学期", [("一九七九年夏", "DATE", "1979", None), ("2005年下学期", "DATE", "2005", None)]),
     ("上周五和翌日，今冬明春", [("上周五", "DATE", None, None), ("翌日", "DATE", None, None),
                          ("今冬", "DATE", None, None), ("明春", "DATE", None, None)]),

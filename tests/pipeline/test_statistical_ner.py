@@ -308,3 +308,8 @@ def test_a_post_qualifier_read_into_an_org_stays_outside():
     ner, _ = stage([("ORG", "铜峰电子原"), ("PER", "王晓云")])
     doc = ner(words("铜峰电子原董事长王晓云说"))
     assert [(e.text, e.label_) for e in doc.ents] == [("铜峰电子", "ORG"), ("王晓云", "PERSON")]
+
+
+def test_a_brand_read_into_a_persons_name_is_cut_off(extractor):
+    ents = [(e.text, e.label_) for e in extractor("小米雷军回应了质疑。创始人本田宗一郎。").ents]
+    assert ("小米", "ORG") in ents and ("雷军", "PERSON") in ents and ("本田宗一郎", "PERSON") in ents

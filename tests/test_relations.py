@@ -585,3 +585,12 @@ def test_a_division_head_holds_the_post_in_the_division_the_text_names(extractor
 def test_a_persons_name_found_once_is_found_again(extractor):
     text = "美国总统拜登表示，双方应加强合作。当天，美国总统拜登在白宫发表讲话。"
     assert [e.start_char for e in extractor(text).ents if e.text == "拜登" and e.label_ == "PERSON"] == [4, 24]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("外交部部长助理华春莹、驻德国大使吴恳等陪同。", ("吴恳", "大使", None)),      # an envoy: the sender is unnamed
+    ("中共中央政治局委员、外交部长王毅出席。", ("王毅", "外交部长", None)),         # a post that names its own organ
+    ("陆军第七十三集团军某旅政委刘杰说。", ("刘杰", "政委", "陆军第七十三集团军")),
+])
+def test_a_title_takes_no_org_from_an_unrelated_body_before_it(extractor, text, expected):
+    assert expected in {(p["person"], p["title"], p["org"]) for p in extractor(text)._.relations["person_title"]}

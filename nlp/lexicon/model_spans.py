@@ -16,7 +16,7 @@ from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
 from .names import (NOT_GIVEN, UNIVERSITY_SHORT, addresses, after_a_dynasty, name_at, preposition_before_date, surnames,
-                    verb_led)
+                    verb_after_given_name, verb_led)
 from .places import (COMPASS_REGIONS, STREET_AFTER, SUFFIX_TITLES, a_direction, after_a_name_word, facility_after,
                      inside_a_set_phrase, part_of_a_facility)
 from .teams import team_beside_a_match
@@ -52,6 +52,8 @@ _HAN = regex.compile(r"\p{Han}")
 #: The end of a company's full registered name, and the companies that are units of the one
 #: named before them (…有限公司北京分公司: one ORG).
 _FULL_COMPANY = regex.compile(r"有限(?:责任)?公司")
+# The schools of a place as a class (海淀区中小学, 全市中小学校), no one organisation.
+_SCHOOLS_OF_A_PLACE = ("中小学", "中小学校", "大中小学", "中小学和幼儿园")
 # A level's party committee and its government written side by side (桥东区委区政府): two organs.
 _COMMITTEE_AND_GOVERNMENT = regex.compile(r"(.+?委)((?:自治区|[省市县区州镇乡])(?:人民)?政府)")
 _UNIT_COMPANIES = ("分公司", "子公司")
@@ -181,6 +183,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
                 continue  # a bare 公司 or 委员会, or 大道交会处, names no organisation
             if is_title(text[start:end]):
                 continue  # 常委|会议: a post, no body
+            if text.endswith(_SCHOOLS_OF_A_PLACE, start, end):
+                continue  # 海淀区|中小学: the schools of a district, no one school
             if orgs.industry_only(orgs.company_name(text[start:end]) or ""):
                 continue  # 实业有限公司, 网络科技公司: a kind of company
             founding = _FOUNDING_VERB.search(text, start + 1, end)
@@ -270,6 +274,9 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
         if brand is not None:
             cands.append(Ent(start, brand, ORG))   # 小米|雷军, 蔚来|李斌: the company, then its head
             start = brand
+        if label == PERSON and end - start == 3 and text[start] in surnames()[0] \
+                and (text[end - 1] in "作均" and verb_after_given_name(text, end - 1) or text[end - 1] in "作均同" and end in ent_starts):
+            end -= 1   # 李红|均被问责: the model read the next word's first character into the name
         if label == PERSON and _STORM_BEFORE.search(text, 0, start):
             continue   # 台风“杜苏芮”: a storm's name, no person
         if label == PERSON:

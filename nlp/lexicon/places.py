@@ -360,6 +360,12 @@ class PlaceMatcher:
             return Ent(i, j, entry.label)
         if text[j - 1] in "江河湖岭" and _FEATURE_AFTER.match(text, j):
             return Ent(i, j, LOC)  # 晋江流域, 牡丹江水位, 柳江柳州段, 大兴安岭南麓: the river or range, not the division
+        landform = _LANDFORM_AFTER.match(text, j)
+        if landform and text[j - 1] not in ADMIN_SUFFIXES:
+            # 呼伦贝尔|草原, 伊犁|河谷, 怒江|大峡谷, 成都|平原: the landform, which keeps the division's
+            # code as support for the division's name elsewhere in the text (乌审草原 … 乌审)
+            code = entry.places[0].code if len(entry.places) == 1 else None
+            return Ent(i, landform.end(), LOC, code)
         adjacent = before[-1] if before and adjoins(text, before[-1].end, i) and before[-1].value else None
         aliases_only = all(p.kind in ("short", "old_short") for p in entry.places)
         if part_of_a_facility(text, i, j, entry.places, before):
@@ -392,6 +398,10 @@ class PlaceMatcher:
 #: 牡丹江|水位, 柳江|柳州段 a reach named by the city on it, 大兴安岭|南麓).
 _FEATURE_AFTER = re.compile(r"流域|水位|水面|水域|上游|中游|下游|干流|支流|[江河]段|江面|河面|湖面|河道|江水|河水|湖水|沿岸|两岸"
                             r"|峡谷|水系|洪峰|入海口|[南北东西]麓|山脉|林区|[\u4e00-\u9fff]{2,3}段(?!落|时间)")
+
+
+#: Landform words that make one LOC with the place name before them (呼伦贝尔草原, 伊犁河谷, 四川盆地).
+_LANDFORM_AFTER = re.compile(r"(?:大)?(?:草原|河谷|峡谷|盆地|平原|高原)")
 
 
 #: Regions named by a compass direction (东北: Northeast China), which are directions as often.

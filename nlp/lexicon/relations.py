@@ -45,7 +45,7 @@ from ..labels import GPE, LOC, ORG, PERSON, TITLE
 from ..text import inside_a_work_title
 from .gazetteer import ADMIN_SUFFIXES, contains, level_of, name_of
 from .holders import OBJECT_VERB, HolderModel
-from .titles import QUALIFIERS
+from .titles import QUALIFIERS, names_its_organ
 from .words import COMMON_WORD_FLAGS, word_flags
 
 _JOIN_CHARS = "、和及与兼,，（(&＆/／\\s"   # 首席执行官（CEO）: the bracketed short form joins too; CEO&董事长
@@ -94,7 +94,9 @@ _LEGISLATURE = regex.compile(r"(?:议会|议院|国会|杜马)$")
 _STATE_TITLE = regex.compile(r"(?:副)?(?:总统|总理|首相|国务卿|外长|外相|\p{Han}{0,4}部长|\p{Han}{0,4}大臣)")
 _PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组|中共中央|党中央)$")
 _PARTY_TITLE = regex.compile(r"书记|常委|委员|秘书长|部长")
-_ENVOY = regex.compile(r"^常?驻$")   # 中国驻法国大使, 中国常驻联合国代表
+_ENVOY = regex.compile(r"^常?驻$")
+#: An envoy's post (驻德国大使) written with no sender before it: the sender is unnamed.
+_ENVOY_BEFORE = regex.compile(r"驻\p{Han}{1,6}$")   # 中国驻法国大使, 中国常驻联合国代表
 #: 德国驻华大使: the receiving place written as a word, not an entity.
 _ENVOY_WORD = regex.compile(r"^驻\p{Han}{1,3}$")
 #: A country's one-character short name standing right before a title, after a break, a
@@ -361,7 +363,12 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         recorded.append((person, chain[-1][0]))
         prev_org = inherited
         for title, org_text in chain:
-            if org_text is None and prev_org is not None:
+            if org_text is None and prev_org is not None and (
+                    names_its_organ(title.text) and prev_org not in place_texts
+                    or _ENVOY_BEFORE.search(text, max(0, title.start - 8), title.start)):
+                pass   # 政治局委员、外交部长王毅; 外交部部长助理…、驻德国大使吴恳: not the body before
+                # (but 塞尔维亚副总理兼外交部长: the country's minister)
+            elif org_text is None and prev_org is not None:
                 org_text = prev_org
                 if _PARTY_COMMITTEE.search(org_text) and not _PARTY_TITLE.search(title.text):
                     org_text = _PARTY_COMMITTEE.sub(lambda m: m[0][:-1] if m[0][-1] == "委" and

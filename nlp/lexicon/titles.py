@@ -92,6 +92,12 @@ def _contracted(s: str) -> bool:
         and all(body[k:k + 2] in ORGAN_FUNCTIONS for k in range(0, len(body), 2))
 
 
+def names_its_organ(s: str) -> bool:
+    """RETURNS whether the title ``s`` names its own organ (外交部长, 宣传部长: a contracted
+    organ + head), so that it belongs to no body named before it."""
+    return _contracted(s)
+
+
 #: A company's functions, whose managers' posts are written as the function + a managerial head
 #: (SPEC: company posts are TITLE): 客户总监, 工程主管, 品牌经理, 研发副总监.
 BUSINESS_FIELDS = frozenset(

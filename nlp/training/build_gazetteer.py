@@ -165,13 +165,16 @@ def build_rows(src: Path) -> list[tuple[str, str, str, str, str]]:
     for u in units:
         add(u.name, u, "full")
         derived = derive_short(u.name)
-        alias = alias_of.get((u.province, u.name), "")
+        # jionlp may give two aliases, the news abbreviation first (巴州/巴音郭楞)
+        aliases = [a for a in alias_of.get((u.province, u.name), "").split("/") if a]
+        abbreviations = [a for a in aliases[:-1] if a.endswith("州") and u.name.endswith("自治州")]
+        alias = aliases[-1] if aliases else ""
         if alias.endswith("州") and u.name.endswith("自治州"):  # jionlp's 海南州: a form
             alias = ""
         short = alias or derived
         if short != u.name:
             add(short, u, "short")
-        for form in forms(u, short):
+        for form in forms(u, short) + abbreviations:
             add(form, u, "form")
     full_names = {r[0] for r in rows if r[4] == "full"}
     current = {(r[0], r[1]) for r in rows}

@@ -416,3 +416,8 @@ def test_a_committee_and_its_government_read_as_one_are_two_organs(extractor):
                                       ("喜茶和奈雪的茶都在降价", "奈雪的茶"), ("大疆的无人机", "大疆")])
 def test_organs_and_brands_of_current_news(extractor, text, org):
     assert org in [e.text for e in extractor(text).ents if e.label_ == "ORG"]
+
+
+def test_the_schools_of_a_district_are_no_organisation(extractor):
+    ents = [(e.text, e.label_) for e in extractor("海淀区中小学今年秋季学期开学。").ents]
+    assert ("海淀区", "GPE") in ents and not any(label == "ORG" for _, label in ents)

@@ -492,3 +492,15 @@ def test_a_division_before_a_campus_is_part_of_its_name(places_nlp):
                                             ("乐山市市中区发布通知", ["乐山市", "市中区"])])
 def test_the_city_centre_district_written_after_its_city(places_nlp, text, districts):
     assert [e.text for e in places_nlp(text).ents if e.label_ == "GPE"] == districts
+
+
+@pytest.mark.parametrize("text,landform", [("呼伦贝尔草原迎来最美季节", "呼伦贝尔草原"), ("伊犁河谷有暴雪", "伊犁河谷"),
+                                           ("怒江大峡谷两岸的村寨", "怒江大峡谷")])
+def test_a_place_name_before_a_landform_word_is_one_loc(extractor, text, landform):
+    assert [(e.text, e.label_) for e in extractor(text).ents if e.label_ in ("GPE", "LOC")] == [(landform, "LOC")]
+
+
+def test_a_prefectures_news_abbreviation_from_jionlp():
+    from nlp.lexicon import gazetteer
+    assert "652800" in {p.code for p in gazetteer.places_by_name()["巴州"]}   # 巴音郭楞: 巴州/巴音郭楞 in jionlp
+    assert "巴州/巴音郭楞" not in gazetteer.places_by_name()

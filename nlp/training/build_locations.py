@@ -13,7 +13,8 @@ Two sources, each row saying which:
   least ``MIN_SHARE_SHORT`` of its People's Daily occurrences.
 - **core**: closed classes of general geography, listed below entry by entry: continents
   and world regions, oceans and the seas that border many countries, and China's
-  macro-regions as the State Council and the statistics bureau name them; and the famous
+  macro-regions as the State Council and the statistics bureau name them, with the national new
+  areas that span several counties (雄安新区, 两江新区); and the famous
   mountains and lakes that a division is named after (黄山 and 黄山市, 太湖 and 太湖县): the
   corpus cannot tell the two apart, and without a suffix the feature is meant (SPEC: 黄山 the
   mountain is LOC; the city is written 黄山市). No name is here because a gold file has it.
@@ -57,7 +58,8 @@ CORE = {
         苏北 苏南 苏中 皖南 皖北 闽南 闽北 陕北 陕南 赣南 粤东 粤西 粤北 鲁西南 鲁西北 鲁南 藏北 川西
         豫东 豫西 浙南 湘南 桂北 滇西 辽西 晋南 冀中
         北半球 南半球 东半球 西半球
-        约旦河西岸 加沙地带 戈兰高地""",
+        约旦河西岸 加沙地带 戈兰高地
+        雄安新区 两江新区""",
     # the Five Great Mountains, the Four Buddhist Mountains, and other famous features a
     # county, city or district is named after (崂山区, 五指山市)
     "mountain": "泰山 华山 衡山 恒山 嵩山 五台山 峨眉山 九华山 普陀山 黄山 庐山 井冈山 武夷山 天山 崂山 五指山",

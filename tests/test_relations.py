@@ -594,3 +594,12 @@ def test_a_persons_name_found_once_is_found_again(extractor):
 ])
 def test_a_title_takes_no_org_from_an_unrelated_body_before_it(extractor, text, expected):
     assert expected in {(p["person"], p["title"], p["org"]) for p in extractor(text)._.relations["person_title"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("张华、王敏两位院士分别作了主旨报告。", {("张华", "院士", None), ("王敏", "院士", None)}),   # counted holders
+    ("贵州茅台（600519）公告，公司董事会秘书刘刚辞职。", {("刘刚", "董事会秘书", "贵州茅台")}),  # 公司: the listed company
+    ("宁德时代（300750.SZ）副董事长黄世霖减持公司股份。", {("黄世霖", "副董事长", "宁德时代")}),
+])
+def test_listed_companies_and_counted_holders(extractor, text, expected):
+    assert {(p["person"], p["title"], p["org"]) for p in extractor(text)._.relations["person_title"]} == expected

@@ -40,6 +40,7 @@ import regex
 from ..labels import GPE, LOC, ORG
 from ..text import ORG_NAME_BREAK
 from . import gazetteer, orgs
+from .orgs import STOCK_CODE
 from .candidates import Ent
 from .gazetteer import ADMIN_SUFFIXES
 from .names import surnames
@@ -58,12 +59,13 @@ _GENERIC = frozenset({"各", "该", "本", "这", "那", "每", "各家", "多�
 # jieba's flags of a brand's name (西门子 nr, 三星 nz, 丰田 nt), as against common words
 # (电话电报, 广播) that with a country make the company's own name (英国广播公司)
 _BRAND_FLAGS = frozenset({"nr", "nz", "nt", "ns"})
-#: A listed company's stock code in brackets after its name (辽宁成大(600739), 腾讯控股（00700.HK）).
-STOCK_CODE = regex.compile(r"[（(]\s*(?:\d{6}|\d{4,5})(?:\.(?:SH|SZ|HK|BJ))?\s*[）)]$")
 # Words that introduce an organisation's other name: no part of either name.
 _ALIAS_WORD = regex.compile(r"简称|又称|原名|全称|俗称")
 # A rank or a count before a company word describes companies, names none (美国第三大|汽车
 # 工业公司, 一个跨国汽车公司).
+# Verbs of a company's dealings written right before 公司/集团: the head word refers back.
+_DEAL_VERBS = ("减持", "增持", "收购", "持有", "入股", "成立", "创办", "创立", "注册", "起诉",
+               "举报", "加盟", "加入", "离开", "进入", "退出", "回购", "出售", "注销")
 _RANK_OR_COUNT = regex.compile(r"第[一二三四五六七八九十百\d]+大|[一两几每][个所座间处栋]")
 # jieba's flags of words that never open a company's name: conjunctions, adverbs, pronouns,
 # prepositions, time words, classifiers (１２２个|种子公司)
@@ -561,6 +563,8 @@ class OrgFinder:
     def _name_start(self, k: int) -> int | None:
         """Start of a company name ending at ``k``, read leftwards over words. None if empty."""
         text, start = self.text, k
+        if text.endswith(_DEAL_VERBS, 0, k):
+            return None   # 减持|公司股份, 收购|公司: the company the text is about, no name
         start = next((s for s, e in self.words if s < k < e), k)  # 华为技术有限公司: one word
         words = sorted(((s, e) for s, e in self.words if e <= start), reverse=True)
         idx, after_place = 0, False

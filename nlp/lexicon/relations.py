@@ -41,10 +41,11 @@ from typing import Collection, NamedTuple
 
 import regex
 
-from ..labels import GPE, LOC, ORG, PERSON, TITLE
+from ..labels import GPE, LOC, ORG, PERSON, QUANTITY, TITLE
 from ..text import inside_a_work_title
 from .gazetteer import ADMIN_SUFFIXES, contains, level_of, name_of
 from .holders import OBJECT_VERB, HolderModel
+from .orgs import STOCK_CODE_AFTER
 from .titles import QUALIFIERS, names_its_organ
 from .words import COMMON_WORD_FLAGS, word_flags
 
@@ -145,6 +146,8 @@ _PREDECESSOR_BEFORE = regex.compile(r"(?:接替|接任|替代|代替|取代|顶�
 _OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻子|丈夫|哥哥|弟弟|姐姐|妹妹|爷爷|奶奶|外公|外婆")
 #: 张三和李四分别担任董事长和总经理: each person the title in the same place of the list.
 _RESPECTIVELY = regex.compile(r"分别")
+#: 张华、王敏|两位|院士: the count of the persons listed before their shared title.
+_COUNTED_HOLDERS = regex.compile(r"\s*(?:[两二三四五六七八九十几]|\d{1,2})\s*(?:位|名)\s*")
 #: PERSON 是/现为/曾是 [ORG(的)] TITLE: a copula right after the person, or opening a later
 #: clause of the person's sentence (张伟毕业于北京大学，现为清华大学教授).
 _COPULA = regex.compile(r"(?:^|(?P<clause>[，,]))\s*(?:现|曾|曾经|一度|目前|现在|原|也|还|仍|即|则)?(?:是|为|系)$")
@@ -237,15 +240,17 @@ class E(NamedTuple):
     value: object = None
 
 
-def _body_org(ref: regex.Match, ents: list[E], before: int) -> str | None:
-    """The ORG a head word (公司, 该局) refers to: the last ORG before ``before`` with that head."""
+def _body_org(ref: regex.Match, ents: list[E], before: int, text: str = "") -> str | None:
+    """The ORG a head word (公司, 该局) refers to: the last ORG before ``before`` with that head,
+    or, for 公司, a listed company named by its short name with its stock code (贵州茅台（600519）)."""
     head = ref["head"] or ref["head2"]
     heads = ("公司", "集团") if head in ("公司", "集团", "集团公司") else (head,)
     for e in reversed(ents):
         if e.start >= before or e.label != ORG:
             continue
         name = e.text.rstrip("）)")
-        if any(h in name for h in heads) and len(name) > len(head) + 1:
+        if any(h in name for h in heads) and len(name) > len(head) + 1 \
+                or "公司" in heads and text and STOCK_CODE_AFTER.match(text, e.end):
             return e.text
     return None
 
@@ -290,7 +295,7 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                 ref = _BODY_REF.search(org.text)
                 if ref and (ref.start() == 0 or _LEAD_VERB_ALONE.fullmatch(org.text[:ref.start()])):
                     # an ORG that is only 公司 / 集团党委 (or a verb glued to it: 担任公司)
-                    return _body_org(ref, ents, org.start), k - 1, lead + org.text[:ref.start()]
+                    return _body_org(ref, ents, org.start, text), k - 1, lead + org.text[:ref.start()]
                 return org.text, k - 1, lead
             if _HOLD_AT.match(g) and text.endswith("在", 0, _place_chain_start(ents, k)):
                 lead = gap(ents[k - 1], org) if k >= 1 else text[:org.start]
@@ -308,7 +313,7 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         before = g[:len(g) - len(tail)]
         ref = _BODY_REF.search(tail)
         if ref and (ref.start() == 0 or _LEAD_VERB.search(tail[:ref.start()])):
-            return _body_org(ref, ents, title.start), k, before + tail[:ref.start()]
+            return _body_org(ref, ents, title.start, text), k, before + tail[:ref.start()]
         named = _HELD_AT_A_NAME.search(tail)
         if named and k >= left_limit and not _NOT_A_NAME.match(named["org"]):
             # 朱琦已预备出任|永隆|行长: a short name the rules read no ORG in, between the verb and
@@ -400,7 +405,7 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                 return None
             if e.label == ORG:
                 ref = _BODY_REF.search(e.text)
-                return _body_org(ref, ents, e.start) if ref and ref.start() == 0 else full_name(e)
+                return _body_org(ref, ents, e.start, text) if ref and ref.start() == 0 else full_name(e)
         return None
 
     def _last_title_after(i: int) -> int | None:
@@ -552,6 +557,19 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         else:
             for person in reversed(holders):   # 张三和李四担任副总经理: both
                 record(person, chain, clause_org(chain[0][0]))
+    # 6a. 张华、王敏两位院士: persons listed, then their count and the title they share
+    for j, t in enumerate(ents):
+        last = j - 2 if j >= 2 and ents[j - 1].label == QUANTITY and _COUNTED_HOLDERS.fullmatch(ents[j - 1].text) \
+            and not gap(ents[j - 1], t).strip() and not gap(ents[j - 2], ents[j - 1]).strip() else j - 1
+        if t.label != TITLE or last < 0 or ents[last].label != PERSON \
+                or last == j - 1 and not _COUNTED_HOLDERS.fullmatch(gap(ents[last], t)):
+            continue
+        first = last
+        while first > 0 and ents[first - 1].label == PERSON and _PERSON_JOIN.match(gap(ents[first - 1], ents[first])):
+            first -= 1
+        if first < last:
+            for person in ents[first:last + 1]:
+                record(person, [(t, None)], clause_org(t))
     # 6b. a biography's list of posts (现任A中学校长、B协会常务理事、C协会理事): the posts
     # listed after one the person holds are theirs too, up to a person or a sentence break
     for person, title in list(recorded):

@@ -361,7 +361,9 @@ def names_again(text: str, ents: list[tuple[int, int, str]], word_starts: set[in
     (美国总统拜登表示… 当天，美国总统拜登在白宫…: one reading per name in a document), where the
     mention is whole words of the segmenter, overlaps no entity, and the name is no ordinary
     word of jieba's dictionary (黎明, 高峰)."""
-    taken = sorted((s, e) for s, e, _ in ents)
+    covered = bytearray(len(text) + 1)   # offsets inside an entity or a mention found here
+    for s, e, _ in ents:
+        covered[s:e] = b"\x01" * (e - s)
     flags = word_flags()
     out, seen = [], set()
     for s, e, label in ents:
@@ -372,11 +374,12 @@ def names_again(text: str, ents: list[tuple[int, int, str]], word_starts: set[in
         seen.add(name)
         for m in regex.finditer(regex.escape(name), text):
             i, j = m.span()
-            if any(a < j and i < b for a, b in taken) or any(o.start < j and i < o.end for o in out):
+            if any(covered[i:j]):
                 continue
             if (i in word_starts or not _HAN.match(text, max(i - 1, 0), i)) \
                     and (j in word_ends or not _HAN.match(text, j, j + 1)):
                 out.append(Ent(i, j, PERSON))
+                covered[i:j] = b"\x01" * (j - i)
     return out
 
 

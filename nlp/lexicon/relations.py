@@ -95,9 +95,9 @@ _LEGISLATURE = regex.compile(r"(?:议会|议院|国会|杜马)$")
 _STATE_TITLE = regex.compile(r"(?:副)?(?:总统|总理|首相|国务卿|外长|外相|\p{Han}{0,4}部长|\p{Han}{0,4}大臣)")
 _PARTY_COMMITTEE = regex.compile(r"(?:(?:省|市|县|区|州|盟|旗)委|党委|党组|中共中央|党中央)$")
 _PARTY_TITLE = regex.compile(r"书记|常委|委员|秘书长|部长")
-_ENVOY = regex.compile(r"^常?驻$")
+_ENVOY = regex.compile(r"^常?驻$")   # 中国驻法国大使, 中国常驻联合国代表
 #: An envoy's post (驻德国大使) written with no sender before it: the sender is unnamed.
-_ENVOY_BEFORE = regex.compile(r"驻\p{Han}{1,6}$")   # 中国驻法国大使, 中国常驻联合国代表
+_ENVOY_BEFORE = regex.compile(r"驻\p{Han}{1,6}$")
 #: 德国驻华大使: the receiving place written as a word, not an entity.
 _ENVOY_WORD = regex.compile(r"^驻\p{Han}{1,3}$")
 #: A country's one-character short name standing right before a title, after a break, a
@@ -138,11 +138,11 @@ _HOLD_VERB = regex.compile(rf"(?:{_HOLDS}|调任|成为|作为|身为|(?<![责�
 _HELD_AT_A_NAME = regex.compile(rf"(?:{_HOLDS})过?(?P<org>\p{{Han}}{{2,6}})$")
 #: A preposition before a person: the person is its object, not the subject of a later clause.
 _OBJECT_BEFORE = regex.compile(r"(?:与|跟|同|和|向|给|对|被|把|替)$")
-#: A subject of its own between a person and a holding verb: the post is that one's
-#: (王刚说，他的父亲曾任县长).
 #: A person named right after these is the one whose post the subject takes (陈德荣接替于勇出任…):
 #: the holder is the subject before.
 _PREDECESSOR_BEFORE = regex.compile(r"(?:接替|接任|替代|代替|取代|顶替|继任)\s*$")
+#: A subject of its own between a person and a holding verb: the post is that one's
+#: (王刚说，他的父亲曾任县长).
 _OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻子|丈夫|哥哥|弟弟|姐姐|妹妹|爷爷|奶奶|外公|外婆")
 #: 张三和李四分别担任董事长和总经理: each person the title in the same place of the list.
 _RESPECTIVELY = regex.compile(r"分别")
@@ -368,12 +368,12 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         recorded.append((person, chain[-1][0]))
         prev_org = inherited
         for title, org_text in chain:
-            if org_text is None and prev_org is not None and (
-                    names_its_organ(title.text) and prev_org not in place_texts
-                    or _ENVOY_BEFORE.search(text, max(0, title.start - 8), title.start)):
-                pass   # 政治局委员、外交部长王毅; 外交部部长助理…、驻德国大使吴恳: not the body before
-                # (but 塞尔维亚副总理兼外交部长: the country's minister)
-            elif org_text is None and prev_org is not None:
+            # a post that names its own organ, or an envoy's, is not the body's before it
+            # (政治局委员、外交部长王毅; 外交部部长助理…、驻德国大使吴恳), but a country's minister is
+            # the country's (塞尔维亚副总理兼外交部长)
+            own_body = names_its_organ(title.text) and prev_org not in place_texts \
+                or _ENVOY_BEFORE.search(text, max(0, title.start - 8), title.start) is not None
+            if org_text is None and prev_org is not None and not own_body:
                 org_text = prev_org
                 if _PARTY_COMMITTEE.search(org_text) and not _PARTY_TITLE.search(title.text):
                     org_text = _PARTY_COMMITTEE.sub(lambda m: m[0][:-1] if m[0][-1] == "委" and

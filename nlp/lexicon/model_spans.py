@@ -15,8 +15,8 @@ from ..labels import GPE, LOC, ORG, PERSON
 from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
-from .names import (NOT_GIVEN, UNIVERSITY_SHORT, addresses, after_a_dynasty, name_at, preposition_before_date, surnames,
-                    verb_after_given_name, verb_led)
+from .names import (NOT_GIVEN, UNIVERSITY_SHORT, VERBS_AFTER_A_GIVEN_NAME, addresses, after_a_dynasty, name_at,
+                    preposition_before_date, surnames, verb_after_given_name, verb_led)
 from .places import (COMPASS_REGIONS, STREET_AFTER, SUFFIX_TITLES, a_direction, after_a_name_word, facility_after,
                      inside_a_set_phrase, part_of_a_facility)
 from .teams import team_beside_a_match
@@ -275,7 +275,8 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             cands.append(Ent(start, brand, ORG))   # 小米|雷军, 蔚来|李斌: the company, then its head
             start = brand
         if label == PERSON and end - start == 3 and text[start] in surnames()[0] \
-                and (text[end - 1] in "作均" and verb_after_given_name(text, end - 1) or text[end - 1] in "作均同" and end in ent_starts):
+                and (text[end - 1] in "作均" and verb_after_given_name(text, end - 1)
+                     or text[end - 1] in VERBS_AFTER_A_GIVEN_NAME and end in ent_starts):
             end -= 1   # 李红|均被问责: the model read the next word's first character into the name
         if label == PERSON and _STORM_BEFORE.search(text, 0, start):
             continue   # 台风“杜苏芮”: a storm's name, no person
@@ -356,6 +357,9 @@ def given_names_again(text: str, ents: list[tuple[int, int, str]], word_starts: 
     return out
 
 
+_HAN_NAME = regex.compile(r"\p{Han}+(?:[·•]\p{Han}+)*")   # 拜登, 玛丽亚·洛佩斯
+
+
 def names_again(text: str, ents: list[tuple[int, int, str]], word_starts: set[int], word_ends: set[int]) -> list[Ent]:
     """RETURNS PERSON candidates for the other mentions of a person's name found in the text
     (美国总统拜登表示… 当天，美国总统拜登在白宫…: one reading per name in a document), where the
@@ -368,7 +372,7 @@ def names_again(text: str, ents: list[tuple[int, int, str]], word_starts: set[in
     out, seen = [], set()
     for s, e, label in ents:
         name = text[s:e]
-        if label != PERSON or name in seen or e - s < 2 or not regex.fullmatch(r"\p{Han}+(?:[·•]\p{Han}+)*", name) \
+        if label != PERSON or name in seen or e - s < 2 or not _HAN_NAME.fullmatch(name) \
                 or flags.get(name) in COMMON_WORD_FLAGS or flags.get(name) in ("t", "ns", "nt", "nz", "m", "q"):
             continue
         seen.add(name)

@@ -59,17 +59,20 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
     last_ok = given_ok(g + 1) or (text[g + 1:g + 2] in _GIVEN_BEFORE_BREAK and g + 1 not in stop
                                   and (text[g + 2:g + 3] in _BREAK or _SPEECH_AFTER_NAME.match(text, g + 2) is not None))
     if not last_ok or g + 1 in ends and g + 2 not in ends or preposition_before_date(text, g + 1) \
-            or _PREPOSITION_AFTER_NAME.match(text, g + 1) or text[g + 1] in "作均同" and g + 2 in stop:
+            or _PREPOSITION_AFTER_NAME.match(text, g + 1) or text[g + 1] in VERBS_AFTER_A_GIVEN_NAME and g + 2 in stop:
         return g + 1
     return g + 2
 
 
 #: 同, 通, 作 or 均 after a surname and one given character, where they open the clause's next
-#: word (王毅|同俄罗斯外长, 王毅|通电话, 周强|作报告, 李红|均被问责): People's Daily 1998 has 同 as a preposition after a name
-#: ten times as often as a given name ending in it (陈希同, before a break: kept).
+#: word (王毅|同俄罗斯外长, 王毅|通电话, 周强|作报告, 李红|均被问责): People's Daily 1998 has 同
+#: as a preposition after a name ten times as often as a given name ending in it (陈希同,
+#: before a break: kept).
 _PREPOSITION_AFTER_NAME = re.compile(r"同(?![，,。；;、）)\s]|$)|通(?:电话|话|报|过|知)"
                                      r"|作(?:了|出|重要|工作|报告|讲话|动员|部署|发言|指示|批示|总结|说明|主旨)"   # 周强|作报告
                                      r"|均(?:被|为|是|已|在|未|不|系|获|表示|出席|参加|有)")   # 李红|均被问责
+#: ... and, whatever follows, before another entity (周强|作|最高人民法院工作报告)
+VERBS_AFTER_A_GIVEN_NAME = "作均同"
 
 
 #: A dynasty before a dot, as a citation names a classical author (宋·秦观, 南宋·吴文英): the

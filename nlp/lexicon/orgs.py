@@ -17,10 +17,11 @@ import regex
 from ..data import read_tsv
 
 # Words ending in a one-character suffix that are no organisation (美国|打官司, 大道交会处).
-#: A listed company's stock code in brackets after its name (辽宁成大(600739), 腾讯控股（00700.HK）).
-STOCK_CODE = regex.compile(r"[（(]\s*(?:\d{6}|\d{4,5})(?:\.(?:SH|SZ|HK|BJ))?\s*[）)]$")
-#: ... read from where the name ends
-STOCK_CODE_AFTER = regex.compile(r"\s*[（(]\s*(?:\d{6}|\d{4,5})(?:\.(?:SH|SZ|HK|BJ))?\s*[）)]")
+_STOCK_CODE = r"[（(]\s*(?:\d{6}|\d{4,5})(?:\.(?:SH|SZ|HK|BJ))?\s*[）)]"
+#: A listed company's stock code in brackets after its name (辽宁成大(600739), 腾讯控股（00700.HK）),
+#: searched for before a post, and matched from where a name ends.
+STOCK_CODE = regex.compile(_STOCK_CODE + "$")
+STOCK_CODE_AFTER = regex.compile(r"\s*" + _STOCK_CODE)
 
 NOT_SUFFIXED = frozenset({"官司", "会处", "汇处", "界处", "口处", "合处", "接处", "深处", "远处", "住处",
                           "好处", "用处", "到处", "各处", "此处", "何处", "多处"})

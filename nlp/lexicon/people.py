@@ -41,7 +41,6 @@ _HYPHENS = "-‐－"
 # What a citation writes after a classical author's name (明·宋濂撰, 唐·李白诗)
 _AUTHOR_VERBS = frozenset("撰著编作诗词曰云书")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}([·•‧・][\u4e00-\u9fff]{1,10})+")
-_DOT_CUT = DOT_NAME_CUT
 # Heads of Uyghur names whose characters are also function words (不, 都): 阿不都热合曼·买买提.
 _NAME_HEADS = ("阿不都", "阿布都", "阿不力", "阿不来", "阿不")
 
@@ -181,7 +180,7 @@ class PersonCues:
             head = _head_start(self.text, k)
             if head is not None and k not in self.covered:
                 return head  # 阿不都|热合曼·买买提: the function words belong to the name
-            if k in self.covered or self.text[k] in _DOT_CUT:
+            if k in self.covered or self.text[k] in DOT_NAME_CUT:
                 start = k + 1
                 break
         for k in range(dot - 1, start, -1):  # 驻华大使|汉斯·…: a title the earlier stage missed
@@ -199,7 +198,7 @@ class PersonCues:
             return start
         k = start - 1
         while k > 0 and start - 1 - k < 4 and k - 1 not in self.covered and "\u4e00" <= self.text[k - 1] <= "\u9fff" \
-                and self.text[k - 1] not in _DOT_CUT:
+                and self.text[k - 1] not in DOT_NAME_CUT:
             k -= 1
         return k if k < start - 1 else start
 
@@ -209,7 +208,7 @@ class PersonCues:
         last dot when that comes first."""
         last_dot = max(k for k in range(first_dot, end) if self.text[k] in "·•‧・")
         cut = next((k for k in range(last_dot + 2, end)
-                    if self.text[k] in _DOT_CUT and _head_start(self.text, k) is None or self.text.startswith(_AFTER_NAME, k)
+                    if self.text[k] in DOT_NAME_CUT and _head_start(self.text, k) is None or self.text.startswith(_AFTER_NAME, k)
                     or any(is_title(self.text[k:j]) for j in range(k + 2, min(end, k + 6) + 1))), end)
         whole = [self.word_end_after(w) for w in self.word_starts if w < last_dot < self.word_end_after(w)]
         if whole and last_dot + 1 < whole[0] < cut:

@@ -84,18 +84,13 @@ ORGAN_FUNCTIONS = frozenset(
 _CONTRACTED_HEADS = ("部长", "局长", "厅长", "参赞", "大臣")
 
 
-def _contracted(s: str) -> bool:
+def names_its_organ(s: str) -> bool:
     """RETURNS whether ``s`` is one or two organ functions + a contracted head (宣传部长,
-    经济发展部长, 教育参赞)."""
+    经济发展部长, 教育参赞): a post that names its own organ, so that it belongs to no body
+    named before it."""
     body = s[:-2]
     return s.endswith(_CONTRACTED_HEADS) and len(body) in (2, 4) \
         and all(body[k:k + 2] in ORGAN_FUNCTIONS for k in range(0, len(body), 2))
-
-
-def names_its_organ(s: str) -> bool:
-    """RETURNS whether the title ``s`` names its own organ (外交部长, 宣传部长: a contracted
-    organ + head), so that it belongs to no body named before it."""
-    return _contracted(s)
 
 
 #: A company's functions, whose managers' posts are written as the function + a managerial head
@@ -118,7 +113,7 @@ def is_title(s: str) -> bool:
     titles, prefixes, prefix_lens, _, _ = _grammar()
     if s in titles:
         return True
-    if _contracted(s) or _field_post(s):
+    if names_its_organ(s) or _field_post(s):
         return True  # 宣传部长, 公安局长, 经济发展部长: a contracted organ + 长
     if s.endswith(_AIDES) and any(is_title(s[:j]) for j in _aide_heads(s[:-2])):
         return True  # 厂长助理, 总统特使: the aide to a post holds a post
@@ -146,7 +141,7 @@ def title_ends(text: str, i: int, limit: int) -> set[int]:
         k = i + n
         if k + 2 <= limit and text[i:k] in prefixes:
             ends.update(j for j in title_ends(text, k, limit) if j >= k + 2)
-    ends.update(i + n for n in (4, 6) if i + n <= limit and _contracted(text[i:i + n]))   # 宣传部长
+    ends.update(i + n for n in (4, 6) if i + n <= limit and names_its_organ(text[i:i + n]))   # 宣传部长
     if text[i:i + 2] in _FIELD_OPENINGS:
         ends.update(i + n for n in (4, 5, 6, 7) if i + n <= limit and _field_post(text[i:i + n]))   # 客户总监
     ends.update(_aide_ends(text, [j for j in ends if j - i >= 2], limit))

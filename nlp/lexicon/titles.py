@@ -22,13 +22,14 @@ import re
 
 from ..data import read_tsv
 from ..labels import TITLE
+from ..text import NAME_DOTS
 from .candidates import Ent
 from .names import name_at
 from .words import word_flags
 
 MAX_LEN = 12
 #: SPEC keeps these outside the title (原市长, 代理局长, 时任书记): a title may start after them.
-QUALIFIERS = ("代理", "代", "原", "前", "时任", "现任", "新任", "老")   # 老 as in 老将军, like 原
+QUALIFIERS = ("代理", "代", "原", "前", "时任", "现任", "新任", "老", "新")   # 老将军, 新教练: like 原
 _QUALIFIER = re.compile("|".join(QUALIFIERS))
 _GENERATION = re.compile(r"[一二三四五六七八九十百0-9]代")
 #: A country's permanent representative to a body (中国常驻联合国代表傅聪, 常驻世贸组织副代表):
@@ -196,12 +197,17 @@ def _glued_to_next(text: str, i: int, j: int) -> bool:
 
 
 def _name_follows(text: str, j: int) -> bool:
-    """RETURNS whether a Chinese name (surname + given name) starts at ``j``.
+    """RETURNS whether a Chinese name (surname + given name) or a foreign name written with a
+    middle dot starts at ``j``.
 
     Lets a title end inside a word when the segmenter glued it to the name after it
-    (盟长斯琴|巴特尔, 副州|长金|永哲).
+    (盟长斯琴|巴特尔, 副州|长金|永哲, 上尉|纳特·克里斯滕森).
     """
-    return j < len(text) and name_at(text, j, set(), set()) is not None
+    return j < len(text) and (name_at(text, j, set(), set()) is not None or _DOT_NAME_AT.match(text, j) is not None)
+
+
+#: A foreign name written with a middle dot: its given name, the dot, a letter of its surname.
+_DOT_NAME_AT = re.compile(rf"[\u4e00-\u9fff]{{1,6}}[{NAME_DOTS}][\u4e00-\u9fff]")
 
 
 #: Titles that are also verbs: after a name and before no name they are the verb (《微积分》

@@ -131,3 +131,21 @@ def test_titles_analyze_pipes_has_no_problems(rules_nlp):
 ])
 def test_titles_more(rules_nlp, text, titles):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "TITLE"] == titles
+
+
+def test_titles_a_title_glued_to_a_dotted_foreign_name_ends_before_it():
+    """The word head may write 上尉纳特·克里斯滕森 as one word: the rank still ends at the name."""
+    from nlp.lexicon.titles import find_titles
+
+    text = "海军上尉纳特·克里斯滕森说"
+    found = find_titles(text, {0, 2, 12}, {2, 12, 13}, [])
+    assert [text[e.start:e.end] for e in found] == ["上尉"]
+    assert find_titles("海军上尉纳特说", {0, 2, 6}, {2, 6, 7}, []) == []   # no dot, no name: no end
+
+
+@pytest.mark.parametrize("text,titles", [
+    ("新教练佐拉本场比赛不会亲自指挥。", ["教练"]),     # 新 stays outside, like 新任
+    ("新华社记者报道。", []),
+])
+def test_titles_after_new(extractor, text, titles):
+    assert [e.text for e in extractor(text).ents if e.label_ == "TITLE"] == titles

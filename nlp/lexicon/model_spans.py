@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..labels import GPE, LOC, ORG, PERSON
+from ..labels import GPE, LOC, ORG, PERSON, TITLE
 from ..text import BRACKET_PAIRS, HYPHENS
 from . import gazetteer, orgs
 from .candidates import Ent
@@ -20,7 +20,7 @@ from .names import (NOT_GIVEN, UNIVERSITY_SHORT, VERBS_AFTER_A_GIVEN_NAME, addre
 from .places import (COMPASS_REGIONS, STREET_AFTER, SUFFIX_TITLES, a_direction, after_a_name_word, facility_after,
                      inside_a_set_phrase, part_of_a_facility)
 from .teams import team_beside_a_match
-from .titles import QUALIFIERS, is_title, title_ends
+from .titles import QUALIFIERS, is_title, stands_as_a_post, title_ends
 from .words import COMMON_WORD_FLAGS, cut_flags, word_flags
 
 # An adverb between a name and its verb that the model reads as the name's last character.
@@ -286,10 +286,31 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
     abbreviations = bracketed_abbreviations(text, [(c.start, c.end, c.label) for c in cands] + ents)
     cands = [c for c in cands if not any(c.start < a.end and a.start < c.end for a in abbreviations)]
     cands += abbreviations
+    cands += titles_after_orgs(text, cands, ents, word_ends)
     cands = one_reading_per_name(text, cands, ents)
     cands += given_names_again(text, [(c.start, c.end, c.label) for c in cands] + ents, word_starts, word_ends)
     cands += names_again(text, [(c.start, c.end, c.label) for c in cands] + ents, word_starts, word_ends)
     return cands, model_orgs
+
+
+def titles_after_orgs(text: str, cands: list[Ent], ents: list[tuple[int, int, str]], word_ends: set[int]) -> list[Ent]:
+    """RETURNS the TITLEs that start where one of the model's ORGs ends (第71集团军|政委): the
+    title stage ran before the model and found no word start there, since the segmenter wrote
+    the organisation's last character and the title as one word (军政委). A title ends at a
+    word end or where another entity starts, as in the title stage."""
+    spans = [(c.start, c.end) for c in cands] + [(s, e) for s, e, _ in ents]
+    taken = {i for s, e in spans for i in range(s, e)}
+    starts = {s for s, _ in spans}
+    out = []
+    for org in cands:
+        if org.label != ORG or org.end in taken:
+            continue
+        for j in sorted(title_ends(text, org.end, min(len(text), org.end + 12)), reverse=True):
+            if j - org.end >= 2 and (j in word_ends or j in starts) and not taken.intersection(range(org.end, j)) \
+                    and stands_as_a_post(text, org.end, j):
+                out.append(Ent(org.end, j, TITLE))
+                break
+    return out
 
 
 #: A tropical storm's kind right before a name (台风“杜苏芮”, 超强台风山竹): the storm's name

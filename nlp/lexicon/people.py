@@ -30,9 +30,10 @@ from .titles import is_title
 # Conjunctions and adverbs that are also (rare) surnames: after a title they join or
 # modify, not name (教授和乔治城大学, 两位外长都强调).
 _JOINER = set("和与及同跟并或都")
-# Prepositions that are also surnames (向华强, 于丹), and 时 ("when"): after a title they
-# usually start the holder's verb phrase (总统向大会提交, 外长于昨日抵达, 欢迎国防部长时强调).
-_PREPOSITION_SURNAMES = set("向于时")
+# Prepositions that are also surnames (向华强, 于丹), 时 ("when") and 来 ("come to"): after a
+# title they usually start the holder's verb phrase (总统向大会提交, 外长于昨日抵达,
+# 欢迎国防部长时强调, 请主编来宣布).
+_PREPOSITION_SURNAMES = set("向于时来")
 _BREAK = NAME_BREAK
 # A place name ending in one of these is a division, never a given name (副市长|武汉市).
 _ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")

@@ -228,6 +228,14 @@ def _script_changes(text: str, j: int) -> bool:
     return 0 < j < len(text) and text[j - 1].isascii() and text[j - 1].isalpha() and "\u4e00" <= text[j] <= "\u9fff"
 
 
+def stands_as_a_post(text: str, i: int, j: int) -> bool:
+    """RETURNS whether the title ``text[i:j]`` names a post in its context: not part of a body
+    or a class of people after it (常委|会议, 理事|单位, 总统|候选人), nor a verb after a name
+    (申思、何惠主编)."""
+    return (not text.startswith(_NOT_AFTER, j) or text.startswith(_MEETING_VERBS, j)) \
+        and not _verb_after_a_name(text, i, j)
+
+
 def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple[int, int]]) -> list[Ent]:
     """TITLE entities in ``text``: leftmost-longest, at word boundaries, outside ``blocked``.
 
@@ -253,10 +261,8 @@ def find_titles(text: str, starts: set[int], ends: set[int], blocked: list[tuple
         # first and test the (costlier) boundary conditions on those only.
         for j in sorted(title_ends(text, i, min(n, i + MAX_LEN)), reverse=True):
             if j >= i + 2 and (j in ends or j in ent_starts or _name_follows(text, j) or _script_changes(text, j)) \
-                    and not inside.intersection(range(i, j)) \
-                    and (not text.startswith(_NOT_AFTER, j) or text.startswith(_MEETING_VERBS, j)) \
-                    and (not _glued_to_next(text, i, j) or _name_follows(text, j)) \
-                    and not _verb_after_a_name(text, i, j):
+                    and not inside.intersection(range(i, j)) and stands_as_a_post(text, i, j) \
+                    and (not _glued_to_next(text, i, j) or _name_follows(text, j)):
                 if text[j - 1:j + 1] == "长官" and not is_title(text[i:j + 1]):
                     out.append(Ent(j - 1, j + 1, TITLE))   # 韩国外交部|长官: Korea's minister, not 外交部长
                     i = j + 1

@@ -111,3 +111,9 @@ def test_a_storms_name_is_no_person(extractor):
 def test_a_dotted_name_hides_no_place_after_it(rules_nlp):
     ents = [(e.text, e.label_) for e in rules_nlp("苹果公司CEO蒂姆·库克在上海参观。").ents]
     assert ("上海", "GPE") in ents and ("CEO", "TITLE") in ents and ("蒂姆·库克", "PERSON") in ents
+
+
+def test_person_cues_come_after_a_title_opens_a_verb_phrase(extractor):
+    """来 is a surname, but after a post before a verb it is "come to" (请主编来宣布)."""
+    doc = extractor("有请杨熙主编来宣布这30个项目。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["杨熙"]

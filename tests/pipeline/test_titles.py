@@ -149,3 +149,22 @@ def test_titles_a_title_glued_to_a_dotted_foreign_name_ends_before_it():
 ])
 def test_titles_after_new(extractor, text, titles):
     assert [e.text for e in extractor(text).ents if e.label_ == "TITLE"] == titles
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("第71集团军政委李志刚到基层连队蹲点调研。", ("李志刚", "政委", "第71集团军")),   # 集团|军政委 in the word head
+])
+def test_titles_a_title_right_after_a_model_org(extractor, text, pair):
+    pairs = [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]
+    assert pair in pairs
+
+
+def test_titles_after_orgs_keeps_the_title_stage_context():
+    """A title after a model ORG follows the title stage's reading: 理事|单位 is no post."""
+    from nlp.lexicon.candidates import Ent
+    from nlp.lexicon.model_spans import titles_after_orgs
+
+    text = "汽车租赁协会理事单位"
+    assert titles_after_orgs(text, [Ent(0, 6, "ORG")], [], {6, 8, 10}) == []
+    text = "汽车租赁协会理事张三"
+    assert [(e.start, e.end, e.label) for e in titles_after_orgs(text, [Ent(0, 6, "ORG")], [], {6, 8, 10})] == [(6, 8, "TITLE")]

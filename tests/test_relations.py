@@ -603,3 +603,13 @@ def test_a_title_takes_no_org_from_an_unrelated_body_before_it(extractor, text, 
 ])
 def test_listed_companies_and_counted_holders(extractor, text, expected):
     assert {(p["person"], p["title"], p["org"]) for p in extractor(text)._.relations["person_title"]} == expected
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("紫金矿业董事长陈景河在福建上杭县与县长张大伟座谈。", ("张大伟", "县长", "上杭县")),
+    ("格力电器董事长董明珠在珠海会见了副市长张宇航。", ("张宇航", "副市长", "珠海")),
+])
+def test_a_division_head_after_a_company_and_a_division_holds_the_divisions_post(extractor, text, pair):
+    """The clause's company is not the body of a 县长 when the county stands between them."""
+    pairs = [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]
+    assert pair in pairs

@@ -395,10 +395,16 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         return e.text
 
     def clause_org(title: E) -> str | None:
-        """The last ORG written earlier in the title's clause."""
+        """The last ORG written earlier in the title's clause; None where a division of the
+        kind the title heads stands between them (紫金矿业董事长…在福建上杭县与县长张大伟: the
+        county's, which ``_division_headed`` names)."""
+        head = _DIVISION_HEAD.search(title.text)
         for e in reversed(ents):
             if e.end > title.start:
                 continue
+            if head and e.label == GPE and isinstance(e.value, str) and e.value \
+                    and (name_of(e.value) or "").endswith(head["suffix"]):
+                return None
             if _CLAUSE_BREAK.search(text[e.end:title.start]) or any(
                     person_starts.intersection(range(*b.span()))
                     for b in _BYLINE_BRACKET.finditer(text, e.end, title.start)):

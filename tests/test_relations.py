@@ -613,3 +613,13 @@ def test_a_division_head_after_a_company_and_a_division_holds_the_divisions_post
     """The clause's company is not the body of a 县长 when the county stands between them."""
     pairs = [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]
     assert pair in pairs
+
+
+@pytest.mark.parametrize("text,holder,alias", [
+    ("李四光，原名李仲揆，湖北黄冈人，中国地质力学的创立者，曾任中国科学院副院长。", "李四光", "李仲揆"),
+    ("蔡元培，字鹤卿，浙江绍兴人，曾任北京大学校长。", "蔡元培", "鹤卿"),
+])
+def test_a_subjects_other_name_holds_no_post(extractor, text, holder, alias):
+    """A biography's 原名/字 names the subject again: the post is the subject's."""
+    persons = {r["person"] for r in extractor(text)._.relations["person_title"]}
+    assert holder in persons and alias not in persons

@@ -141,6 +141,8 @@ _OBJECT_BEFORE = regex.compile(r"(?:与|跟|同|和|向|给|对|被|把|替)$")
 #: A person named right after these is the one whose post the subject takes (陈德荣接替于勇出任…):
 #: the holder is the subject before.
 _PREDECESSOR_BEFORE = regex.compile(r"(?:接替|接任|替代|代替|取代|顶替|继任)\s*$")
+#: Another name of the subject (李四光，原名李仲揆，…曾任…; 蔡元培，字鹤卿): the subject holds the post.
+_OTHER_NAME_BEFORE = regex.compile(r"(?:原名|本名|又名|别名|曾用名|笔名|乳名|小名|字|号)\s*$")
 #: A subject of its own between a person and a holding verb: the post is that one's
 #: (王刚说，他的父亲曾任县长).
 _OTHER_SUBJECT = regex.compile(r"[他她其]的|父亲|母亲|儿子|女儿|妻子|丈夫|哥哥|弟弟|姐姐|妹妹|爷爷|奶奶|外公|外婆")
@@ -474,7 +476,7 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         # 4. brackets and appositions: 王强（湖北省发改委主任）, 王强，湖北省发改委主任，, and
         # a biography's fields before the post: 卢柏强，1962年生，深圳诺普信农化股份有限公司董事长
         # 5. 任命/聘任 PERSON 为 [ORG] TITLE
-        bio = _BIO_FIELDS.match(text, e.end)
+        bio = _BIO_FIELDS.match(text, e.end) if not _OTHER_NAME_BEFORE.search(text, 0, e.start) else None
         m = i + 1
         while bio and m < len(ents) and ents[m].start < bio.end():
             m += 1
@@ -554,6 +556,8 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                     continue   # 杨虎城…被蒋介石任命为陕西省主席: the passive's agent appoints, the subject holds
                 if not holders and _PREDECESSOR_BEFORE.search(text, 0, ents[p].start):
                     continue   # 陈德荣接替于勇出任董事长: the predecessor held it, the subject holds it now
+                if not holders and _OTHER_NAME_BEFORE.search(text, 0, ents[p].start):
+                    continue   # 李四光，原名李仲揆，…曾任…: the subject's other name
                 holders.append(ents[p])
                 if not joined:
                     break

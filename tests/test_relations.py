@@ -623,3 +623,13 @@ def test_a_subjects_other_name_holds_no_post(extractor, text, holder, alias):
     """A biography's 原名/字 names the subject again: the post is the subject's."""
     persons = {r["person"] for r in extractor(text)._.relations["person_title"]}
     assert holder in persons and alias not in persons
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("张某，江苏萧县人，清末秀才。", ("萧县", "江苏省")),          # 萧县 was Jiangsu's until 1955
+    ("蔡元培，浙江绍兴山阴县人。", ("山阴县", "浙江省")),        # the old county of 绍兴, not 山西's
+    ("湖南长沙岳麓区", ("岳麓区", "湖南省")),
+])
+def test_the_province_written_before_a_place_is_its_province(extractor, text, pair):
+    """SPEC: where the text states the province, that province, whatever today's gazetteer says."""
+    assert pair in [(r["city"], r["province"]) for r in extractor(text)._.relations["city_province"]]

@@ -767,7 +767,8 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         if e.text[-1] not in ADMIN_SUFFIXES and any(
                 a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in company_names):
             continue
-        prov = stated or _likely_province(e, code, codes, places, text, province_of, is_below_province)
+        prov = stated or _province_written_before(e, places, province_of) \
+            or _likely_province(e, code, codes, places, text, province_of, is_below_province)
         if prov and (e.text, prov) not in seen:
             seen.add((e.text, prov))
             out.append({"city": e.text, "province": prov})
@@ -808,6 +809,19 @@ def _province_of_unknown_after(place: E, before: E | None, province_of) -> str |
             or before.value[:2] in _OUTSIDE_MAINLAND or not _UNKNOWN_DIVISION.fullmatch(place.text):
         return None
     return province_of(before.value)
+
+
+def _province_written_before(place: E, places: list[E], province_of) -> str | None:
+    """RETURNS the province written at the head of the chain of places right before ``place``
+    (浙江|绍兴|山阴县, 江苏|萧县: the province the text states, SPEC, whatever the gazetteer's
+    reading of a name since moved or renamed), or None."""
+    end_at = {p.end: p for p in places}
+    k = place
+    while k.start in end_at:
+        k = end_at[k.start]
+        if k.value.endswith("0000"):
+            return province_of(k.value) if k.value[:2] not in _OUTSIDE_MAINLAND else None
+    return None
 
 
 def _province_now(place: E, places: list[E], text: str, province_of) -> str | None:

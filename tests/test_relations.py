@@ -633,3 +633,19 @@ def test_a_subjects_other_name_holds_no_post(extractor, text, holder, alias):
 def test_the_province_written_before_a_place_is_its_province(extractor, text, pair):
     """SPEC: where the text states the province, that province, whatever today's gazetteer says."""
     assert pair in [(r["city"], r["province"]) for r in extractor(text)._.relations["city_province"]]
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("太仓、常熟、张家港也都进入前十。", {("太仓", "江苏省"), ("常熟", "江苏省"), ("张家港", "江苏省")}),
+    ("广东河源的和平、连平两县遭遇洪灾。", {("和平", "广东省"), ("连平", "广东省")}),
+    ("监利、洪湖等地也加快发展稻虾共作。", {("监利", "湖北省"), ("洪湖", "湖北省")}),   # the city, not the lake
+])
+def test_divisions_listed_beside_a_sibling_are_places(extractor, text, pairs):
+    """A short name that is also a word (常熟, 和平) or a lake (洪湖) is the county when it is
+    listed beside a county of the same prefecture."""
+    assert pairs <= {(r["city"], r["province"]) for r in extractor(text)._.relations["city_province"]}
+
+
+def test_a_word_listed_beside_a_place_of_another_prefecture_stays_a_word(extractor):
+    assert ("和平", "广东省") not in [(r["city"], r["province"]) for r in
+                                     extractor("北京、和平与发展是主题。")._.relations["city_province"]]

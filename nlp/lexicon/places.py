@@ -102,6 +102,23 @@ def _listed_with(text: str, a: Ent, b: Ent) -> bool:
     return adjoins(text, first.end, second.start) or (len(gap) == 1 and gap in _LIST_MARKS)
 
 
+#: What may follow the last item of a list of places (、, 等地, 两县, a break) and precede the first.
+_LIST_ITEM_END = "、等两三四五六七八九十和与及，,。；;）)"
+_LIST_ITEM_START = "、，,。；;：:（(和与及在到至从的"
+
+
+def _sibling_code(code: str, places: tuple[gazetteer.Place, ...]) -> str | None:
+    """RETURNS the code of the one division among ``places`` that is a sibling of ``code``'s:
+    a county of the same prefecture, or a prefecture of the same province; else None."""
+    if code.endswith("0000"):
+        return None
+    county = not code.endswith("00")
+    same = {p.code for p in places if p.code and p.code != code and (
+        county and not p.code.endswith("00") and p.code[:4] == code[:4]
+        or not county and p.code.endswith("00") and not p.code.endswith("0000") and p.code[:2] == code[:2])}
+    return same.pop() if len(same) == 1 else None
+
+
 def facility_after(text: str, j: int) -> bool:
     """RETURNS whether a road, a station or a business name goes on at ``text[j]`` (长江|西路,
     黄山|机场, 华龙|酒楼), so that the name before it is part of that name."""
@@ -257,6 +274,47 @@ class PlaceMatcher:
                     break
             else:
                 i += 1
+        return self._listed_siblings(text, out, ends)
+
+    def _listed_siblings(self, text: str, found: list[Ent], ends: set[int] | None) -> list[Ent]:
+        """RETURNS ``found`` with the divisions listed beside a found one that are its siblings:
+        a name of the gazetteer right before or after it with one list mark between
+        (太仓、常熟、张家港; 和平、连平两县; 监利、洪湖等地), that names exactly one division of the
+        same prefecture (counties) or province (cities). The list makes a short name that is
+        also a word (常熟, 三台), or a lake's (洪湖), the county's."""
+        names = gazetteer.places_by_name()
+        out = list(found)
+        todo = [e for e in out if e.label == GPE and isinstance(e.value, str) and len(e.value) == 6]
+        while todo:
+            g = todo.pop()
+            for i, j in self._list_neighbours(text, g, names, ends):
+                if any(e.start < j and i < e.end and not (e.label == LOC and (e.start, e.end) == (i, j)) for e in out):
+                    continue
+                sibling = _sibling_code(g.value, names[text[i:j]])
+                if sibling is None:
+                    continue
+                new = Ent(i, j, GPE, sibling)
+                out = [e for e in out if (e.start, e.end) != (i, j)] + [new]
+                todo.append(new)
+        return sorted(out, key=lambda e: e.start)
+
+    @staticmethod
+    def _list_neighbours(text: str, g: Ent, names: dict, ends: set[int] | None) -> list[tuple[int, int]]:
+        """RETURNS the spans of gazetteer names written one list mark before or after ``g``
+        that end where the list goes on or stops."""
+        out = []
+        if text[g.end:g.end + 1] == "、":
+            i = g.end + 1
+            for j in range(min(len(text), i + 6), i + 1, -1):
+                if text[i:j] in names and (j == len(text) or text[j] in _LIST_ITEM_END) and (ends is None or j in ends):
+                    out.append((i, j))
+                    break
+        if text[g.start - 1:g.start] == "、":
+            j = g.start - 1
+            for i in range(max(0, j - 6), j - 1):
+                if text[i:j] in names and (i == 0 or text[i - 1] in _LIST_ITEM_START):
+                    out.append((i, j))
+                    break
         return out
 
     def _city_centre_district(self, text: str, ent: Ent | None) -> Ent | None:

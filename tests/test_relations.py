@@ -649,3 +649,16 @@ def test_divisions_listed_beside_a_sibling_are_places(extractor, text, pairs):
 def test_a_word_listed_beside_a_place_of_another_prefecture_stays_a_word(extractor):
     assert ("和平", "广东省") not in [(r["city"], r["province"]) for r in
                                      extractor("北京、和平与发展是主题。")._.relations["city_province"]]
+
+
+@pytest.mark.parametrize("text,city", [
+    ("成都天府国际机场今年旅客吞吐量预计突破4000万人次。", "成都"),
+    ("广州白云国际机场航班恢复。", "广州"),
+])
+def test_a_city_inside_an_airports_name_gets_no_pair(extractor, text, city):
+    """SPEC: a place name inside a facility's name is no GPE of its own."""
+    assert city not in [r["city"] for r in extractor(text)._.relations["city_province"]]
+
+
+def test_a_city_before_a_verb_and_an_airport_is_a_place(extractor):
+    assert "成都" in [r["city"] for r in extractor("成都将新建国际机场。")._.relations["city_province"]]

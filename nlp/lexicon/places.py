@@ -60,7 +60,10 @@ _ORGAN_WORDS = frozenset({"市委", "省委", "县委", "区委", "州委", "盟
 # noble's title (中山路, 南京西路, 西安大路, 江北站, 华龙酒楼, 英德仓库, 南阳公主), not the division:
 # SPEC leaves a place inside a facility no GPE of its own.
 _STREET = r"[东西南北中]?(?:[一二三四五六七八九十]|\d{1,3})?(?:路|街|大街|大道|大路)|巷"   # 凤城|二路 (not 福州|五一路)
+# An airport's own name between its city and 机场 (天府, 双流, 宝安): no verb or function word.
+_AIRPORT_NAME = r"[^\W\d的了在是和与及将到至从向新建修扩往飞抵达回去来赴离开出进入乘搭等个座各大小]{2,4}?"
 _ALIAS_BLOCKERS = re.compile(rf"{_STREET}|道|(?:火车|汽车|客运|高铁)?[东西南北]?站(?![在着住稳起立了])|车站|(?:国际)?机场"
+                             rf"|{_AIRPORT_NAME}(?:国际)?机场"   # 成都|天府国际机场, 武汉|天河机场
                              r"|酒楼|酒店|饭店|宾馆|大厦|商场|广场|公园|仓库|基地|校区|院区"
                              r"|体育(?:公园|馆|场)|煤矿|(?:发)?电厂|水电站"   # 长阳|体育公园, 石拐|煤矿
                              r"|公主|郡主|县主|郡王|侯(?=[\u4e00-\u9fff]{2})")   # 南阳公主, 平阳侯曹寿: a noble's title

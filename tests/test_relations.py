@@ -662,3 +662,10 @@ def test_a_city_inside_an_airports_name_gets_no_pair(extractor, text, city):
 
 def test_a_city_before_a_verb_and_an_airport_is_a_place(extractor):
     assert "成都" in [r["city"] for r in extractor("成都将新建国际机场。")._.relations["city_province"]]
+
+
+def test_an_aide_does_not_hold_the_post_it_serves(extractor):
+    """联合国秘书长发言人X: X is the spokesman, not the Secretary-General."""
+    pairs = [(r["person"], r["title"]) for r in
+             extractor("联合国秘书长发言人斯特凡纳·迪雅里克当天在例行记者会上说。")._.relations["person_title"]]
+    assert ("斯特凡纳·迪雅里克", "发言人") in pairs and ("斯特凡纳·迪雅里克", "秘书长") not in pairs

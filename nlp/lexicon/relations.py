@@ -51,6 +51,9 @@ from .words import COMMON_WORD_FLAGS, word_flags
 
 _JOIN_CHARS = "、和及与兼,，（(&＆/／\\s"   # 首席执行官（CEO）: the bracketed short form joins too; CEO&董事长
 _QUALIFIER = "|".join(QUALIFIERS)   # SPEC's 原, 前, 时任, 现任, 代理, 新任, outside the title
+#: Posts that serve the holder of the post written right before them (秘书长|发言人, 总统|助理):
+#: that post is not the aide's.
+_AIDE_OF_A_POST = frozenset({"发言人", "副发言人", "新闻发言人", "助理", "特别助理", "秘书", "特使", "特别代表"})
 _JOIN = regex.compile(rf"^[{_JOIN_CHARS}]*(?:{_QUALIFIER})?$")   # between coordinated titles (、代|市长)
 _PERSON_JOIN = regex.compile(r"^\s*[、和及与]\s*$")      # between coordinated persons
 #: between one person with a body's title and the next title of a list of that body's
@@ -341,7 +344,7 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
             org, k, between = org_of(j, left_limit)
             chain.append((ents[j], org))
             if k >= left_limit and ents[k].label == TITLE and _JOIN.match(between) \
-                    and not rank_after_name(k) \
+                    and not rank_after_name(k) and not (not between and ents[j].text in _AIDE_OF_A_POST) \
                     and not (before_a_name and org is not None and ("，" in between or "," in between)):
                 j = k
                 continue
@@ -609,11 +612,16 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         return len(person) > 1 and person not in only_inside and title not in only_inside \
             and not _GRADE.fullmatch(title)
 
+    def served(j: int) -> bool:
+        """Whether the title ``ents[j]`` names the post an aide right after it serves (秘书长|发言人)."""
+        return j + 1 < len(ents) and ents[j + 1].label == TITLE and not gap(ents[j], ents[j + 1]) \
+            and ents[j + 1].text in _AIDE_OF_A_POST
+
     pairs = {k: o for k, o in out.items() if kept(*k)}
     if holder_model is not None:
         # 8. a title the rules gave to no one: the trained scorer's best holder, if likely
         for i, j, _ in holder_model.holders(text, ents, list(pairs)):
-            if kept(ents[i].text, ents[j].text):
+            if kept(ents[i].text, ents[j].text) and not served(j):
                 chain, _, _ = chain_before(j)
                 pairs.setdefault((ents[i].text, ents[j].text), chain[-1][1] or clause_org(ents[j]))
     for (p, t), o in pairs.items():

@@ -669,3 +669,9 @@ def test_an_aide_does_not_hold_the_post_it_serves(extractor):
     pairs = [(r["person"], r["title"]) for r in
              extractor("联合国秘书长发言人斯特凡纳·迪雅里克当天在例行记者会上说。")._.relations["person_title"]]
     assert ("斯特凡纳·迪雅里克", "发言人") in pairs and ("斯特凡纳·迪雅里克", "秘书长") not in pairs
+
+
+def test_a_rank_in_brackets_after_a_name_is_the_persons(extractor):
+    pairs = [(r["person"], r["title"]) for r in
+             extractor("武警洛阳支队参谋长张建军（上校）介绍了此次演练的情况。")._.relations["person_title"]]
+    assert ("张建军", "上校") in pairs and ("张建军", "参谋长") in pairs

@@ -358,8 +358,11 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
 
     def title_after_name(i: int) -> int | None:
         """The index of a title written right after the person ``ents[i]`` (李克强总理,
-        总参谋长傅全有上将), unless it opens the titles of a person after it."""
+        总参谋长傅全有上将, 张建军（上校）), unless it opens the titles of a person after it."""
         k = i + 1
+        if k < len(ents) and ents[k].label == TITLE and gap(ents[i], ents[k]) in ("（", "(") \
+                and text[ents[k].end:ents[k].end + 1] in ("）", ")"):
+            return k   # 张建军（上校）: a rank in brackets after the name
         if k < len(ents) and ents[k].label == TITLE and _ADJ.match(gap(ents[i], ents[k])):
             if not (k + 1 < len(ents) and ents[k + 1].label == PERSON
                     and _TITLE_TO_PERSON.match(gap(ents[k], ents[k + 1]))):

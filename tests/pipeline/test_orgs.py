@@ -421,3 +421,12 @@ def test_organs_and_brands_of_current_news(extractor, text, org):
 def test_the_schools_of_a_district_are_no_organisation(extractor):
     ents = [(e.text, e.label_) for e in extractor("海淀区中小学今年秋季学期开学。").ents]
     assert ("海淀区", "GPE") in ents and not any(label == "ORG" for _, label in ents)
+
+
+@pytest.mark.parametrize("text,org", [
+    ("沈阳军分区司令员赵刚大校在铁岭市调研。", "沈阳军分区"),
+    ("上海警备区政委出席。", "上海警备区"),
+    ("驻港部队司令员彭京堂少将出席。", "驻港部队"),
+])
+def test_military_districts_and_garrisons(rules_nlp, text, org):
+    assert (org, "ORG") in [(e.text, e.label_) for e in rules_nlp(text).ents]

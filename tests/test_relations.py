@@ -675,3 +675,15 @@ def test_a_rank_in_brackets_after_a_name_is_the_persons(extractor):
     pairs = [(r["person"], r["title"]) for r in
              extractor("武警洛阳支队参谋长张建军（上校）介绍了此次演练的情况。")._.relations["person_title"]]
     assert ("张建军", "上校") in pairs and ("张建军", "参谋长") in pairs
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("山东滨州医学院附属医院（滨医附院）副院长王德祥介绍。", ("王德祥", "副院长", "滨州医学院附属医院")),
+    ("他目前是法国国家科学研究中心（CNRS）名誉主任。", None),
+])
+def test_a_bracketed_short_name_after_a_full_one_gives_the_full_one(extractor, text, pair):
+    """SPEC's org is the organisation's name; a short name in brackets glosses it."""
+    rels = extractor(text)._.relations["person_title"]
+    if pair:
+        assert pair in [(r["person"], r["title"], r["org"]) for r in rels]
+    assert all(r["org"] not in ("滨医附院", "CNRS") for r in rels)

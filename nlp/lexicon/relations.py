@@ -394,12 +394,16 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
     person_starts = {e.start for e in ents if e.label == PERSON}
 
     def full_name(e: E) -> str:
-        """The full name of an ORG that is a short name defined in brackets after it
-        (重庆小康工业集团股份有限公司(以下简称小康集团): the full name, as SPEC's org)."""
+        """The full name of an ORG that is a short name defined or written in brackets after it
+        (重庆小康工业集团股份有限公司(以下简称小康集团), 谷歌（Google）: the full name, as SPEC's org)."""
         if _SHORT_NAME_DEFINED.search(text, 0, e.start):
             full = next((x for x in reversed(ents) if x.end <= e.start and x.label == ORG), None)
             if full is not None and _SHORT_NAME_DEFINED.fullmatch(text, full.end, e.start):
                 return full.text
+        if text[e.start - 1:e.start] in ("（", "(") and text[e.end:e.end + 1] in ("）", ")"):
+            full = next((x for x in reversed(ents) if x.end == e.start - 1 and x.label == ORG), None)
+            if full is not None:
+                return full.text   # 滨州医学院附属医院（滨医附院）副院长: the name the bracket glosses
         return e.text
 
     def clause_org(title: E) -> str | None:

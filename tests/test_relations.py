@@ -687,3 +687,11 @@ def test_a_bracketed_short_name_after_a_full_one_gives_the_full_one(extractor, t
     if pair:
         assert pair in [(r["person"], r["title"], r["org"]) for r in rels]
     assert all(r["org"] not in ("滨医附院", "CNRS") for r in rels)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("陈永康，男，浙江永康人，1972年生，高级工程师，现任金华市交通运输局局长。", ("陈永康", "局长", "金华市交通运输局")),
+    ("屠呦呦，女，1930年生于浙江宁波，药学家，中国中医科学院首席科学家。", ("屠呦呦", "首席科学家", "中国中医科学院")),
+])
+def test_a_grade_or_a_calling_among_biography_fields(extractor, text, pair):
+    assert pair in [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]

@@ -181,7 +181,8 @@ _BIO_FIELD = (r"[男女]|\p{Han}{1,3}族|\d{1,3}岁|[一二三四五六七八九
               r"|\p{Han}{0,8}(?:学历|学位)|\p{Han}{0,6}(?:博士|硕士|学士)(?:研究生)?"
               rf"|(?:{_PARTIES})?(?:预备)?(?:党员|成员|会员)"
               rf"|(?:{_BIO_DATE})?(?:\p{{Han}}{{0,10}}(?:参加工作|入党)|加入(?:{_PARTIES}))"
-              rf"|\p{{Han}}{{2,4}}{_KIN}")
+              rf"|\p{{Han}}{{2,4}}{_KIN}"
+              rf"|{_GRADE.pattern}|\p{{Han}}{{1,4}}(?<![回在到老娘婆])家")   # 高级工程师, 药学家: a grade, a calling
 _BIO_FIELDS = regex.compile(rf"\s*(?:[，,]|(?<=\s)(?=[男女][，,])|(?=\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年))"
                             rf"(?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*(?:现任|现为|曾任|历任)?\s*《?")   # 陈松利1968年2月出生，副教授
 
@@ -491,8 +492,8 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         while bio and m < len(ents) and ents[m].start < bio.end():
             m += 1
         if bio and (m == len(ents) or ents[m].start != bio.end()
-                    or any(x.label == TITLE or x.label == PERSON and not _KIN_AFTER.match(text, x.end)
-                           for x in ents[i + 1:m])):
+                    or any(x.label == TITLE and not _GRADE.fullmatch(x.text)
+                           or x.label == PERSON and not _KIN_AFTER.match(text, x.end) for x in ents[i + 1:m])):
             bio = None   # the fields must run up to the post and name no one
         last = _last_title_after(m - 1 if bio else i)
         if last is None:

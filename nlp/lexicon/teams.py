@@ -58,11 +58,12 @@ def sports_report(text: str) -> bool:
 
 def as_teams(text: str, ents: list[Ent]) -> list[Ent]:
     """RETURNS ``ents`` with the foreign places that name a team relabelled ORG."""
+    ents = _chinese_clubs(text, ents, _TEAM_POST_AFTER)
     report = sports_report(text)
     if not report and not any(v in text for v in ("vs", "VS", "Vs")):
         return ents
     if report:
-        ents = _chinese_clubs(text, ents)
+        ents = _chinese_clubs(text, ents, _AFTER, _BEFORE)
     types = gazetteer.foreign_place_types()
     out = []
     for e in ents:
@@ -100,9 +101,16 @@ _PERSON_AFTER = re.compile(r"(?:说|表示|认为|透露|称|进球|破门|射�
 
 
 
-def _chinese_clubs(text: str, ents: list[Ent]) -> list[Ent]:
-    """RETURNS ``ents`` with each Chinese place + two-character name beside a match word or a
-    score made one ORG (北京国安|客场, 战胜|山东泰山), the places and features inside it dropped."""
+#: A post or a member of a team written right after a Chinese place and a name of two
+#: characters: the two are a club (广州恒大|原主教练, 辽宁本钢|队长, 上海上港|外援), in any text.
+_TEAM_POST_AFTER = re.compile(r"(?:原|前|新任)?(?:主教练|主帅|助理教练|队长|外援|门将|守门员|前锋|后卫|中场"
+                              r"|俱乐部|男篮|女篮|男排|女排|男足|女足)")
+
+
+def _chinese_clubs(text: str, ents: list[Ent], after: re.Pattern, before: re.Pattern | None = None) -> list[Ent]:
+    """RETURNS ``ents`` with each Chinese place + two-character name followed by ``after`` or
+    preceded by ``before`` (a match word or a score: 北京国安|客场, 战胜|山东泰山; a team's post:
+    广州恒大|主教练) made one ORG, the places and features inside it dropped."""
     flags = word_flags()
     clubs = []
     for e in ents:
@@ -112,7 +120,7 @@ def _chinese_clubs(text: str, ents: list[Ent]) -> list[Ent]:
                 or name in _NOT_A_CLUB or name in MATCH_WORDS or (flags.get(name) or "n").startswith(_NOT_A_CLUB_FLAGS) \
                 or any(o.start == e.end and o.end > end for o in ents):
             continue
-        if _BEFORE.search(text, max(0, e.start - 4), e.start) or _AFTER.match(text, end):
+        if before is not None and before.search(text, max(0, e.start - 4), e.start) or after.match(text, end):
             clubs.append(Ent(e.start, end, ORG))
     if not clubs:
         return ents

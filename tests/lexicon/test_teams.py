@@ -1,3 +1,5 @@
+import pytest
+
 from nlp.labels import GPE, ORG
 from nlp.lexicon.places import MATCHER
 from nlp.lexicon.teams import as_teams, sports_report
@@ -66,3 +68,17 @@ def test_a_chinese_club_is_its_place_and_name_beside_a_match_word():
 def test_a_chinese_place_with_a_players_word_stays_a_place():
     got = labels("广东选手主场战胜对手，北京时间3比1，本赛季进球不多。")
     assert got["广东"] == GPE and got["北京"] == GPE
+
+
+@pytest.mark.parametrize("text,club", [
+    ("广州恒大原主教练卡纳瓦罗日前接受意大利媒体采访。", "广州恒大"),
+    ("辽宁本钢队长赵继伟当选最有价值球员。", "辽宁本钢"),
+])
+def test_a_chinese_club_before_a_teams_post_in_any_text(extractor, text, club):
+    doc = extractor(text)
+    assert (club, "ORG") in [(e.text, e.label_) for e in doc.ents]
+    assert not doc._.relations["city_province"]
+
+
+def test_a_time_word_after_a_place_is_no_club(extractor):
+    assert ("北京", "GPE") in [(e.text, e.label_) for e in extractor("北京时间主教练表示").ents]

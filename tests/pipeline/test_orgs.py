@@ -430,3 +430,11 @@ def test_the_schools_of_a_district_are_no_organisation(extractor):
 ])
 def test_military_districts_and_garrisons(rules_nlp, text, org):
     assert (org, "ORG") in [(e.text, e.label_) for e in rules_nlp(text).ents]
+
+
+@pytest.mark.parametrize("text,org", [
+    ("东北师大附中校长邵志豪认为。", "东北师大附中"),
+    ("北大附中校长说", "北大附中"),
+])
+def test_a_universitys_attached_school(rules_nlp, text, org):
+    assert (org, "ORG") in [(e.text, e.label_) for e in rules_nlp(text).ents]

@@ -695,3 +695,11 @@ def test_a_bracketed_short_name_after_a_full_one_gives_the_full_one(extractor, t
 ])
 def test_a_grade_or_a_calling_among_biography_fields(extractor, text, pair):
     assert pair in [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]
+
+
+def test_posts_set_off_after_a_person_with_a_post_before(extractor):
+    pairs = [(r["person"], r["title"]) for r in
+             extractor("复旦大学附属中山医院院长樊嘉，中国科学院院士。")._.relations["person_title"]]
+    assert ("樊嘉", "院长") in pairs and ("樊嘉", "院士") in pairs
+    pairs = [(r["person"], r["title"]) for r in extractor("市委书记张三，市长李四出席。")._.relations["person_title"]]
+    assert ("张三", "市长") not in pairs

@@ -427,6 +427,19 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                 return _body_org(ref, ents, e.start, text) if ref and ref.start() == 0 else full_name(e)
         return None
 
+    def apposition_after(i: int) -> None:
+        """Record the posts set off by a comma or a bracket right after the person ``ents[i]``
+        (樊嘉，中国科学院院士。), when they end the clause and open no one else's titles."""
+        last = _last_title_after(i)
+        if last is None:
+            return
+        chain, before_chain, between = chain_before(last, left_limit=i + 1)
+        after = text[ents[last].end:ents[last + 1].start] if last + 1 < len(ents) else text[ents[last].end:]
+        if before_chain == i and _APPOSITION_OPEN.match(between) and between.strip() \
+                and (_APPOSITION_END.match(after) or last + 1 == len(ents) and not after.strip()) \
+                and not (last + 1 < len(ents) and ents[last + 1].label == PERSON):
+            record(ents[i], chain)
+
     def _last_title_after(i: int) -> int | None:
         """The index of the last title of an [ORG|GPE] TITLE (、[ORG|GPE] TITLE)* stretch
         that starts with the entity after ``ents[i]``, in the same sentence."""
@@ -469,6 +482,8 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
             rank = title_after_name(i)
             if rank is not None:   # 校长汤云为教授: the rank after the name is the person's too
                 out.setdefault((e.text, ents[rank].text), None)
+            else:
+                apposition_after(i)   # 中山医院院长樊嘉，中国科学院院士。: and the posts set off after it
             continue
         # 2. 副市长周永明、刘晓燕: a person coordinated with one who has titles shares them
         if j >= 0 and ents[j].label == PERSON and _PERSON_JOIN.match(gap(ents[j], e)) and j in chains:

@@ -703,3 +703,12 @@ def test_posts_set_off_after_a_person_with_a_post_before(extractor):
     assert ("樊嘉", "院长") in pairs and ("樊嘉", "院士") in pairs
     pairs = [(r["person"], r["title"]) for r in extractor("市委书记张三，市长李四出席。")._.relations["person_title"]]
     assert ("张三", "市长") not in pairs
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("潘建伟，1970年3月出生于浙江东阳，量子物理学家，中国科学院院士，中国科学技术大学常务副校长。",
+     ("潘建伟", "常务副校长", "中国科学技术大学")),
+    ("郎平，1960年12月10日出生于天津市，祖籍山东省滨州市，原中国女排主教练。", ("郎平", "主教练", "中国女排")),
+])
+def test_longer_biography_fields_before_the_post(extractor, text, pair):
+    assert pair in [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]

@@ -176,15 +176,15 @@ _BIO_DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年(?:\s*\d{
 _PARTIES = r"中共|中国共产党|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟"
 _BIO_FIELD = (r"[男女]|\p{Han}{1,3}族|\d{1,3}岁|[一二三四五六七八九十]{1,3}岁"
               rf"|{_BIO_DATE}(?:出?生(?:于\p{{Han}}{{2,12}})?)?"
-              r"|(?:出?生于|籍贯|祖籍)\p{Han}{2,12}|\p{Han}{2,8}人"
+              r"|(?:出?生于|籍贯|祖籍)\p{Han}{2,20}|\p{Han}{2,8}人"
               rf"|出?生于{_BIO_DATE}"
               r"|\p{Han}{0,8}(?:学历|学位)|\p{Han}{0,6}(?:博士|硕士|学士)(?:研究生)?"
               rf"|(?:{_PARTIES})?(?:预备)?(?:党员|成员|会员)"
               rf"|(?:{_BIO_DATE})?(?:\p{{Han}}{{0,10}}(?:参加工作|入党)|加入(?:{_PARTIES}))"
               rf"|\p{{Han}}{{2,4}}{_KIN}"
-              rf"|{_GRADE.pattern}|\p{{Han}}{{1,4}}(?<![回在到老娘婆])家")   # 高级工程师, 药学家: a grade, a calling
+              rf"|{_GRADE.pattern}|\p{{Han}}{{1,6}}(?<![回在到老娘婆])家")   # 高级工程师, 药学家: a grade, a calling
 _BIO_FIELDS = regex.compile(rf"\s*(?:[，,]|(?<=\s)(?=[男女][，,])|(?=\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年))"
-                            rf"(?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*(?:现任|现为|曾任|历任)?\s*《?")   # 陈松利1968年2月出生，副教授
+                            rf"(?:\s*(?:{_BIO_FIELD})\s*[，,、])+\s*(?:现任|现为|曾任|历任|原任|原|前)?\s*《?")   # 陈松利1968年2月出生，副教授
 
 
 #: Between the items of a list of posts: a separator, maybe after an item that holds no post

@@ -712,3 +712,11 @@ def test_posts_set_off_after_a_person_with_a_post_before(extractor):
 ])
 def test_longer_biography_fields_before_the_post(extractor, text, pair):
     assert pair in [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("临沂市兰山区区委书记韩峰、区长张浩然带队观摩了全区重点项目。", ("张浩然", "区长", "兰山区")),
+    ("桂林市临桂区委书记唐宗耀，区委副书记、区长秦铁鹰陪同调研。", ("秦铁鹰", "区长", "临桂区")),
+])
+def test_a_division_head_takes_the_division_whose_organ_the_text_names(extractor, text, pair):
+    assert pair in [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]

@@ -43,7 +43,7 @@ import regex
 
 from ..labels import GPE, LOC, ORG, PERSON, QUANTITY, TITLE
 from ..text import inside_a_work_title
-from .gazetteer import ADMIN_SUFFIXES, contains, level_of, name_of
+from .gazetteer import ADMIN_SUFFIXES, contains, level_of, lookup, name_of
 from .holders import OBJECT_VERB, HolderModel
 from .orgs import STOCK_CODE_AFTER
 from .titles import QUALIFIERS, names_its_organ
@@ -387,6 +387,8 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                 if _PARTY_COMMITTEE.search(org_text) and not _PARTY_TITLE.search(title.text):
                     org_text = _PARTY_COMMITTEE.sub(lambda m: m[0][:-1] if m[0][-1] == "委" and
                                                     m[0] not in ("党委", "党组") else "", org_text)
+                    if len(org_text) >= 3 and org_text[-1] == org_text[-2] and org_text[-1] in ADMIN_SUFFIXES:
+                        org_text = org_text[:-1]   # 兰山区区委 -> 兰山区: the suffix written twice
                     org_text = org_text if len(org_text) > 1 else None  # 县委|副书记、县长: no place named
             elif org_text is not None:
                 prev_org = org_text
@@ -660,6 +662,10 @@ _DIVISION_HEAD = regex.compile(r"(?:^|副|常务副|代)(?P<suffix>[省市县区
 _LEVEL_BEFORE = regex.compile(r"(?:自治区|[省市县区州])$")
 
 
+#: A division's party committee or government (临桂区委, 兰山区区委, 南平市人民政府): its place.
+_ORGAN_OF_A_DIVISION = regex.compile(r"(?P<place>\p{Han}+?(?P<suffix>[省市县区州旗盟]))(?P=suffix)?(?:委|人民政府|政府)$")
+
+
 def _division_headed(text: str, ents: list[E], person: str, title: str) -> str | None:
     """RETURNS the division a head of a division without its place written before the title
     holds the post in (雷山县…县长龙再明 -> 雷山县; 宜昌市…市委副书记、市长马泽江 -> 宜昌市): the
@@ -678,10 +684,17 @@ def _division_headed(text: str, ents: list[E], person: str, title: str) -> str |
         return None
     names: dict[str, list[str]] = {}
     for e in ents:
-        if e.label == GPE and isinstance(e.value, str) and e.value and e.start < pos:
-            official = name_of(e.value) or ""
-            if official.endswith(suffix) and not (suffix == "区" and level_of(e.value) == "province"):
-                names.setdefault(e.value, []).append(e.text)
+        if e.start >= pos:
+            continue
+        code, written = (e.value, e.text) if e.label == GPE and isinstance(e.value, str) else (None, None)
+        organ = _ORGAN_OF_A_DIVISION.match(e.text) if e.label == ORG else None
+        if organ:   # 临桂区委…区委副书记、区长: the division whose organ the text names
+            found = lookup(organ["place"])
+            code, written = (found[1], organ["place"]) if found and found[0] == GPE else (None, None)
+        if code:
+            official = name_of(code) or ""
+            if official.endswith(suffix) and not (suffix == "区" and level_of(code) == "province"):
+                names.setdefault(code, []).append(written)
     if len(names) != 1:
         return None
     return max(next(iter(names.values())), key=len)

@@ -720,3 +720,11 @@ def test_longer_biography_fields_before_the_post(extractor, text, pair):
 ])
 def test_a_division_head_takes_the_division_whose_organ_the_text_names(extractor, text, pair):
     assert pair in [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("清远市委副书记、政法委书记梁兴文，副市长、公安局局长谭林出席会议。", ("谭林", "副市长", "清远市")),
+    ("市政协副主席王强，副市长赵敏参加调研。", ("赵敏", "副市长", None)),
+])
+def test_a_division_heads_post_in_a_list_of_officers_is_not_the_previous_body(extractor, text, pair):
+    assert pair in [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]

@@ -471,6 +471,9 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                 # 四川大学党委书记王建国、校长李向东; 俄罗斯总统叶利钦的特使波苏瓦柳克: an aide
                 # of an officer serves the officer's body
                 inherited = list_org.get(k)
+                if inherited and _DIVISION_HEAD.search(chain[0][0].text) and inherited not in place_texts \
+                        and not _ORGAN_OF_A_DIVISION.match(inherited):
+                    inherited = None   # 政法委书记梁兴文，副市长谭林: a city's post, not the body's before it
                 if inherited and _LEGISLATURE.search(inherited) and _STATE_TITLE.fullmatch(chain[0][0].text) \
                         and list_country.get(k):
                     inherited = list_country[k]   # 法国总统希拉克、国民议会议长法比尤斯和外长韦德里纳

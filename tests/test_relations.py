@@ -728,3 +728,11 @@ def test_a_division_head_takes_the_division_whose_organ_the_text_names(extractor
 ])
 def test_a_division_heads_post_in_a_list_of_officers_is_not_the_previous_body(extractor, text, pair):
     assert pair in [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]
+
+
+@pytest.mark.parametrize("text,city", [
+    ("州长杨元忠在康乐县主持召开专题会议。", "康乐县"),          # 县|主持, not the title 县主
+    ("时任阜阳地委书记的王怀忠在颍上县主持召开现场会。", "颍上县"),
+])
+def test_a_county_before_a_word_opening_with_its_suffixs_next_character(extractor, text, city):
+    assert city in [r["city"] for r in extractor(text)._.relations["city_province"]]

@@ -17,7 +17,7 @@ from . import gazetteer, orgs
 from .candidates import Ent
 from .names import (NOT_GIVEN, UNIVERSITY_SHORT, VERBS_AFTER_A_GIVEN_NAME, addresses, after_a_dynasty, name_at,
                     preposition_before_date, surnames, verb_after_given_name, verb_led)
-from .places import (COMPASS_REGIONS, STREET_AFTER, SUFFIX_TITLES, a_direction, after_a_name_word, facility_after,
+from .places import (COMPASS_REGIONS, STREET_AFTER, SUFFIX_TITLES, a_direction, suffix_word, after_a_name_word, facility_after,
                      inside_a_set_phrase, part_of_a_facility)
 from .teams import team_beside_a_match
 from .titles import QUALIFIERS, is_title, stands_as_a_post, title_ends
@@ -260,7 +260,7 @@ def repair(text: str, spans: list[tuple[int, int, str]], words: list[tuple[int, 
             if text[start:end] in COMPASS_REGIONS and a_direction(
                     text, start, end, [Ent(s, e, lab) for s, e, lab in sorted(ents) if e <= start and lab in (GPE, LOC)]):
                 continue  # 西南|抵哈萨克斯坦: a direction, as in the places stage
-            if value and text[end - 1:end + 1] in SUFFIX_TITLES:
+            if value and text[end - 1:end + 1] in SUFFIX_TITLES and suffix_word(text, end - 1):
                 continue  # 长清县|主, 嘉定县|志: a princess's title, a book, as in the places stage
             if value and _facility(text, start, end, ents):
                 continue  # 市南区|香港中路: the places stage left it out

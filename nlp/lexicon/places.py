@@ -122,6 +122,14 @@ def _sibling_code(code: str, places: tuple[gazetteer.Place, ...]) -> str | None:
     return same.pop() if len(same) == 1 else None
 
 
+def suffix_word(text: str, k: int) -> bool:
+    """RETURNS whether a division's suffix at ``k`` and the character after it are one word of
+    ``SUFFIX_WORDS`` (市长, 县志), not where a princess's title or a gazette would read into a
+    word of its own (康乐县|主持, 县|志愿者)."""
+    word = text[k:k + 2]
+    return word in SUFFIX_WORDS and not (word in SUFFIX_TITLES and word_flags().get(text[k + 1:k + 3]) is not None)
+
+
 def facility_after(text: str, j: int) -> bool:
     """RETURNS whether a road, a station or a business name goes on at ``text[j]`` (长江|西路,
     黄山|机场, 华龙|酒楼), so that the name before it is part of that name."""
@@ -234,7 +242,7 @@ class PlaceMatcher:
                     j += head  # 布拉戈维申斯克 + 市
                 organ = text[j - 1:j + 1] in _ORGAN_WORDS and any(p.kind == "full" for p in entry.places) \
                     and (text[i:j - 1] not in entries or entries[text[i:j - 1]].risky)
-                if text[j - 1:j + 1] in SUFFIX_WORDS and entry.places and not organ and not self._starts_name(text, j) \
+                if suffix_word(text, j - 1) and entry.places and not organ and not self._starts_name(text, j) \
                         and not _ROAD_AT.match(text, j):
                     continue  # 武汉市长: try 武汉 (but 南京市长江大桥 keeps 南京市, 昆明市|民航路 too)
                 if text.startswith(_SITE_WORDS, j) and (ends is None or j + 2 in ends):
@@ -249,13 +257,13 @@ class PlaceMatcher:
                 # a road's name it does not know): the suffix ends the division's name (not in
                 # 上海市政府, 香港特区政府, words of their own for the organisation stage)
                 glued_ahead = (j - i >= 3 and ends is not None and j + 1 in ends and text[j - 1] in ADMIN_SUFFIXES
-                               and text[j - 1:j + 1] not in SUFFIX_WORDS
+                               and not suffix_word(text, j - 1)
                                and any(p.kind in ("full", "form") for p in entry.places))
                 # ... and a division's name glued to 人 or 籍, a person from it (湖南|临澧人, 德化籍)
                 native = (entry.places and not entry.risky and j - i >= 2 and text[j:j + 1] in ("人", "籍")
                           and j + 1 in (ends or ()))
                 built_up = text[j - 1:j + 1] in _AREA_AFTER_SUFFIX and any(p.kind == "full" for p in entry.places)
-                if ends is not None and j not in ends and text[j:j + 2] not in SUFFIX_WORDS and not organ \
+                if ends is not None and j not in ends and not suffix_word(text, j) and not organ \
                         and not glued and not area and not glued_ahead and not native and not built_up:
                     continue
                 if self._town_after(text, j, entry, ends):
@@ -392,7 +400,7 @@ class PlaceMatcher:
         if entry.label != GPE:
             return 0
         if not entry.places and j < len(text) and text[j] in "市省州" and (ends is None or j + 1 in ends) \
-                and text[j:j + 2] not in SUFFIX_WORDS:
+                and not suffix_word(text, j):
             return 1
         return 0
 

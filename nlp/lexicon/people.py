@@ -34,6 +34,8 @@ _JOINER = set("和与及同跟并或都")
 # title they usually start the holder's verb phrase (总统向大会提交, 外长于昨日抵达,
 # 欢迎国防部长时强调, 请主编来宣布).
 _PREPOSITION_SURNAMES = set("向于时来")
+# A district's or county's organ written short (区监委, 区纪委, 县政协): no name, though 区 is a surname.
+_SHORT_ORGAN = re.compile(r"[区县市][\u4e00-\u9fff]{0,2}委")
 _BREAK = NAME_BREAK
 # A place name ending in one of these is a division, never a given name (副市长|武汉市).
 _ADMIN_ENDS = ADMIN_SUFFIXES | set("镇乡村")
@@ -253,9 +255,10 @@ class PersonCues:
                 continue
             if (i == 0 or self.text[i - 1] in _BREAK) and name_at(self.text, i, self.ends | {s}, self.ent_starts) == s \
                     and not common_word(self.text[i:s]) and not verb_led(self.text[i:s]) \
-                    and not self.text.endswith(UNIVERSITY_SHORT, i, s) and self.text[s - 1] not in _ADMIN_ENDS:
-                # not 、宣传部|部长 (a department), ，任公司|办公室主任 (a verb), 南师大|副校长 or
-                # 、罗汉村|党支部书记 (a division)
+                    and not self.text.endswith(UNIVERSITY_SHORT, i, s) and self.text[s - 1] not in _ADMIN_ENDS \
+                    and not _SHORT_ORGAN.fullmatch(self.text, i, s):
+                # not 、宣传部|部长 (a department), ，任公司|办公室主任 (a verb), 南师大|副校长,
+                # 、罗汉村|党支部书记 (a division) or 、区监委|主任 (a district's organ: 区 is a surname too)
                 return i
         return None
 

@@ -117,3 +117,12 @@ def test_person_cues_come_after_a_title_opens_a_verb_phrase(extractor):
     """来 is a surname, but after a post before a verb it is "come to" (请主编来宣布)."""
     doc = extractor("有请杨熙主编来宣布这30个项目。")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["杨熙"]
+
+
+@pytest.mark.parametrize("text,persons", [
+    ("鹤壁市淇滨区纪委书记、区监委主任周伟通报了典型案例。", ["周伟"]),   # 区 is a surname, 区监委 an organ
+    ("据悉，郑州市金水区区长王红此前任中牟县委副书记。", ["王红"]),
+    ("街道党工委书记张华正在检查防汛工作。", ["张华"]),
+])
+def test_person_cues_names_end_before_an_organ_or_an_adverb(extractor, text, persons):
+    assert [e.text for e in extractor(text).ents if e.label_ == "PERSON"] == persons

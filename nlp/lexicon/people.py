@@ -61,8 +61,10 @@ def _head_start(text: str, k: int) -> int | None:
 _AFTER_NAME = ("一行", "先生", "女士", "夫人", "率领", "率团", "近日", "日前", "突然", "时", "进行", "等人")
 # A speaker's name opening a text, line or sentence before a colon (interviews: 张裕能：…).
 _SPEAKER = re.compile(r"(?:^|(?<=[\n。！？”」]))[\u4e00-\u9fff]{2,4}(?=[：:])")
-# A name opening a biography: 谢中华，男，汉族，1965年生 (appointment notices, résumés).
-_BIO = re.compile(r"(?:^|(?<=[\n。！？；”」]))[\u4e00-\u9fff]{2,4}(?=[，,][男女][，,、（(])")
+# A name opening a biography: 谢中华，男，汉族，1965年生 (appointment notices, résumés), 莫言，原名…,
+# 谷文昌，河南林县人，.
+_BIO = re.compile(r"(?:^|(?<=[\n。！？；”」]))[\u4e00-\u9fff]{2,4}(?=[，,](?:[男女][，,、（(]|原名|本名|笔名|又名|字|号"
+                  r"|(?:出)?生于|祖籍|籍贯|(?:19|20|18)\d\d年|[\u4e00-\u9fff]{2,10}人[，,。]))")
 # Other names of a person given after their kind: 原名蒋伟, 字冰之, 笔名彬芷、从喧等 (SPEC: pen names
 # and courtesy names are PERSON); 字 and 号 only opening a clause (not 数字, 型号).
 _OTHER_NAMES = re.compile(r"(?:原名|本名|笔名|艺名|别名|化名|(?<=[，,；;\s])(?:字|号))"

@@ -126,3 +126,13 @@ def test_person_cues_come_after_a_title_opens_a_verb_phrase(extractor):
 ])
 def test_person_cues_names_end_before_an_organ_or_an_adverb(extractor, text, persons):
     assert [e.text for e in extractor(text).ents if e.label_ == "PERSON"] == persons
+
+
+@pytest.mark.parametrize("text,person", [
+    ("谷文昌，河南林县人，曾任福建省东山县委书记。", "谷文昌"),     # not the city 文昌
+    ("莫言，原名管谟业，1955年2月出生于山东高密。", "莫言"),
+])
+def test_person_cues_a_name_opening_a_biography(extractor, text, person):
+    doc = extractor(text)
+    assert person in [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "文昌" not in [r["city"] for r in doc._.relations["city_province"]]

@@ -46,7 +46,7 @@ CASES = [
     ("记者 张伟 通讯员 李娜 报道", ["张伟", "李娜"]),
     ("南师大副校长陈凌孚出席", ["陈凌孚"]),   # a university's short name is no name before a title
     # other names after their kind: former, courtesy and pen names; not 数字, 型号
-    ("丁玲，原名蒋伟，字冰之，笔名彬芷、从喧等", ["蒋伟", "冰之", "彬芷", "从喧"]),
+    ("丁玲，原名蒋伟，字冰之，笔名彬芷、从喧等", ["丁玲", "蒋伟", "冰之", "彬芷", "从喧"]),
     ("这个数字很大，型号不同，公司原名称为", []),
     # 同 and 通 after a surname and one given character open the next word (a preposition,
     # 通电话); 陈希同 before a break keeps its 同

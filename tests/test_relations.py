@@ -736,3 +736,8 @@ def test_a_division_heads_post_in_a_list_of_officers_is_not_the_previous_body(ex
 ])
 def test_a_county_before_a_word_opening_with_its_suffixs_next_character(extractor, text, city):
     assert city in [r["city"] for r in extractor(text)._.relations["city_province"]]
+
+
+def test_a_subjects_parent_holds_no_post(extractor):
+    persons = {r["person"] for r in extractor("梁思成，梁启超之子，广东新会人，曾任清华大学建筑系主任。")._.relations["person_title"]}
+    assert persons == {"梁思成"}

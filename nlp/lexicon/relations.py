@@ -589,6 +589,8 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                     continue   # 陈德荣接替于勇出任董事长: the predecessor held it, the subject holds it now
                 if not holders and _OTHER_NAME_BEFORE.search(text, 0, ents[p].start):
                     continue   # 李四光，原名李仲揆，…曾任…: the subject's other name
+                if not holders and _KIN_AFTER.match(text, ents[p].end):
+                    continue   # 梁思成，梁启超之子，…曾任…: the subject's parent
                 holders.append(ents[p])
                 if not joined:
                     break

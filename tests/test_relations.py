@@ -741,3 +741,12 @@ def test_a_county_before_a_word_opening_with_its_suffixs_next_character(extracto
 def test_a_subjects_parent_holds_no_post(extractor):
     persons = {r["person"] for r in extractor("梁思成，梁启超之子，广东新会人，曾任清华大学建筑系主任。")._.relations["person_title"]}
     assert persons == {"梁思成"}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("刘强东，京东集团创始人、董事局主席。", ("刘强东", "董事局主席", "京东集团")),
+    ("雷军，1969年12月出生于湖北省仙桃市，小米科技创始人、董事长。", ("雷军", "董事长", "小米科技")),
+])
+def test_a_founder_is_no_native_place_field(extractor, text, pair):
+    """X创始人 ends in 人 like a native place (湖北应城人), but it is a role: the body stays the post's."""
+    assert pair in [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]

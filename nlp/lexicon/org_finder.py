@@ -131,6 +131,8 @@ _POST_QUALIFIERS = frozenset({"原", "前", "现", "现任", "时任", "新任",
 # Words that qualify a post, not a company (原|华润深国投信托, 资深|副总经理), and 某 (某股份行)
 _BEFORE_A_NAME = _POST_QUALIFIERS | {"资深", "高级", "首席", "某"}
 _BREAK = ORG_NAME_BREAK
+#: A university's campus named in brackets after it by its place or region (哈尔滨工业大学（威海）).
+_CAMPUS = regex.compile(r"[（(](\p{Han}{2,4})[）)]")
 _OPEN, _CLOSE = "（(", "）)"
 
 
@@ -180,6 +182,7 @@ class OrgFinder:
         self.covered = {i for s, e, lab in ents if lab != GPE for i in range(s, e)}
         self.ent_starts = {s for s, _, _ in ents}
         self.gpe_starts = {s for s, _, lab in ents if lab == GPE}
+        self.place_spans = {(s, e) for s, e, lab in ents if lab in (GPE, LOC)}
         self.loc_spans = {(s, e) for s, e, lab in ents if lab == LOC}
         self.word_set = set(words)
 
@@ -355,6 +358,9 @@ class OrgFinder:
             bracket = _BRACKETED_PLACE.match(self.text, end)
             if bracket and end + 1 in self.gpe_starts and self.text[start:end] not in self.suffixes:
                 end = self.chain(bracket.end())  # 渣打银行（中国）: the arm in a country is one ORG
+            campus = _CAMPUS.match(self.text, end) if self.text.endswith(("大学", "学院"), start, end) else None
+            if campus and ((end + 1, campus.end() - 1) in self.place_spans or campus[1] in gazetteer.locations()):
+                end = campus.end()   # 哈尔滨工业大学（威海）, 中国石油大学（华东）: a campus named by its place
             if self.text[start:start + 2] == "中共":
                 while start in gpes:
                     start = gpes[start]

@@ -438,3 +438,12 @@ def test_military_districts_and_garrisons(rules_nlp, text, org):
 ])
 def test_a_universitys_attached_school(rules_nlp, text, org):
     assert (org, "ORG") in [(e.text, e.label_) for e in rules_nlp(text).ents]
+
+
+@pytest.mark.parametrize("text,org", [
+    ("哈尔滨工业大学（威海）位于山东省威海市环翠区。", "哈尔滨工业大学（威海）"),
+    ("中国石油大学(北京)校长张来斌曾参加国庆观礼。", "中国石油大学(北京)"),
+    ("毕业于山东大学（威海分校）新闻传播学院", "山东大学"),          # a branch school named in full stays apart
+])
+def test_a_universitys_campus_named_by_its_place(rules_nlp, text, org):
+    assert (org, "ORG") in [(e.text, e.label_) for e in rules_nlp(text).ents]

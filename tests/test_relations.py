@@ -750,3 +750,12 @@ def test_a_subjects_parent_holds_no_post(extractor):
 def test_a_founder_is_no_native_place_field(extractor, text, pair):
     """X创始人 ends in 人 like a native place (湖北应城人), but it is a role: the body stays the post's."""
     assert pair in [(r["person"], r["title"], r["org"]) for r in extractor(text)._.relations["person_title"]]
+
+
+@pytest.mark.parametrize("text", ["宏村始建于南宋绍兴年间。", "东汉永平元年，佛教传入。"])
+def test_a_reigns_era_name_is_no_place(extractor, text):
+    assert not extractor(text)._.relations["city_province"]
+
+
+def test_a_place_after_a_dynasty_without_a_year_is_a_place(extractor):
+    assert ("绍兴", "浙江省") in [(r["city"], r["province"]) for r in extractor("南宋绍兴人")._.relations["city_province"]]

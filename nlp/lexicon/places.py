@@ -122,6 +122,12 @@ def _sibling_code(code: str, places: tuple[gazetteer.Place, ...]) -> str | None:
     return same.pop() if len(same) == 1 else None
 
 
+#: A dynasty right before a name and a year of the reign after it: the name is the era's
+#: (南宋|绍兴|年间, 东汉|永平|元年).
+_DYNASTY_BEFORE = re.compile(r"(?:[夏商周秦汉晋隋唐宋辽金元明清]|[东西]汉|[东西]晋|[南北]宋|[南北]朝|五代|后[唐晋汉周])$")
+_ERA_YEAR_AFTER = re.compile(r"(?:年间|元年|初年|末年|[一二三四五六七八九十廿]{1,3}年|\d{1,2}年)")
+
+
 def suffix_word(text: str, k: int) -> bool:
     """RETURNS whether a division's suffix at ``k`` and the character after it are one word of
     ``SUFFIX_WORDS`` (市长, 县志), not where a princess's title or a gazette would read into a
@@ -445,6 +451,8 @@ class PlaceMatcher:
             return None  # 夸下海口, 大同小异: a four-character phrase of the dictionary
         if aliases_only and after_a_name_word(text, i):
             return None  # 字仲彝，号松溪: an art name, not 松溪 county
+        if aliases_only and _DYNASTY_BEFORE.search(text, max(0, i - 2), i) and _ERA_YEAR_AFTER.match(text, j):
+            return None  # 南宋绍兴年间, 东汉永平元年: a reign's era name, not the place
         sense = _WORD_SENSE_AFTER.get(text[i:j])
         if aliases_only and adjacent is None and sense and sense.match(text, j):
             return None  # 日照充足: sunshine, not the city

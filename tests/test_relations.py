@@ -759,3 +759,12 @@ def test_a_reigns_era_name_is_no_place(extractor, text):
 
 def test_a_place_after_a_dynasty_without_a_year_is_a_place(extractor):
     assert ("绍兴", "浙江省") in [(r["city"], r["province"]) for r in extractor("南宋绍兴人")._.relations["city_province"]]
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("从广州到中山的高速正式通车。", ("中山", "广东省")),
+    ("珠海至中山的城轨恢复运营。", ("中山", "广东省")),
+])
+def test_the_other_end_of_a_route_from_a_place(extractor, text, pair):
+    """A short name that is also a word (中山) is a place at the end of a route from a place of its province."""
+    assert pair in [(r["city"], r["province"]) for r in extractor(text)._.relations["city_province"]]

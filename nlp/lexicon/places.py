@@ -128,6 +128,10 @@ _DYNASTY_BEFORE = re.compile(r"(?:[夏商周秦汉晋隋唐宋辽金元明清]|[
 _ERA_YEAR_AFTER = re.compile(r"(?:年间|元年|初年|末年|[一二三四五六七八九十廿]{1,3}年|\d{1,2}年)")
 
 
+#: Between the two ends of a route (珠海至中山, 广州到中山): a risky name after one is the other end.
+_ROUTE_MARKS = frozenset({"至", "到", "—", "－", "-", "～"})
+
+
 def suffix_word(text: str, k: int) -> bool:
     """RETURNS whether a division's suffix at ``k`` and the character after it are one word of
     ``SUFFIX_WORDS`` (市长, 县志), not where a princess's title or a gazette would read into a
@@ -460,6 +464,12 @@ class PlaceMatcher:
             named = [p for p in entry.places if any(e.value == p.code and e.end - e.start > j - i for e in before)]
             if adjacent is None and len(named) == 1:
                 return Ent(i, j, GPE, named[0].code)  # 朝阳市…推动朝阳发展: the place named in full before
+            route = before[-1] if before and before[-1].label == GPE and before[-1].value \
+                and text[before[-1].end:i] in _ROUTE_MARKS else None
+            if adjacent is None and route is not None:
+                # 从广州到|中山, 珠海至|中山: the other end of a route from a place, in its province
+                ends = {p.code for p in entry.places if p.code and p.code[:2] == route.value[:2] and p.code != route.value}
+                return Ent(i, j, GPE, ends.pop()) if len(ends) == 1 else None
             if adjacent is None:
                 return None
             # right after its parent (广州白云); after a higher division only where a native place

@@ -64,14 +64,16 @@ def name_at(text: str, i: int, ends: set[int], stop: set[int]) -> int | None:
     return g + 2
 
 
-#: 同, 通, 作, 均, 此 or 正 after a surname and one given character, where they open the clause's next
+#: 同, 通, 作, 均, 此, 正, 一, 拿 or 做 after a surname and one given character, where they open the clause's next
 #: word (王毅|同俄罗斯外长, 王毅|通电话, 周强|作报告, 李红|均被问责): People's Daily 1998 has 同
 #: as a preposition after a name ten times as often as a given name ending in it (陈希同,
 #: before a break: kept).
 _PREPOSITION_AFTER_NAME = re.compile(r"同(?![，,。；;、）)\s]|$)|通(?:电话|话|报|过|知)"
                                      r"|作(?:了|出|重要|工作|报告|讲话|动员|部署|发言|指示|批示|总结|说明|主旨)"   # 周强|作报告
                                      r"|均(?:被|为|是|已|在|未|不|系|获|表示|出席|参加|有)"   # 李红|均被问责
-                                     r"|此(?:前|后|次|时)|正(?:在|于)")   # 王红|此前任, 张华|正在检查
+                                     r"|此(?:前|后|次|时)|正(?:在|于)"   # 王红|此前任, 张华|正在检查
+                                     r"|一(?:句|把|直|起|行|同|再|定|向|致|路|番|声|眼|下子|边|口气|并|齐|度|个|位|名|家)"   # 齐骥|一句话
+                                     r"|拿(?:起|着|出|到|下)|做(?:主题|报告|了|出|好|客)")   # 杨斌|拿起, 王诚|做主题发言
 #: ... and, whatever follows, before another entity (周强|作|最高人民法院工作报告)
 VERBS_AFTER_A_GIVEN_NAME = "作均同"
 

@@ -136,3 +136,13 @@ def test_person_cues_a_name_opening_a_biography(extractor, text, person):
     doc = extractor(text)
     assert person in [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert "文昌" not in [r["city"] for r in doc._.relations["city_province"]]
+
+
+@pytest.mark.parametrize("text,person", [
+    ("住房和城乡建设部副部长齐骥一句话就点明了问题。", "齐骥"),
+    ("会长杨斌拿起一把壶。", "杨斌"),
+    ("董事长王诚做主题发言。", "王诚"),
+    ("副市长张一山说", "张一山"),
+])
+def test_person_cues_a_verb_or_a_count_after_the_name(extractor, text, person):
+    assert [e.text for e in extractor(text).ents if e.label_ == "PERSON"] == [person]

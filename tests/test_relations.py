@@ -768,3 +768,12 @@ def test_a_place_after_a_dynasty_without_a_year_is_a_place(extractor):
 def test_the_other_end_of_a_route_from_a_place(extractor, text, pair):
     """A short name that is also a word (中山) is a place at the end of a route from a place of its province."""
     assert pair in [(r["city"], r["province"]) for r in extractor(text)._.relations["city_province"]]
+
+
+@pytest.mark.parametrize("text,person,wrong", [
+    ("新华社贝尔格莱德１月２８日电　南斯拉夫联盟总统米洛舍维奇今天会见了中国客人。", "米洛舍维奇", "新华社"),
+    ("国务院副总理钱其琛今天会见了以总理梅耶为首的南斯拉夫联盟政府代表团。", "梅耶", "国务院"),
+])
+def test_a_title_takes_no_body_from_a_dateline_or_a_host(extractor, text, person, wrong):
+    orgs = {r["org"] for r in extractor(text)._.relations["person_title"] if r["person"] == person}
+    assert orgs and wrong not in orgs

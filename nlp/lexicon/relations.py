@@ -124,6 +124,8 @@ _SHORT_NAME_DEFINED = regex.compile(r"\s*[（(](?:以下)?简称[“\"「]?$")
 # A bracket that names a person: a dateline's byline (（记者张荣典）国家副主席), which ends
 # the clause as a comma would
 _BYLINE_BRACKET = regex.compile(r"[（(][^（()）]*[）)]")
+#: The end of a wire dateline (…１月２８日电　, …日电（记者…）): the story starts after it.
+_DATELINE_END = regex.compile(r"日电(?:[\s　]|[（(][^）)]{0,20}[）)])|日讯")
 _SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n]")
 #: 任命/聘任 PERSON 为 …: the person's titles follow 为.
 _APPOINT_VERB = regex.compile(r"(?:任命|聘任|聘请|提名|选举|推选|委任|增补|补选|推举)$")
@@ -414,9 +416,13 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
         kind the title heads stands between them (紫金矿业董事长…在福建上杭县与县长张大伟: the
         county's, which ``_division_headed`` names)."""
         head = _DIVISION_HEAD.search(title.text)
+        if text.endswith("以", 0, title.start):
+            return None   # 会见了以议长X为首的…代表团: the head of a visiting body, not the host's
         for e in reversed(ents):
             if e.end > title.start:
                 continue
+            if _DATELINE_END.search(text, e.end, title.start):
+                return None   # 新华社贝尔格莱德１月２８日电　总统…: the agency's dateline ends before the story
             if head and e.label == GPE and isinstance(e.value, str) and e.value \
                     and (name_of(e.value) or "").endswith(head["suffix"]):
                 return None

@@ -777,3 +777,9 @@ def test_the_other_end_of_a_route_from_a_place(extractor, text, pair):
 def test_a_title_takes_no_body_from_a_dateline_or_a_host(extractor, text, person, wrong):
     orgs = {r["org"] for r in extractor(text)._.relations["person_title"] if r["person"] == person}
     assert orgs and wrong not in orgs
+
+
+@pytest.mark.parametrize("text,city", [("太原市小店区长风街发生火灾", "小店区"), ("南宁市青秀区长堽路", "青秀区")])
+def test_a_district_before_a_road_opening_with_long(extractor, text, city):
+    """区|长风街: a road after the district, not the title 区长."""
+    assert city in [r["city"] for r in extractor(text)._.relations["city_province"]]

@@ -77,7 +77,8 @@ _SCENIC_AFTER = re.compile(r"景区|风景区|风景名胜区|旅游区|度假�
 # an address): the zone lies in that city, and addresses write it so.
 _ZONE_AFTER = re.compile(r"(?:经济技术|高新技术产业|经济|高新技术|高新)?开发区|(?:工业|产业)园区?|高新区|保税区|古城(?!区)")
 #: A road's name right after a division's suffix (昆明市|民航路400号, 武汉市|长江路).
-_ROAD_AT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:路|街|大街|大道|巷)(?:\d|[东西南北中]段|[，,。\s]|$)")
+_ROAD_AT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:路|街|大街|大道|巷)(?:\d|[东西南北中]段|[，,。\s]|$)"
+                      r"|长[\u4e00-\u9fff]{1,2}(?:路|街|大街|大道)(?![过上线口头道])")   # 小店区|长风街: no 区长
 #: A road or street word right after a name: the name begins the road's (长江|西路, 大学|西街).
 STREET_AFTER = re.compile(_STREET)
 

@@ -783,3 +783,8 @@ def test_a_title_takes_no_body_from_a_dateline_or_a_host(extractor, text, person
 def test_a_district_before_a_road_opening_with_long(extractor, text, city):
     """区|长风街: a road after the district, not the title 区长."""
     assert city in [r["city"] for r in extractor(text)._.relations["city_province"]]
+
+
+@pytest.mark.parametrize("text", ["拆开封条后发现少了一件。", "商品未开封可以退货。"])
+def test_a_verb_that_names_a_city_is_no_place(extractor, text):
+    assert not extractor(text)._.relations["city_province"]

@@ -123,6 +123,9 @@ def _sibling_code(code: str, places: tuple[gazetteer.Place, ...]) -> str | None:
     return same.pop() if len(same) == 1 else None
 
 
+#: Negations and a verb of opening before a short name: no place follows them, a verb does
+#: (未|开封, 拆|开封).
+_NEGATION_BEFORE = frozenset("未已拆没")
 #: A dynasty right before a name and a year of the reign after it: the name is the era's
 #: (南宋|绍兴|年间, 东汉|永平|元年).
 _DYNASTY_BEFORE = re.compile(r"(?:[夏商周秦汉晋隋唐宋辽金元明清]|[东西]汉|[东西]晋|[南北]宋|[南北]朝|五代|后[唐晋汉周])$")
@@ -456,6 +459,8 @@ class PlaceMatcher:
             return None  # 夸下海口, 大同小异: a four-character phrase of the dictionary
         if aliases_only and after_a_name_word(text, i):
             return None  # 字仲彝，号松溪: an art name, not 松溪 county
+        if aliases_only and i > 0 and text[i - 1] in _NEGATION_BEFORE:
+            return None  # 未开封, 拆开封条: a verb (开封 "unseal") negated or done, not the city
         if aliases_only and _DYNASTY_BEFORE.search(text, max(0, i - 2), i) and _ERA_YEAR_AFTER.match(text, j):
             return None  # 南宋绍兴年间, 东汉永平元年: a reign's era name, not the place
         sense = _WORD_SENSE_AFTER.get(text[i:j])

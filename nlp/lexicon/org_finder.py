@@ -128,6 +128,8 @@ _NOT_IN_BRAND = frozenset("cdrptqvufye")
 _NAME_WORD_FLAGS = frozenset({None, "nz", "nt", "nr", "ns", "nrt", "nrfg", "j", "eng"})
 # Qualifiers written between a company's name and its post (铜峰电子|原|董事长).
 _POST_QUALIFIERS = frozenset({"原", "前", "现", "现任", "时任", "新任", "代理"})
+#: ... those of two characters, which no sub-unit's name opens with (原子能研究所 does with 原)
+_POST_QUALIFIERS_JOINED = tuple(q for q in _POST_QUALIFIERS if len(q) == 2)
 # Words that qualify a post, not a company (原|华润深国投信托, 资深|副总经理), and 某 (某股份行)
 _BEFORE_A_NAME = _POST_QUALIFIERS | {"资深", "高级", "首席", "某"}
 _BREAK = ORG_NAME_BREAK
@@ -352,8 +354,8 @@ class OrgFinder:
             start, end = o.start, o.end
             for _ in range(3):
                 nxt = self.after_anchor(end, place=False)
-                if nxt is None or nxt <= end or self._title_over(end, nxt):
-                    break
+                if nxt is None or nxt <= end or self._title_over(end, nxt) or self.text.startswith(_POST_QUALIFIERS_JOINED, end):
+                    break   # (锦州医科大学|新任党委书记: a qualifier of the post, no sub-unit's name)
                 end = nxt
             bracket = _BRACKETED_PLACE.match(self.text, end)
             if bracket and end + 1 in self.gpe_starts and self.text[start:end] not in self.suffixes:

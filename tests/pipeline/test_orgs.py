@@ -447,3 +447,8 @@ def test_a_universitys_attached_school(rules_nlp, text, org):
 ])
 def test_a_universitys_campus_named_by_its_place(rules_nlp, text, org):
     assert (org, "ORG") in [(e.text, e.label_) for e in rules_nlp(text).ents]
+
+
+def test_a_qualifier_of_the_post_ends_the_organisation(rules_nlp):
+    ents = [(e.text, e.label_) for e in rules_nlp("锦州医科大学新任党委书记刘明昨天与师生见面。").ents]
+    assert ("锦州医科大学", "ORG") in ents

@@ -788,3 +788,10 @@ def test_a_district_before_a_road_opening_with_long(extractor, text, city):
 @pytest.mark.parametrize("text", ["拆开封条后发现少了一件。", "商品未开封可以退货。"])
 def test_a_verb_that_names_a_city_is_no_place(extractor, text):
     assert not extractor(text)._.relations["city_province"]
+
+
+def test_places_listed_with_spaces_are_no_address_chain(extractor):
+    cities = [r["city"] for r in extractor("镇江 扬州 无锡 绍兴 慈溪 台州 海宁 嘉兴 诸暨 萧山 常州")._.relations["city_province"]]
+    assert {"台州", "嘉兴", "萧山", "常州"} <= set(cities)
+    cities = [r["city"] for r in extractor("浙江省 杭州市 西湖区 苏州花园3栋")._.relations["city_province"]]
+    assert "苏州" not in cities      # an address: the estate's name after the chain

@@ -556,7 +556,28 @@ def part_of_a_facility(text: str, i: int, j: int, places: tuple[gazetteer.Place,
     county = bool(places) and all(p.level == "county" for p in places)
     return bare and (facility_after(text, j) or _SCENIC_AFTER.match(text, j) is not None
                      or county and _ZONE_AFTER.match(text, j) is not None) \
-        or _inside_a_facility(text, i, places, before) or _outside_the_city_before(text, i, places, before)
+        or not _spaced_list(text, i, j, before) and (
+            _inside_a_facility(text, i, places, before) or _outside_the_city_before(text, i, places, before))
+
+
+def _spaced_list(text: str, i: int, j: int, before: list[Ent]) -> bool:
+    """RETURNS whether the name ``text[i:j]`` is an item of a list of places parted by spaces
+    (绍兴 慈溪 台州 海宁): a space before it after a place, and a space and a division's name
+    after it, or two items before it that are no chain going down (诸暨 萧山 常州). An address
+    parted by spaces goes down its chain, then on with a road or an estate, not with a place."""
+    if not before or not text[before[-1].end:i].isspace():
+        return False
+    m = _SPACE_THEN_NAME.match(text, j)
+    if m is not None and m[1] in gazetteer.places_by_name():
+        return True
+    # the last item: the two places before it are items too, not a chain going down
+    if len(before) < 2 or not text[before[-2].end:before[-1].start].isspace():
+        return False
+    first, second = before[-2].value, before[-1].value
+    return bool(first and second) and not gazetteer.is_ancestor(first, second)
+
+
+_SPACE_THEN_NAME = re.compile(r"[ \u3000]{1,2}([\u4e00-\u9fff]{2,3})(?=[ \u3000]|$)")
 
 
 def _outside_the_city_before(text: str, i: int, places: tuple[gazetteer.Place, ...], before: list[Ent]) -> bool:

@@ -129,6 +129,7 @@ def test_titles_analyze_pipes_has_no_problems(rules_nlp):
     ("中国常驻联合国副代表耿爽说", ["副代表"]),               # a permanent representative
     ("该公司驻华代表处成立", []),                               # an office, no post
     ("民盟绵阳市委副主委刘芳提交了提案。", ["副主委"]),         # the chair of a democratic party's committee
+    ("国家统计局副总统计师杨帆说", ["副总统计师"]),              # not 副总统 + a name 计师杨
 ])
 def test_titles_more(rules_nlp, text, titles):
     assert [e.text for e in rules_nlp(text).ents if e.label_ == "TITLE"] == titles

@@ -124,6 +124,8 @@ _SHORT_NAME_DEFINED = regex.compile(r"\s*[（(](?:以下)?简称[“\"「]?$")
 # A bracket that names a person: a dateline's byline (（记者张荣典）国家副主席), which ends
 # the clause as a comma would
 _BYLINE_BRACKET = regex.compile(r"[（(][^（()）]*[）)]")
+#: A conjunction after a person that names the other party (主任沈建明与东方盛虹董事长缪汉根签约).
+_OTHER_PARTY = ("与", "和", "同", "跟")
 #: The end of a wire dateline (…１月２８日电　, …日电（记者…）): the story starts after it.
 _DATELINE_END = regex.compile(r"日电(?:[\s　]|[（(][^）)]{0,20}[）)])|日讯")
 _SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n]")
@@ -423,6 +425,8 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                 continue
             if _DATELINE_END.search(text, e.end, title.start):
                 return None   # 新华社贝尔格莱德１月２８日电　总统…: the agency's dateline ends before the story
+            if e.label == PERSON and text.startswith(_OTHER_PARTY, e.end):
+                return None   # 主任沈建明与|东方盛虹董事长: the other party of the meeting, not his body
             if head and e.label == GPE and isinstance(e.value, str) and e.value \
                     and (name_of(e.value) or "").endswith(head["suffix"]):
                 return None
@@ -677,6 +681,9 @@ _LEVEL_BEFORE = regex.compile(r"(?:自治区|[省市县区州])$")
 _ORGAN_OF_A_DIVISION = regex.compile(r"(?P<place>\p{Han}+?(?P<suffix>[省市县区州旗盟]))(?P=suffix)?(?:委|人民政府|政府)$")
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
 def _division_headed(text: str, ents: list[E], person: str, title: str) -> str | None:
     """RETURNS the division a head of a division without its place written before the title
     holds the post in (雷山县…县长龙再明 -> 雷山县; 宜昌市…市委副书记、市长马泽江 -> 宜昌市): the
@@ -690,6 +697,8 @@ def _division_headed(text: str, ents: list[E], person: str, title: str) -> str |
     level = _LEVEL_BEFORE.search(text, max(0, pos - 3), pos)
     if level is not None and any(e.start < pos and level.start() < e.end for e in ents):
         level = None   # the level word ends a name (武汉市|副市长 is read by the rules)
+    elif level is not None and len(level[0]) == 1 and _HAN.match(text, level.start() - 1) and level.start() > 0:
+        level = None   # the end of a word (华中大区|总经理: a company's region), no level written bare
     suffix = level[0] if level is not None else m["suffix"] if m is not None else None
     if suffix is None:
         return None

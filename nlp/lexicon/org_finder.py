@@ -133,6 +133,10 @@ _POST_QUALIFIERS_JOINED = tuple(q for q in _POST_QUALIFIERS if len(q) == 2)
 # Words that qualify a post, not a company (原|华润深国投信托, 资深|副总经理), and 某 (某股份行)
 _BEFORE_A_NAME = _POST_QUALIFIERS | {"资深", "高级", "首席", "某"}
 _BREAK = ORG_NAME_BREAK
+#: Industries that name a company after its city or province, before a company's post (青岛啤酒,
+#: 云南白药, 江西铜业董事长): general knowledge of Chinese listed companies' names.
+_INDUSTRY_AFTER_A_PLACE = frozenset("啤酒 白药 铜业 钼业 铝业 电气 照明 钢铁 医药 汽车 能源 化工 建工 港务 高速 电力 燃气 "
+                                    "水务 旅游 传媒 矿业 黄金 水泥 玻璃 重工 机械 电子 纺织 石化 机场 国贸 交通".split())
 #: A university's campus named in brackets after it by its place or region (哈尔滨工业大学（威海）).
 _CAMPUS = regex.compile(r"[（(](\p{Han}{2,4})[）)]")
 _OPEN, _CLOSE = "（(", "）)"
@@ -317,8 +321,9 @@ class OrgFinder:
                         or p - s > _BRAND_BEFORE_POST:
                     break
                 start = s
-            if code and start in gpe_ends and not self._locator(gpe_ends[start], start):
-                start = gpe_ends[start]   # a listed company's name opens with its province (贵州茅台, 辽宁成大)
+            if (code or self.text[start:p] in _INDUSTRY_AFTER_A_PLACE) and start in gpe_ends \
+                    and not self._locator(gpe_ends[start], start):
+                start = gpe_ends[start]   # a listed company's name opens with its province (贵州茅台, 辽宁成大, 青岛啤酒)
             elif start in self.covered or start - 1 in self.covered and start not in gpe_ends \
                     or start in gpe_ends and not self._locator(gpe_ends[start], start) \
                     or self.text[p - 1] in _UNIT_ENDINGS:

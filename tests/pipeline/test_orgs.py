@@ -452,3 +452,15 @@ def test_a_universitys_campus_named_by_its_place(rules_nlp, text, org):
 def test_a_qualifier_of_the_post_ends_the_organisation(rules_nlp):
     ents = [(e.text, e.label_) for e in rules_nlp("锦州医科大学新任党委书记刘明昨天与师生见面。").ents]
     assert ("锦州医科大学", "ORG") in ents
+
+
+@pytest.mark.parametrize("text,org", [
+    ("青岛啤酒董事长黄克兴表示", "青岛啤酒"),
+    ("江西铜业董事长郑高清说", "江西铜业"),
+])
+def test_a_company_named_by_its_place_and_industry_before_a_post(rules_nlp, text, org):
+    assert (org, "ORG") in [(e.text, e.label_) for e in rules_nlp(text).ents]
+
+
+def test_a_place_and_an_industry_word_without_a_post_stay_a_place(rules_nlp):
+    assert ("青岛", "GPE") in [(e.text, e.label_) for e in rules_nlp("在青岛啤酒节上").ents]

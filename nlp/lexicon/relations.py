@@ -429,7 +429,7 @@ def person_titles(text: str, ents: list[E], holder_model: HolderModel | None = N
                 return None   # 主任沈建明与|东方盛虹董事长: the other party of the meeting, not his body
             if head and e.label == GPE and isinstance(e.value, str) and e.value \
                     and (name_of(e.value) or "").endswith(head["suffix"]):
-                return None
+                return None   # …在福建上杭县与县长…: the county's head, not the company's
             if _CLAUSE_BREAK.search(text[e.end:title.start]) or any(
                     person_starts.intersection(range(*b.span()))
                     for b in _BYLINE_BRACKET.finditer(text, e.end, title.start)):
@@ -697,7 +697,7 @@ def _division_headed(text: str, ents: list[E], person: str, title: str) -> str |
     level = _LEVEL_BEFORE.search(text, max(0, pos - 3), pos)
     if level is not None and any(e.start < pos and level.start() < e.end for e in ents):
         level = None   # the level word ends a name (武汉市|副市长 is read by the rules)
-    elif level is not None and len(level[0]) == 1 and _HAN.match(text, level.start() - 1) and level.start() > 0:
+    elif level is not None and len(level[0]) == 1 and level.start() > 0 and _HAN.match(text, level.start() - 1):
         level = None   # the end of a word (华中大区|总经理: a company's region), no level written bare
     suffix = level[0] if level is not None else m["suffix"] if m is not None else None
     if suffix is None:

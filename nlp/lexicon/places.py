@@ -308,20 +308,26 @@ class PlaceMatcher:
         same prefecture (counties) or province (cities). The list makes a short name that is
         also a word (常熟, 三台), or a lake's (洪湖), the county's."""
         names = gazetteer.places_by_name()
-        out = list(found)
-        todo = [e for e in out if e.label == GPE and isinstance(e.value, str) and len(e.value) == 6]
+        at = {k: e for e in found for k in range(e.start, e.end)}   # offset -> the place over it
+        replaced, added = set(), []
+        todo = [e for e in found if e.label == GPE and isinstance(e.value, str) and len(e.value) == 6]
         while todo:
             g = todo.pop()
             for i, j in self._list_neighbours(text, g, names, ends):
-                if any(e.start < j and i < e.end and not (e.label == LOC and (e.start, e.end) == (i, j)) for e in out):
+                over = {at[k] for k in range(i, j) if k in at}
+                if any(not (e.label == LOC and (e.start, e.end) == (i, j)) for e in over):
                     continue
                 sibling = _sibling_code(g.value, names[text[i:j]])
                 if sibling is None:
                     continue
                 new = Ent(i, j, GPE, sibling)
-                out = [e for e in out if (e.start, e.end) != (i, j)] + [new]
+                replaced |= over
+                added.append(new)
+                at.update((k, new) for k in range(i, j))
                 todo.append(new)
-        return sorted(out, key=lambda e: e.start)
+        if not added:
+            return found
+        return sorted([e for e in found if e not in replaced] + added, key=lambda e: e.start)
 
     @staticmethod
     def _list_neighbours(text: str, g: Ent, names: dict, ends: set[int] | None) -> list[tuple[int, int]]:

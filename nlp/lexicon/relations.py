@@ -37,6 +37,7 @@ official name, from the division code the gazetteer gave it.
 """
 from __future__ import annotations
 
+import functools
 from typing import Collection, NamedTuple
 
 import regex
@@ -684,6 +685,15 @@ _ORGAN_OF_A_DIVISION = regex.compile(r"(?P<place>\p{Han}+?(?P<suffix>[省市县�
 _HAN = regex.compile(r"\p{Han}")
 
 
+@functools.lru_cache(maxsize=4096)
+def _division_of_organ(name: str) -> tuple[str | None, str | None]:
+    """RETURNS (code, written place) of the division whose party committee or government
+    ``name`` is (临桂区委 -> 临桂区), or (None, None)."""
+    organ = _ORGAN_OF_A_DIVISION.match(name)
+    found = lookup(organ["place"]) if organ else None
+    return (found[1], organ["place"]) if found and found[0] == GPE else (None, None)
+
+
 def _division_headed(text: str, ents: list[E], person: str, title: str) -> str | None:
     """RETURNS the division a head of a division without its place written before the title
     holds the post in (雷山县…县长龙再明 -> 雷山县; 宜昌市…市委副书记、市长马泽江 -> 宜昌市): the
@@ -707,10 +717,8 @@ def _division_headed(text: str, ents: list[E], person: str, title: str) -> str |
         if e.start >= pos:
             continue
         code, written = (e.value, e.text) if e.label == GPE and isinstance(e.value, str) else (None, None)
-        organ = _ORGAN_OF_A_DIVISION.match(e.text) if e.label == ORG else None
-        if organ:   # 临桂区委…区委副书记、区长: the division whose organ the text names
-            found = lookup(organ["place"])
-            code, written = (found[1], organ["place"]) if found and found[0] == GPE else (None, None)
+        if e.label == ORG:   # 临桂区委…区委副书记、区长: the division whose organ the text names
+            code, written = _division_of_organ(e.text)
         if code:
             official = name_of(code) or ""
             if official.endswith(suffix) and not (suffix == "区" and level_of(code) == "province"):
@@ -809,6 +817,7 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         (美国|德州 is Texas, not 山东省's 德州).
     """
     places = [e for e in ents if e.label == GPE and isinstance(e.value, str) and e.value]
+    place_at_end = {p.end: p for p in places}
     company_names = [(a, b) for a, b in model_orgs if not _VENUE_END.search(text, a, b)]
     out, seen = [], set()
     previous = None
@@ -831,7 +840,7 @@ def city_provinces(ents: list[E], province_of, is_below_province, text: str = ""
         if e.text[-1] not in ADMIN_SUFFIXES and any(
                 a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in company_names):
             continue
-        prov = stated or _province_written_before(e, places, province_of) \
+        prov = stated or _province_written_before(e, place_at_end, province_of) \
             or _likely_province(e, code, codes, places, text, province_of, is_below_province)
         if prov and (e.text, prov) not in seen:
             seen.add((e.text, prov))
@@ -875,11 +884,10 @@ def _province_of_unknown_after(place: E, before: E | None, province_of) -> str |
     return province_of(before.value)
 
 
-def _province_written_before(place: E, places: list[E], province_of) -> str | None:
+def _province_written_before(place: E, end_at: dict[int, E], province_of) -> str | None:
     """RETURNS the province written at the head of the chain of places right before ``place``
     (浙江|绍兴|山阴县, 江苏|萧县: the province the text states, SPEC, whatever the gazetteer's
-    reading of a name since moved or renamed), or None."""
-    end_at = {p.end: p for p in places}
+    reading of a name since moved or renamed), or None. end_at: the coded places by their end."""
     k = place
     while k.start in end_at:
         k = end_at[k.start]
